@@ -1,0 +1,26 @@
+"""Read-only REST API (v1) and its OpenAPI document; one module per capability in routes/."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from datacon.api.routes import (
+    conference,
+    consultation,
+    demand,
+    memoria,
+    opendata,
+    policy,
+    proposals,
+    registration,
+)
+
+app_name = "api"
+
+_modules = [conference, proposals, registration, policy, consultation, demand, opendata, memoria]
+
+urlpatterns = [
+    path("openapi.json", SpectacularAPIView.as_view(), name="schema"),
+]
+for _module in _modules:
+    urlpatterns += _module.urlpatterns
+    urlpatterns += [path("", include(_module.router.urls))]

@@ -1,0 +1,211 @@
+"""Admin configuration of the conference core (editions, venues, program, people)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from datacon.backoffice.admin_base import (
+    ServiceModelAdmin,
+    ServiceStackedInline,
+    ServiceTabularInline,
+)
+from datacon.common.models import AuditEntry
+from datacon.editions.models import (
+    Edition,
+    EditionOrganisation,
+    EditionStatus,
+    Room,
+    SessionType,
+    Venue,
+)
+from datacon.editions.services import edition_save, edition_status_set
+from datacon.people.models import Organisation, Person
+from datacon.people.services import organisation_save, person_save
+from datacon.program.models import Material, Participation, Session
+from datacon.program.services import session_save
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ServiceModelAdmin):
+    list_display = ("name", "acronym", "kind", "website")
+    list_filter = ("kind",)
+    search_fields = ("name", "acronym")
+    readonly_fields = ("created_at", "updated_at")
+
+    def save_record(self, instance: Any, actor: Any) -> Any:
+        return organisation_save(organisation=instance, actor=actor)
+
+
+@admin.register(Person)
+class PersonAdmin(ServiceModelAdmin):
+    list_display = ("public_name", "organisation", "position")
+    list_select_related = ("organisation",)
+    search_fields = ("public_name", "organisation__name", "organisation__acronym")
+    autocomplete_fields = ("organisation",)
+    public_fieldset = (
+        _("Perfil público"),
+        {"fields": ("public_name", "slug", "position", "organisation", "bio", "photo", "website")},
+    )
+    private_fieldset = (
+        _("Datos privados (no se publican)"),
+        {"fields": ("email", "gender", "user"), "classes": ("collapse",)},
+    )
+
+    def _sees_private(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("people.view_private_data")
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        if self._sees_private(request):
+            return (self.public_fieldset, self.private_fieldset)
+        return (self.public_fieldset,)
+
+    def get_search_fields(self, request: HttpRequest) -> Any:
+        fields = super().get_search_fields(request)
+        return (*fields, "email") if self._sees_private(request) else fields
+
+    def save_record(self, instance: Any, actor: Any) -> Any:
+        return person_save(person=instance, actor=actor)
+
+
+class VenueInline(ServiceStackedInline):
+    model = Venue
+    fields = (
+        ("name", "is_virtual", "order"),
+        ("state", "city"),
+        "address",
+        ("capacity", "opens_at", "closes_at"),
+        "streaming_url",
+    )
+    show_change_link = True
+
+
+class EditionOrganisationInline(ServiceTabularInline):
+    model = EditionOrganisation
+    autocomplete_fields = ("organisation",)
+    fields = ("organisation", "role", "order")
+
+
+class SessionTypeInline(ServiceTabularInline):
+    model = SessionType
+    fields = ("name", "slug", "default_duration_minutes", "order")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Edition)
+class EditionAdmin(ServiceModelAdmin):
+    list_display = ("title", "year", "number", "mode", "status", "start_date", "end_date")
+    list_filter = ("status", "mode")
+    search_fields = ("title", "theme")
+    autocomplete_fields = ("organiser",)
+    inlines = (VenueInline, EditionOrganisationInline, SessionTypeInline)
+    actions = ("publish", "archive", "unpublish")
+    fieldsets = (
+        (None, {"fields": (("number", "year", "slug"), "title", "theme", "summary")}),
+        (_("Fechas y modalidad"), {"fields": (("start_date", "end_date"), "timezone", "mode", "status")}),
+        (
+            _("Identidad del organizador"),
+            {"fields": ("organiser", "privacy_contact_email", "privacy_notice_url", "website", "hashtag")},
+        ),
+    )
+
+    def save_record(self, instance: Any, actor: Any) -> Any:
+        return edition_save(edition=instance, actor=actor)
+
+    def _set_status(self, request: HttpRequest, queryset: Any, status: str) -> None:
+        for edition in queryset:
+            edition_status_set(edition=edition, status=status, actor=request.user)
+        self.message_user(request, _("Estado actualizado."))
+
+    @admin.action(description=_("Publicar las ediciones seleccionadas"), permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: Any) -> None:
+        self._set_status(request, queryset, EditionStatus.PUBLISHED)
+
+    @admin.action(description=_("Archivar las ediciones seleccionadas"), permissions=["change"])
+    def archive(self, request: HttpRequest, queryset: Any) -> None:
+        self._set_status(request, queryset, EditionStatus.ARCHIVED)
+
+    @admin.action(description=_("Pasar a borrador"), permissions=["change"])
+    def unpublish(self, request: HttpRequest, queryset: Any) -> None:
+        self._set_status(request, queryset, EditionStatus.DRAFT)
+
+
+class RoomInline(ServiceTabularInline):
+    model = Room
+    fields = ("name", "capacity", "order")
+
+
+@admin.register(Venue)
+class VenueAdmin(ServiceModelAdmin):
+    list_display = ("name", "edition", "state", "city", "capacity", "is_virtual")
+    list_filter = ("edition", "state", "is_virtual")
+    list_select_related = ("edition",)
+    search_fields = ("name", "city")
+    inlines = (RoomInline,)
+
+
+@admin.register(Room)
+class RoomAdmin(ServiceModelAdmin):
+    list_display = ("name", "venue", "capacity")
+    list_filter = ("venue__edition",)
+    list_select_related = ("venue",)
+    search_fields = ("name", "venue__name")
+
+
+@admin.register(SessionType)
+class SessionTypeAdmin(ServiceModelAdmin):
+    list_display = ("name", "edition", "default_duration_minutes", "order")
+    list_filter = ("edition",)
+    list_select_related = ("edition",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class ParticipationInline(ServiceTabularInline):
+    model = Participation
+    autocomplete_fields = ("person",)
+    fields = ("person", "role", "order")
+
+
+class MaterialInline(ServiceStackedInline):
+    model = Material
+    fields = (("kind", "title", "order"), "body", "url", "file", ("licence", "language"))
+
+
+@admin.register(Session)
+class SessionAdmin(ServiceModelAdmin):
+    list_display = ("code", "title", "edition", "session_type", "day", "starts_at", "venue", "status")
+    list_display_links = ("code", "title")
+    list_filter = ("edition", "status", "session_type__name", "venue")
+    list_select_related = ("edition", "session_type", "venue")
+    search_fields = ("code", "title")
+    autocomplete_fields = ("session_type", "venue", "room")
+    inlines = (ParticipationInline, MaterialInline)
+    date_hierarchy = "day"
+    fieldsets = (
+        (None, {"fields": ("edition", ("code", "status"), "title", "session_type", "abstract", "language")}),
+        (_("Horario y lugar"), {"fields": (("day", "order_in_day"), ("starts_at", "ends_at"), ("venue", "room"), "expected_audience")}),
+    )
+
+    def save_record(self, instance: Any, actor: Any) -> Any:
+        return session_save(session=instance, actor=actor)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ("at", "actor", "action", "object_type", "object_id", "summary")
+    list_filter = ("action", "object_type")
+    search_fields = ("summary", "object_id", "actor__email")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,0 +1,25 @@
+"""Organisers' and reviewers' screens beyond the Django admin, one module per capability."""
+
+from datacon.backoffice.routes import (
+    conference,
+    consultation,
+    demand,
+    memoria,
+    opendata,
+    policy,
+    proposals,
+    registration,
+)
+
+app_name = "backoffice"
+
+urlpatterns = [
+    *conference.urlpatterns,
+    *proposals.urlpatterns,
+    *registration.urlpatterns,
+    *policy.urlpatterns,
+    *consultation.urlpatterns,
+    *demand.urlpatterns,
+    *opendata.urlpatterns,
+    *memoria.urlpatterns,
+]

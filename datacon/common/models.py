@@ -1,0 +1,63 @@
+"""Models every domain app shares: the audit log and the public-data versions.
+
+The audit log answers "who changed what, and when" for every write that goes
+through a service. Public versions are counters in the database, one per scope
+of public data ("conference", "policy", "consultation:7"...): services bump them
+in the same transaction as the change, and caches key their entries on them, so
+a cached page can never outlive the data it shows, whichever app server or
+cache backend serves it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("creado"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("actualizado"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(_("fecha"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("quién"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("acción"), max_length=80, db_index=True)
+    object_type = models.CharField(_("tipo de objeto"), max_length=80)
+    object_id = models.CharField(_("id del objeto"), max_length=64, blank=True)
+    summary = models.CharField(_("resumen"), max_length=300, blank=True)
+    changes = models.JSONField(_("cambios"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("registro de auditoría")
+        verbose_name_plural = _("registro de auditoría")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+
+class PublicVersion(models.Model):
+    scope = models.CharField(max_length=80, primary_key=True)
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("versión de datos públicos")
+        verbose_name_plural = _("versiones de datos públicos")
+
+    def __str__(self) -> str:
+        return f"{self.scope}@{self.version}"

@@ -1,0 +1,46 @@
+"""Template helpers used by every surface: Markdown, language links, licences."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import translate_url
+from django.utils.safestring import SafeString
+
+from datacon.common.choices import LICENCE_URLS
+from datacon.common.text import markdown_to_html
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str) -> SafeString:
+    return markdown_to_html(text or "")
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language: str) -> str:  # type: ignore[no-untyped-def]
+    """The current page's address in another language (/ediciones/… ↔ /en/ediciones/…)."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    url = translate_url(request.get_full_path(), language)
+    return url
+
+
+@register.filter
+def licence_url(code: str) -> str:
+    return LICENCE_URLS.get(code, "")
+
+
+@register.filter(expects_localtime=True)
+def long_date(value, with_weekday: bool = True) -> str:  # type: ignore[no-untyped-def]
+    """"martes 11 de mayo de 2021" in Spanish, "Tuesday 11 May 2021" in English."""
+    if not value:
+        return ""
+    from django.utils.dateformat import format as date_format
+    from django.utils.translation import get_language
+
+    if (get_language() or "").startswith("en"):
+        return date_format(value, "l j F Y" if with_weekday else "j F Y")
+    text = date_format(value, r"l j \d\e F \d\e Y" if with_weekday else r"j \d\e F \d\e Y")
+    return text.lower()

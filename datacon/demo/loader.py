@@ -1,0 +1,194 @@
+"""Loads the real DATACON editions (facts.py) through the ordinary services.
+
+Idempotent: every record is found by its natural key (organisation slug,
+edition year, venue name, session code) and written only when a field differs,
+so a second run writes nothing, not even an audit entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import models, transaction
+
+from datacon.backoffice.roles import ORGANISERS, roles_ensure
+from datacon.common.services import record_save
+from datacon.demo import facts
+from datacon.editions.models import Edition, EditionOrganisation, SessionType, Venue
+from datacon.editions.services import session_types_seed
+from datacon.people.models import Organisation
+from datacon.program.models import Session
+from datacon.program.services import session_save
+
+DEMO_ORGANISER_EMAIL = "organizadora@datacon.demo"
+DEMO_ORGANISER_PASSWORD = "datacon-demo-2021"  # noqa: S105 - demo only, refused in production
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, bucket: dict[str, int], label: str) -> None:
+        bucket[label] = bucket.get(label, 0) + 1
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def _upsert(
+    report: LoadReport,
+    model: type[models.Model],
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    save: Any = None,
+) -> Any:
+    """Create or update one record through a service, only if something differs."""
+    instance = model._default_manager.filter(**lookup).first()
+    label = model._meta.model_name or "record"
+    if instance is None:
+        instance = model(**lookup, **values)
+        bucket = report.created
+    else:
+        if all(getattr(instance, key) == value for key, value in values.items()):
+            return instance
+        for key, value in values.items():
+            setattr(instance, key, value)
+        bucket = report.updated
+    (save or (lambda obj: record_save(instance=obj, actor=None, action="demo.load")))(instance)
+    report.count(bucket, label)
+    return instance
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def demo_load(*, with_demo_users: bool = True) -> LoadReport:
+    report = LoadReport()
+    with transaction.atomic():
+        organisations = {
+            org["slug"]: _upsert(
+                report,
+                Organisation,
+                {"slug": org["slug"]},
+                {k: v for k, v in org.items() if k != "slug"},
+            )
+            for org in facts.ORGANISATIONS
+        }
+        for data in facts.EDITIONS:
+            edition = _upsert(
+                report,
+                Edition,
+                {"year": data["year"]},
+                {
+                    "number": data["number"],
+                    "slug": data["slug"],
+                    "title": data["title"],
+                    "theme": data["theme"],
+                    "summary": data["summary"],
+                    "mode": data["mode"],
+                    "status": data["status"],
+                    "start_date": _date(data["start_date"]),
+                    "end_date": _date(data["end_date"]),
+                    "organiser": organisations[data["organiser"]],
+                    "website": data.get("website", ""),
+                    "hashtag": data.get("hashtag", ""),
+                },
+            )
+            before = SessionType.objects.filter(edition=edition).count()
+            session_types_seed(edition=edition, actor=None)
+            if SessionType.objects.filter(edition=edition).count() != before:
+                report.count(report.created, "sessiontype")
+            for order, venue in enumerate(data["venues"], start=1):
+                _upsert(
+                    report,
+                    Venue,
+                    {"edition": edition, "name": venue["name"]},
+                    {
+                        "is_virtual": venue.get("is_virtual", False),
+                        "state": venue.get("state", ""),
+                        "city": venue.get("city", ""),
+                        "address": venue.get("address", ""),
+                        "order": order,
+                    },
+                )
+            for order, (slug, role) in enumerate(data["roles"], start=1):
+                _upsert(
+                    report,
+                    EditionOrganisation,
+                    {"edition": edition, "organisation": organisations[slug], "role": role},
+                    {"order": order},
+                )
+            _load_sessions(report, edition)
+        if with_demo_users:
+            _demo_organiser(report)
+    return report
+
+
+def _load_sessions(report: LoadReport, edition: Edition) -> None:
+    rows = facts.SESSIONS.get(edition.year, [])
+    if not rows:
+        return
+    types = {t.slug: t for t in SessionType.objects.filter(edition=edition)}
+    venue = Venue.objects.filter(edition=edition).order_by("order").first()
+    tz = edition.tz
+    assert edition.start_date is not None
+    starts = []
+    for code, day_number, start, _type, _title in rows:
+        day = edition.start_date + dt.timedelta(days=day_number - 1)
+        starts.append(
+            dt.datetime.combine(day, dt.time.fromisoformat(start), tzinfo=tz) if start else None
+        )
+    for index, (code, day_number, _start, type_slug, title) in enumerate(rows):
+        day = edition.start_date + dt.timedelta(days=day_number - 1)
+        starts_at = starts[index]
+        ends_at = _estimated_end(starts_at, starts) if starts_at else None
+        _upsert(
+            report,
+            Session,
+            {"edition": edition, "code": code},
+            {
+                "title": title,
+                "session_type": types[type_slug],
+                "day": day,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "order_in_day": int(code[3:]),
+                "venue": venue,
+                "abstract": facts.ABSTRACTS_2024.get(code, "") if edition.year == 2024 else "",
+                "status": "confirmed",
+            },
+            save=lambda obj: session_save(session=obj, actor=None),
+        )
+
+
+def _estimated_end(starts_at: dt.datetime, all_starts: list[dt.datetime | None]) -> dt.datetime:
+    cap = starts_at + dt.timedelta(minutes=facts.ESTIMATED_END_RULE_MINUTES)
+    later = [s for s in all_starts if s and s.date() == starts_at.date() and s > starts_at]
+    return min([*later, cap])
+
+
+def _demo_organiser(report: LoadReport) -> None:
+    User = get_user_model()
+    roles_ensure()
+    user = User.objects.filter(email=DEMO_ORGANISER_EMAIL).first()
+    if user is None:
+        user = User.objects.create_user(
+            username="organizadora",
+            email=DEMO_ORGANISER_EMAIL,
+            password=DEMO_ORGANISER_PASSWORD,
+            first_name="Organizadora",
+            last_name="Demo",
+            is_staff=True,
+        )
+        report.count(report.created, "user")
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(user=user, email=DEMO_ORGANISER_EMAIL, verified=True, primary=True)
+    user.groups.add(Group.objects.get(name=ORGANISERS))

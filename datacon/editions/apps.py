@@ -1,0 +1,10 @@
+"""Editions, venues, rooms, organisation roles and session types."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditionsConfig(AppConfig):
+    name = "datacon.editions"
+    label = "editions"
+    verbose_name = _("Ediciones")

@@ -1,0 +1,10 @@
+"""Figures, charts, the memoria page and PDF."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MemoriaConfig(AppConfig):
+    name = "datacon.memoria"
+    label = "memoria"
+    verbose_name = _("Memoria")

@@ -1,0 +1,10 @@
+"""CSV/JSON, data packages, DCAT, schedule formats, iCalendar and the static archive."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpendataConfig(AppConfig):
+    name = "datacon.opendata"
+    label = "opendata"
+    verbose_name = _("Datos abiertos")

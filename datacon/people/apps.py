@@ -1,0 +1,10 @@
+"""People, organisations and their privacy."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PeopleConfig(AppConfig):
+    name = "datacon.people"
+    label = "people"
+    verbose_name = _("Personas y organizaciones")

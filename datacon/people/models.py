@@ -1,0 +1,126 @@
+"""People and organisations.
+
+A Person is a public profile (a speaker, a moderator, a working-group member).
+Only `public_name`, `position`, `organisation`, `bio`, `photo` and `website` are
+ever shown or exported. `email` and `gender` are private: gender is
+self-declared, optional, and used only for aggregate parity figures.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from datacon.common import versions
+from datacon.common.models import TimeStampedModel
+from datacon.common.uploads import FileCheck
+
+
+class OrganisationKind(models.TextChoices):
+    PUBLIC_BODY = "public", _("Institución pública")
+    CIVIL_SOCIETY = "civil_society", _("Sociedad civil")
+    ACADEMIA = "academia", _("Academia")
+    PRIVATE_SECTOR = "private", _("Sector privado")
+    INTERNATIONAL = "international", _("Organismo internacional")
+    MEDIA = "media", _("Medio de comunicación")
+
+
+class Organisation(TimeStampedModel):
+    name = models.CharField(_("nombre"), max_length=250)
+    acronym = models.CharField(_("siglas"), max_length=40, blank=True)
+    slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
+    kind = models.CharField(_("tipo"), max_length=20, choices=OrganisationKind.choices)
+    website = models.URLField(_("sitio web"), blank=True)
+    logo = models.ImageField(
+        _("logotipo"), upload_to="logos/", blank=True, validators=[FileCheck("image")]
+    )
+    description = models.TextField(_("descripción"), blank=True)
+    search_document = models.TextField(editable=False, blank=True, default="")
+
+    SEARCH_FIELDS = ("name", "acronym", "description")
+
+    class Meta:
+        verbose_name = _("organización")
+        verbose_name_plural = _("organizaciones")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short_name(self) -> str:
+        return self.acronym or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:organisation", kwargs={"slug": self.slug})
+
+    def public_scopes(self) -> tuple[str, ...]:
+        return (versions.CONFERENCE,)
+
+
+class Gender(models.TextChoices):
+    # Self-declared and optional; never shown per person, only as aggregates.
+    WOMAN = "woman", _("Mujer")
+    MAN = "man", _("Hombre")
+    NON_BINARY = "non_binary", _("No binaria")
+    OTHER = "other", _("Otra")
+    UNDECLARED = "", _("Prefiere no declarar")
+
+
+class Person(TimeStampedModel):
+    public_name = models.CharField(_("nombre público"), max_length=200)
+    slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
+    position = models.CharField(_("cargo"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organización"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    bio = models.TextField(_("semblanza pública"), blank=True)
+    photo = models.ImageField(
+        _("fotografía"), upload_to="people/", blank=True, validators=[FileCheck("image")]
+    )
+    website = models.URLField(_("sitio web"), blank=True)
+    # --- private -----------------------------------------------------------------
+    email = models.EmailField(_("correo (privado)"), blank=True)
+    gender = models.CharField(
+        _("género autodeclarado (privado)"),
+        max_length=12,
+        choices=Gender.choices,
+        blank=True,
+        default="",
+        help_text=_("Opcional. Solo se usa en cifras agregadas de paridad."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cuenta"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    search_document = models.TextField(editable=False, blank=True, default="")
+
+    SEARCH_FIELDS = ("public_name", "position", "bio")
+    PUBLIC_FIELDS = ("public_name", "slug", "position", "organisation", "bio", "photo", "website")
+    PRIVATE_FIELDS = ("email", "gender", "user")
+
+    class Meta:
+        verbose_name = _("persona")
+        verbose_name_plural = _("personas")
+        ordering = ["public_name"]
+        permissions = [("view_private_data", _("Puede ver datos personales (correo, género)"))]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:person", kwargs={"slug": self.slug})
+
+    def public_scopes(self) -> tuple[str, ...]:
+        return (versions.CONFERENCE,)

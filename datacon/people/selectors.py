@@ -1,0 +1,108 @@
+"""Reads for people and organisations: only those with a public role are public."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from datacon.common.text import search_normalise
+from datacon.editions.models import PUBLIC_EDITION_STATUSES, EditionOrganisation
+from datacon.people.models import Organisation, Person
+from datacon.program.models import Participation, Session
+from datacon.program.selectors import public_session_filter
+
+
+def _public_participations() -> QuerySet[Participation]:
+    return Participation.objects.filter(public_session_filter("session__"))
+
+
+def persons_public() -> QuerySet[Person]:
+    """People who take part in at least one public session.
+
+    Anyone else (a proponent, an attendee, a person still in draft) is not shown.
+    """
+    return Person.objects.filter(
+        Exists(_public_participations().filter(person=OuterRef("pk")))
+    ).select_related("organisation")
+
+
+def organisations_public() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        Exists(
+            EditionOrganisation.objects.filter(
+                organisation=OuterRef("pk"), edition__status__in=PUBLIC_EDITION_STATUSES
+            )
+        )
+        | Exists(persons_public().filter(organisation=OuterRef("pk")))
+        | Q(organised_editions__status__in=PUBLIC_EDITION_STATUSES)
+    ).distinct()
+
+
+def person_get_public(*, slug: str) -> Person:
+    person = persons_public().filter(slug=slug).first()
+    if person is None:
+        raise Http404("Persona no encontrada")
+    return person
+
+
+def person_participations(*, person: Person) -> list[Participation]:
+    return list(
+        _public_participations()
+        .filter(person=person)
+        .select_related("session__edition", "session__session_type")
+        .order_by("-session__edition__year", "session__day", "session__starts_at", "session__code")
+    )
+
+
+def organisation_get_public(*, slug: str) -> Organisation:
+    organisation = organisations_public().filter(slug=slug).first()
+    if organisation is None:
+        raise Http404("Organización no encontrada")
+    return organisation
+
+
+def organisation_sessions(*, organisation: Organisation) -> list[Session]:
+    """Public sessions in which someone from the organisation takes part."""
+    return list(
+        Session.objects.filter(public_session_filter())
+        .filter(participations__person__organisation=organisation)
+        .select_related("edition", "session_type")
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(person__organisation=organisation).select_related("person"),
+                to_attr="organisation_participations",
+            )
+        )
+        .distinct()
+        .order_by("-edition__year", "day", "starts_at", "code")
+    )
+
+
+def organisation_edition_roles(*, organisation: Organisation) -> list[EditionOrganisation]:
+    return list(
+        EditionOrganisation.objects.filter(
+            organisation=organisation, edition__status__in=PUBLIC_EDITION_STATUSES
+        )
+        .select_related("edition")
+        .order_by("-edition__year", "role")
+    )
+
+
+def search_everything(*, query: str, limit: int = 50) -> dict[str, list]:
+    """Sessions, people and organisations matching every word of the query (accents ignored)."""
+    words = search_normalise(query).split()[:8]
+    if not words:
+        return {"sessions": [], "people": [], "organisations": []}
+    condition = Q()
+    for word in words:
+        condition &= Q(search_document__contains=word)
+    sessions = list(
+        Session.objects.filter(public_session_filter())
+        .filter(condition)
+        .select_related("edition", "session_type")
+        .order_by("-edition__year", "code")[:limit]
+    )
+    people = list(persons_public().filter(condition)[:limit])
+    organisations = list(organisations_public().filter(condition).order_by("name")[:limit])
+    return {"sessions": sessions, "people": people, "organisations": organisations}

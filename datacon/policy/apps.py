@@ -1,0 +1,10 @@
+"""Policy processes, groups, meetings, documents, expenses and commitments."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyConfig(AppConfig):
+    name = "datacon.policy"
+    label = "policy"
+    verbose_name = _("Política nacional")

@@ -1,0 +1,10 @@
+"""Sessions, participations and materials."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgramConfig(AppConfig):
+    name = "datacon.program"
+    label = "program"
+    verbose_name = _("Programa")

@@ -1,0 +1,25 @@
+"""The public site's URLs, one module per capability (see routes/)."""
+
+from datacon.public.routes import (
+    conference,
+    consultation,
+    demand,
+    memoria,
+    opendata,
+    policy,
+    proposals,
+    registration,
+)
+
+app_name = "public"
+
+urlpatterns = [
+    *conference.urlpatterns,
+    *proposals.urlpatterns,
+    *registration.urlpatterns,
+    *policy.urlpatterns,
+    *consultation.urlpatterns,
+    *demand.urlpatterns,
+    *opendata.urlpatterns,
+    *memoria.urlpatterns,
+]

@@ -1,0 +1,169 @@
+"""The public site. Views only choose a selector, a template and the cache scopes."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from datacon.common.http import public_page
+from datacon.common.versions import CONFERENCE
+from datacon.editions import selectors as editions
+from datacon.people import selectors as people
+from datacon.program import selectors as program
+
+
+def _today(request: HttpRequest) -> str:
+    return timezone.localdate().isoformat()
+
+
+@public_page([CONFERENCE], vary_on=_today)
+def home(request: HttpRequest) -> HttpResponse:
+    featured = editions.edition_featured(today=timezone.localdate())
+    archive = [e for e in editions.editions_public().order_by("-year") if e != featured]
+    figures = program.edition_figures(edition=featured) if featured else None
+    return render(
+        request,
+        "public/home.html",
+        {"edition": featured, "featured": featured, "archive": archive, "figures": figures},
+    )
+
+
+@public_page([CONFERENCE])
+def edition_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "public/edition_list.html", {"editions": editions.editions_public().order_by("-year")}
+    )
+
+
+@public_page([CONFERENCE])
+def edition_detail(request: HttpRequest, edition: str) -> HttpResponse:
+    current = editions.edition_get_public(slug=edition)
+    return render(
+        request,
+        "public/edition_detail.html",
+        {
+            "edition": current,
+            "venues": editions.venues_with_rooms(edition=current),
+            "role_groups": editions.organisations_by_role(edition=current),
+            "figures": program.edition_figures(edition=current),
+        },
+    )
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@public_page([CONFERENCE])
+def program_view(request: HttpRequest, edition: str) -> HttpResponse:
+    current = editions.edition_get_public(slug=edition)
+    venue_id = _int_or_none(request.GET.get("sede"))
+    room_id = _int_or_none(request.GET.get("sala"))
+    type_slug = (request.GET.get("tipo") or "")[:80]
+    sessions = list(
+        program.program_sessions(
+            edition=current, venue_id=venue_id, room_id=room_id, session_type_slug=type_slug
+        )
+    )
+    venues = editions.venues_with_rooms(edition=current)
+    return render(
+        request,
+        "public/program.html",
+        {
+            "edition": current,
+            "days": program.program_by_day(edition=current, sessions=sessions),
+            "unscheduled": [s for s in sessions if s.day is None],
+            "session_count": len(sessions),
+            "venues": venues,
+            "rooms": [room for venue in venues for room in venue.rooms.all()],
+            "session_types": list(current.session_types.all()),
+            "selected": {"venue": venue_id, "room": room_id, "type": type_slug},
+            "filtered": bool(venue_id or room_id or type_slug),
+        },
+    )
+
+
+def program_now(request: HttpRequest, edition: str) -> HttpResponse:
+    # Not cached: it depends on the minute. It is small and runs few queries.
+    current = editions.edition_get_public(slug=edition)
+    sessions = list(program.program_sessions(edition=current))
+    now = timezone.now()
+    running, upcoming = program.sessions_now_and_next(sessions=sessions, now=now)
+    response = render(
+        request,
+        "public/program_now.html",
+        {"edition": current, "running": running, "upcoming": upcoming, "now": now},
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@public_page([CONFERENCE])
+def session_detail(request: HttpRequest, edition: str, code: str) -> HttpResponse:
+    current = editions.edition_get_public(slug=edition)
+    session = program.session_get_public(edition=current, code=code)
+    participations = list(session.participations.all())
+    return render(
+        request,
+        "public/session_detail.html",
+        {
+            "edition": current,
+            "session": session,
+            "people_by_role": _group_by_role(participations),
+            "materials": list(session.materials.all()),
+        },
+    )
+
+
+def _group_by_role(participations: list) -> list[tuple[str, list]]:
+    groups: dict[str, list] = {}
+    for participation in participations:
+        groups.setdefault(participation.get_role_display(), []).append(participation.person)
+    return list(groups.items())
+
+
+@public_page([CONFERENCE])
+def person_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(people.persons_public().order_by("public_name"), 60).get_page(request.GET.get("pagina"))
+    return render(request, "public/person_list.html", {"page": page})
+
+
+@public_page([CONFERENCE])
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = people.person_get_public(slug=slug)
+    return render(
+        request,
+        "public/person_detail.html",
+        {"person": person, "participations": people.person_participations(person=person)},
+    )
+
+
+@public_page([CONFERENCE])
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(people.organisations_public().order_by("name"), 60).get_page(request.GET.get("pagina"))
+    return render(request, "public/organisation_list.html", {"page": page})
+
+
+@public_page([CONFERENCE])
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = people.organisation_get_public(slug=slug)
+    return render(
+        request,
+        "public/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "roles": people.organisation_edition_roles(organisation=organisation),
+            "sessions": people.organisation_sessions(organisation=organisation),
+            "members": list(people.persons_public().filter(organisation=organisation).order_by("public_name")),
+        },
+    )
+
+
+@public_page([CONFERENCE])
+def search(request: HttpRequest) -> HttpResponse:
+    query = (request.GET.get("q") or "").strip()[:200]
+    results = people.search_everything(query=query) if query else None
+    total = sum(len(items) for items in results.values()) if results else 0
+    return render(request, "public/search.html", {"query": query, "results": results, "total": total})
