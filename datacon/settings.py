@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -19,7 +20,7 @@ env = environ.Env()
 # A local .env is read only if present; real deployments set the environment.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEMO_SECRET_KEY = "demo-only-insecure-secret-key-change-me-in-production"
+DEMO_SECRET_KEY = "demo-only-insecure-secret-key-change-me-in-production"  # noqa: S105
 
 DATACON_ENV = env.str("DATACON_ENV", default="demo")
 if DATACON_ENV not in {"demo", "production"}:
@@ -36,7 +37,9 @@ if PRODUCTION:
     # Refuse loudly rather than run a public body's site with a known key.
     problems = []
     if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 40:
-        problems.append("SECRET_KEY falta, es la clave de demostración o tiene menos de 40 caracteres")
+        problems.append(
+            "SECRET_KEY falta, es la clave de demostración o tiene menos de 40 caracteres"
+        )
     if DEBUG:
         problems.append("DEBUG está activo")
     if not env.str("ALLOWED_HOSTS", default=""):
@@ -115,7 +118,9 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'datacon.sqlite3'}")
+    "default": env.db_url(
+        "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'datacon.sqlite3'}"
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers proceed while one writer commits; the timeout turns
@@ -194,7 +199,7 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
 # Outside production, serve static files straight from the apps' folders too,
 # so a change shows without re-running collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "datacon.common.storage.StaticStorage"},
 }

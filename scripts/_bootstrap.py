@@ -35,7 +35,7 @@ def require_python() -> None:
     if sys.version_info[:2] != (3, 11):
         found = shutil.which("python3.11")
         if found and Path(found).resolve() != Path(sys.executable).resolve():
-            os.execv(found, [found, *sys.argv])
+            os.execv(found, [found, *sys.argv])  # noqa: S606 - re-run under 3.11
         sys.exit(f"Se necesita Python 3.11 (este es {sys.version.split()[0]}).")
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Install, migrate, load the real DATACON data and serve the site on 127.0.0.1.
 
-    python3 scripts/demo.py            # http://127.0.0.1:8000
-    python3 scripts/demo.py --port 8080
+python3 scripts/demo.py            # http://127.0.0.1:8000
+python3 scripts/demo.py --port 8080
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from _bootstrap import ROOT, ensure_venv, manage, say
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--no-serve", action="store_true", help="Prepare everything, do not serve.")
     args = parser.parse_args()
@@ -32,7 +34,9 @@ def main() -> None:
         return
     address = f"127.0.0.1:{args.port}"
     say(f"Sitio en http://{address}/   (administración: http://{address}/admin/)")
-    say("Cuenta de organizadora: organizadora@datacon.demo / datacon-demo-2021   (Ctrl+C para salir)")
+    say(
+        "Cuenta de organizadora: organizadora@datacon.demo / datacon-demo-2021   (Ctrl+C para salir)"
+    )
     manage("runserver", address, "--noreload", env=env)
 
 

@@ -45,7 +45,9 @@ def ensure_system_packages() -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--no-lint", action="store_true")
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args()

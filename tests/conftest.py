@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 
 from tests import factories
 
@@ -71,7 +71,9 @@ def browser() -> Iterator:  # type: ignore[type-arg]
     # Playwright's sync API runs an event loop in this thread; the ORM calls the
     # tests make between browser steps are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    assert CHROMIUM.exists(), "Falta /usr/bin/chromium: ejecute scripts/test.py como root o instale chromium."
+    assert CHROMIUM.exists(), (
+        "Falta /usr/bin/chromium: ejecute scripts/test.py como root o instale chromium."
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

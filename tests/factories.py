@@ -130,7 +130,9 @@ def at(edition: Edition, day: int, hour: int, minute: int = 0) -> dt.datetime:
     """An aware datetime on day `day` (1-based) of the edition, in its time zone."""
     assert edition.start_date is not None
     date = edition.start_date + dt.timedelta(days=day - 1)
-    return dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=zoneinfo.ZoneInfo(edition.timezone))
+    return dt.datetime(
+        date.year, date.month, date.day, hour, minute, tzinfo=zoneinfo.ZoneInfo(edition.timezone)
+    )
 
 
 class SessionFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,6 @@
 """Read-only REST API (v1) and its OpenAPI document; one module per capability in routes/."""
 
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from datacon.api.routes import (
@@ -18,7 +18,7 @@ app_name = "api"
 
 _modules = [conference, proposals, registration, policy, consultation, demand, opendata, memoria]
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("openapi.json", SpectacularAPIView.as_view(), name="schema"),
 ]
 for _module in _modules:

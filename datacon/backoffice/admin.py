@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,8 @@ from datacon.backoffice.admin_base import (
     ServiceStackedInline,
     ServiceTabularInline,
 )
-from datacon.common.models import AuditEntry
+from datacon.common.mail import email_approve, email_discard, email_update_draft, emails_send_due
+from datacon.common.models import AuditEntry, OutboundEmail, OutboundEmailStatus
 from datacon.editions.models import (
     Edition,
     EditionOrganisation,
@@ -105,10 +107,21 @@ class EditionAdmin(ServiceModelAdmin):
     actions = ("publish", "archive", "unpublish")
     fieldsets = (
         (None, {"fields": (("number", "year", "slug"), "title", "theme", "summary")}),
-        (_("Fechas y modalidad"), {"fields": (("start_date", "end_date"), "timezone", "mode", "status")}),
+        (
+            _("Fechas y modalidad"),
+            {"fields": (("start_date", "end_date"), "timezone", "mode", "status")},
+        ),
         (
             _("Identidad del organizador"),
-            {"fields": ("organiser", "privacy_contact_email", "privacy_notice_url", "website", "hashtag")},
+            {
+                "fields": (
+                    "organiser",
+                    "privacy_contact_email",
+                    "privacy_notice_url",
+                    "website",
+                    "hashtag",
+                )
+            },
         ),
     )
 
@@ -177,7 +190,16 @@ class MaterialInline(ServiceStackedInline):
 
 @admin.register(Session)
 class SessionAdmin(ServiceModelAdmin):
-    list_display = ("code", "title", "edition", "session_type", "day", "starts_at", "venue", "status")
+    list_display = (
+        "code",
+        "title",
+        "edition",
+        "session_type",
+        "day",
+        "starts_at",
+        "venue",
+        "status",
+    )
     list_display_links = ("code", "title")
     list_filter = ("edition", "status", "session_type__name", "venue")
     list_select_related = ("edition", "session_type", "venue")
@@ -186,8 +208,30 @@ class SessionAdmin(ServiceModelAdmin):
     inlines = (ParticipationInline, MaterialInline)
     date_hierarchy = "day"
     fieldsets = (
-        (None, {"fields": ("edition", ("code", "status"), "title", "session_type", "abstract", "language")}),
-        (_("Horario y lugar"), {"fields": (("day", "order_in_day"), ("starts_at", "ends_at"), ("venue", "room"), "expected_audience")}),
+        (
+            None,
+            {
+                "fields": (
+                    "edition",
+                    ("code", "status"),
+                    "title",
+                    "session_type",
+                    "abstract",
+                    "language",
+                )
+            },
+        ),
+        (
+            _("Horario y lugar"),
+            {
+                "fields": (
+                    ("day", "order_in_day"),
+                    ("starts_at", "ends_at"),
+                    ("venue", "room"),
+                    "expected_audience",
+                )
+            },
+        ),
     )
 
     def save_record(self, instance: Any, actor: Any) -> Any:
@@ -209,3 +253,61 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    """The outbox: drafts wait here for an organiser; everything else shows its delivery state."""
+
+    list_display = ("created_at", "to", "subject", "purpose", "status", "attempts", "sent_at")
+    list_filter = ("status", "purpose")
+    search_fields = ("to", "subject")
+    readonly_fields = (
+        "to", "purpose", "status", "attempts", "next_attempt_at", "last_error", "sent_at",
+        "reviewed_by", "reviewed_at", "related_type", "related_id", "created_at",
+    )  # fmt: skip
+    fields = ("to", "subject", "body_text", *readonly_fields[1:])
+    actions = ("approve", "discard", "send_now")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None and obj.status != OutboundEmailStatus.DRAFT:
+            return (*self.readonly_fields, "subject", "body_text")
+        return self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        email_update_draft(
+            email=obj, subject=obj.subject, body_text=obj.body_text, actor=request.user
+        )
+
+    def _each(self, request: HttpRequest, queryset: Any, service: Any, done: Any) -> None:
+        count = 0
+        for email in queryset:
+            try:
+                service(email=email, actor=request.user)
+                count += 1
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{email}: {' '.join(error.messages)}", level=messages.WARNING
+                )
+        self.message_user(request, done % {"count": count})
+
+    @admin.action(description=_("Aprobar y enviar"), permissions=["change"])
+    def approve(self, request: HttpRequest, queryset: Any) -> None:
+        self._each(request, queryset, email_approve, _("%(count)s correos aprobados."))
+
+    @admin.action(description=_("Descartar"), permissions=["change"])
+    def discard(self, request: HttpRequest, queryset: Any) -> None:
+        self._each(request, queryset, email_discard, _("%(count)s correos descartados."))
+
+    @admin.action(
+        description=_("Intentar enviar ahora los que están en cola"), permissions=["change"]
+    )
+    def send_now(self, request: HttpRequest, queryset: Any) -> None:
+        sent, failed = emails_send_due(ids=queryset.values_list("pk", flat=True))
+        self.message_user(
+            request,
+            _("Enviados: %(sent)s. Fallidos: %(failed)s.") % {"sent": sent, "failed": failed},
+        )

@@ -30,16 +30,24 @@ DOMAIN_APPS = (
 )
 # Permissions only organisers hold, on top of add/change/delete/view.
 ORGANISER_EXTRA = ("people.view_private_data",)
+# Records holding personal data that read-only staff must not see.
+PERSONAL_DATA_MODELS = ("outboundemail", "auditentry")
 
 
 def roles_ensure(**_kwargs: Any) -> None:
     domain = Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
     organisers, _created = Group.objects.get_or_create(name=ORGANISERS)
     organisers.permissions.set(domain.exclude(codename__startswith="view_private"))
-    extra = []
+    extra: list[Permission] = []
     for dotted in ORGANISER_EXTRA:
         app_label, codename = dotted.split(".")
-        extra.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+        extra.extend(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
     organisers.permissions.add(*extra)
     readers, _created = Group.objects.get_or_create(name=READ_ONLY_STAFF)
-    readers.permissions.set(domain.filter(codename__startswith="view_").exclude(codename__startswith="view_private"))
+    readers.permissions.set(
+        domain.filter(codename__startswith="view_")
+        .exclude(codename__startswith="view_private")
+        .exclude(content_type__model__in=PERSONAL_DATA_MODELS)
+    )

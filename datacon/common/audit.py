@@ -34,7 +34,9 @@ def instance_snapshot(instance: models.Model) -> dict[str, Any]:
 
 
 def snapshot_diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    return {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
+    return {
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
+    }
 
 
 def audit_record(

@@ -49,7 +49,7 @@ class Licence(models.TextChoices):
     ALL_RIGHTS = "all-rights-reserved", _("Todos los derechos reservados")
 
 
-LICENCE_URLS = {
+LICENCE_URLS: dict[str, str] = {
     Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
     Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
     Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",

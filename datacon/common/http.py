@@ -79,8 +79,10 @@ def public_page(
             if response.status_code != 200 or response.streaming:
                 return response
             if anonymous and not response.cookies:
-                headers = {name: response[name] for name in PASSED_HEADERS if response.has_header(name)}
-                cache.set(cache_key, (response.content, headers), timeout)
+                headers = {
+                    name: response[name] for name in PASSED_HEADERS if response.has_header(name)
+                }
+                cache.set(cache_key, (response.content, headers), timeout)  # type: ignore[attr-defined]
             _stamp(response, etag, changed_at, anonymous)
             return response
 
@@ -108,7 +110,9 @@ def _stamp(response: HttpResponseBase, etag: str, changed_at, anonymous: bool) -
         response["Last-Modified"] = http_date(changed_at.timestamp())
     # Revalidate every time: the ETag check is one indexed query, and it is
     # what makes "never stale" hold for browsers and proxies too.
-    response["Cache-Control"] = ("public" if anonymous else "private") + ", max-age=0, must-revalidate"
+    response["Cache-Control"] = (
+        "public" if anonymous else "private"
+    ) + ", max-age=0, must-revalidate"
     existing_vary = response.get("Vary", "")
     if "Cookie" not in existing_vary:
         response["Vary"] = f"{existing_vary}, Cookie" if existing_vary else "Cookie"

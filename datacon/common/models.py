@@ -61,3 +61,63 @@ class PublicVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}@{self.version}"
+
+
+class OutboundEmailStatus(models.TextChoices):
+    DRAFT = "draft", _("Por revisar")
+    QUEUED = "queued", _("En cola")
+    SENT = "sent", _("Enviado")
+    FAILED = "failed", _("Fallido")
+    DISCARDED = "discarded", _("Descartado")
+
+
+class OutboundEmail(TimeStampedModel):
+    """One e-mail to one person, kept until it is sent (or given up).
+
+    Everything the platform sends goes through this table: nothing is lost when
+    the mail server is down (it is retried with back-off), and messages that
+    need an organiser's eye (decisions on proposals) wait as drafts in the
+    outbox until someone approves them.
+    """
+
+    to = models.EmailField(_("para"))
+    subject = models.CharField(_("asunto"), max_length=250)
+    body_text = models.TextField(_("texto"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("adjuntos"), default=list, blank=True)
+    purpose = models.CharField(_("motivo"), max_length=80, db_index=True)
+    related_type = models.CharField(max_length=80, blank=True)
+    related_id = models.CharField(max_length=64, blank=True)
+    status = models.CharField(
+        _("estado"),
+        max_length=12,
+        choices=OutboundEmailStatus.choices,
+        default=OutboundEmailStatus.QUEUED,
+    )
+    attempts = models.PositiveSmallIntegerField(_("intentos"), default=0)
+    next_attempt_at = models.DateTimeField(
+        _("próximo intento"), default=timezone.now, db_index=True
+    )
+    last_error = models.TextField(_("último error"), blank=True)
+    sent_at = models.DateTimeField(_("enviado"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revisado por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("revisado"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("correo saliente")
+        verbose_name_plural = _("bandeja de salida")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.to} · {self.subject}"

@@ -6,7 +6,9 @@ from django.db import models
 from django.utils.text import slugify
 
 
-def unique_slug_for(instance: models.Model, text: str, *, field: str = "slug", scope: dict | None = None) -> str:
+def unique_slug_for(
+    instance: models.Model, text: str, *, field: str = "slug", scope: dict | None = None
+) -> str:
     """A slug from `text`, suffixed -2, -3... until no other row of the model (within `scope`) has it."""
     base = slugify(text)[:70].strip("-") or "registro"
     manager = type(instance)._default_manager

@@ -31,13 +31,13 @@ def markdown_to_html(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(clean)
 
 
 def plain_paragraphs(text: str) -> SafeString:
     """Plain text with line breaks, escaped, for fields that are not Markdown."""
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    return mark_safe("".join(f"<p>{escape(p)}</p>" for p in paragraphs))  # noqa: S308
+    return mark_safe("".join(f"<p>{escape(p)}</p>" for p in paragraphs))
 
 
 def search_normalise(text: str) -> str:

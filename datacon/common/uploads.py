@@ -106,7 +106,9 @@ class FileCheck:
             matches = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
         if not matches:
             raise ValidationError(
-                _("El contenido del archivo no corresponde a un .%(ext)s; revise que no esté dañado.")
+                _(
+                    "El contenido del archivo no corresponde a un .%(ext)s; revise que no esté dañado."
+                )
                 % {"ext": extension},
                 code="file_content",
             )

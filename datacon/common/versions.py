@@ -48,9 +48,9 @@ def public_versions_read(scopes: Iterable[str]) -> tuple[str, dt.datetime | None
     wanted = tuple(sorted(set(scopes)))
     rows = {
         scope: (version, changed_at)
-        for scope, version, changed_at in PublicVersion.objects.filter(scope__in=wanted).values_list(
-            "scope", "version", "changed_at"
-        )
+        for scope, version, changed_at in PublicVersion.objects.filter(
+            scope__in=wanted
+        ).values_list("scope", "version", "changed_at")
     }
     key = ".".join(f"{scope}={rows.get(scope, (0, None))[0]}" for scope in wanted)
     times = [changed for _version, changed in rows.values() if changed is not None]

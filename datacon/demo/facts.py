@@ -20,9 +20,11 @@ each session is assumed to last until the next slot starts, at most one hour
 
 from __future__ import annotations
 
+from typing import Any
+
 ESTIMATED_END_RULE_MINUTES = 60
 
-ORGANISATIONS = [
+ORGANISATIONS: list[dict[str, str]] = [
     {
         "slug": "inai",
         "name": "Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales",
@@ -46,7 +48,7 @@ ORGANISATIONS = [
     },
 ]
 
-EDITIONS = [
+EDITIONS: list[dict[str, Any]] = [
     {
         "number": 1,
         "year": 2021,
@@ -102,7 +104,13 @@ EDITIONS = [
             {"name": "Quintana Roo", "state": "23"},
         ],
         "roles": [("inai", "organiser"), ("inai", "committee")],
-        "reported": {"co_conveners": 25, "moderators": 25, "panels": 12, "workshops": 3, "conferences": 4},
+        "reported": {
+            "co_conveners": 25,
+            "moderators": 25,
+            "panels": 12,
+            "workshops": 3,
+            "conferences": 4,
+        },
     },
     {
         "number": 3,
@@ -164,46 +172,109 @@ EDITIONS = [
 ]
 
 # (code, day 1-based, start "HH:MM" or None, type slug, title exactly as in the source)
-SESSIONS = {
+SESSIONS: dict[int, list[tuple[str, int, str | None, str, str]]] = {
     2021: [
         ("S0101", 1, "10:30", "ceremonia", "Inauguración"),
-        ("S0102", 1, "11:00", "conferencia", "La evolución de la agenda de datos abiertos en México"),
+        (
+            "S0102",
+            1,
+            "11:00",
+            "conferencia",
+            "La evolución de la agenda de datos abiertos en México",
+        ),
         ("S0103", 1, "12:00", "presentacion", "Contrataciones Abiertas y estrategia nacional"),
         ("S0104", 1, "12:00", "presentacion", "Infraestructura Abierta, el caso de Nuevo León"),
         (
-            "S0105", 1, "12:00", "presentacion",
+            "S0105",
+            1,
+            "12:00",
+            "presentacion",
             "Publicidad Abierta, gastos en comunicación social de los gobiernos y partidos políticos",
         ),
-        ("S0106", 1, "13:00", "conversatorio", "Aprovechamiento de los datos abiertos; experiencias desde la SC"),
+        (
+            "S0106",
+            1,
+            "13:00",
+            "conversatorio",
+            "Aprovechamiento de los datos abiertos; experiencias desde la SC",
+        ),
         ("S0107", 1, "16:00", "conversatorio", "Datos abiertos en la atención de emergencias"),
         ("S0108", 1, "17:00", "presentacion", "Datos abiertos como instrumento anticorrupción"),
-        ("S0109", 1, "17:00", "presentacion", "Aprovechamiento gubernamental de los datos abiertos"),
+        (
+            "S0109",
+            1,
+            "17:00",
+            "presentacion",
+            "Aprovechamiento gubernamental de los datos abiertos",
+        ),
         ("S0110", 1, "18:00", "presentacion", "Buenas prácticas de datos abiertos"),
         ("S0201", 2, "10:00", "conferencia", "Hacia una política nacional de datos abiertos"),
         (
-            "S0202", 2, "11:00", "taller",
+            "S0202",
+            2,
+            "11:00",
+            "taller",
             "¿Qué datos abrir? Entendiendo la demanda de información a través de las solicitudes y de la PNT",
         ),
         ("S0203", 2, "11:00", "taller", "Abrir datos con perspectiva de género"),
         ("S0204", 2, "11:00", "taller", "Visualizaciones, memes y arte callejero con datos"),
         (
-            "S0205", 2, "12:00", "conversatorio",
+            "S0205",
+            2,
+            "12:00",
+            "conversatorio",
             "El valor económico de los datos abiertos y su potencial como motor de desarrollo",
         ),
-        ("S0206", 2, "13:00", "conversatorio", "Datos abiertos desde la sociedad civil: siguientes pasos"),
-        ("S0207", 2, "14:00", "ceremonia", "Cierre / presentación de reflexiones y agenda de apertura a un año"),
+        (
+            "S0206",
+            2,
+            "13:00",
+            "conversatorio",
+            "Datos abiertos desde la sociedad civil: siguientes pasos",
+        ),
+        (
+            "S0207",
+            2,
+            "14:00",
+            "ceremonia",
+            "Cierre / presentación de reflexiones y agenda de apertura a un año",
+        ),
     ],
     2024: [
         ("S0101", 1, None, "ceremonia", "Acto de apertura"),
-        ("S0102", 1, None, "mesa-de-dialogo", "Tendencias en el desarrollo de soluciones tecnológicas con datos abiertos"),
-        ("S0103", 1, None, "panel", "Implementando la Política Nacional de Datos Abiertos, ConDATOS"),
         (
-            "S0104", 1, None, "panel",
+            "S0102",
+            1,
+            None,
+            "mesa-de-dialogo",
+            "Tendencias en el desarrollo de soluciones tecnológicas con datos abiertos",
+        ),
+        (
+            "S0103",
+            1,
+            None,
+            "panel",
+            "Implementando la Política Nacional de Datos Abiertos, ConDATOS",
+        ),
+        (
+            "S0104",
+            1,
+            None,
+            "panel",
             "Avances y desafíos en Datos Abiertos: un enfoque colaborativo entre el Gobierno, la Sociedad Civil y el Sector Privado",
         ),
-        ("S0201", 2, None, "panel", "Innovación tecnológica para la apertura de datos: lecciones y experiencias"),
         (
-            "S0202", 2, None, "taller",
+            "S0201",
+            2,
+            None,
+            "panel",
+            "Innovación tecnológica para la apertura de datos: lecciones y experiencias",
+        ),
+        (
+            "S0202",
+            2,
+            None,
+            "taller",
             "Hacia la definición de Estándares Para la Publicación y Reutilización de Conjuntos de Datos de Alto Valor",
         ),
         ("S0203", 2, None, "taller", "Claves para realizar piezas de periodismo de datos"),

@@ -140,7 +140,7 @@ def _load_sessions(report: LoadReport, edition: Edition) -> None:
     tz = edition.tz
     assert edition.start_date is not None
     starts = []
-    for code, day_number, start, _type, _title in rows:
+    for _code, day_number, start, _type, _title in rows:
         day = edition.start_date + dt.timedelta(days=day_number - 1)
         starts.append(
             dt.datetime.combine(day, dt.time.fromisoformat(start), tzinfo=tz) if start else None
@@ -190,5 +190,7 @@ def _demo_organiser(report: LoadReport) -> None:
         report.count(report.created, "user")
         from allauth.account.models import EmailAddress
 
-        EmailAddress.objects.get_or_create(user=user, email=DEMO_ORGANISER_EMAIL, verified=True, primary=True)
+        EmailAddress.objects.get_or_create(
+            user=user, email=DEMO_ORGANISER_EMAIL, verified=True, primary=True
+        )
     user.groups.add(Group.objects.get(name=ORGANISERS))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -54,7 +55,10 @@ class Edition(TimeStampedModel):
     start_date = models.DateField(_("fecha de inicio"), null=True, blank=True)
     end_date = models.DateField(_("fecha de término"), null=True, blank=True)
     timezone = models.CharField(
-        _("zona horaria"), max_length=64, default="America/Mexico_City", validators=[validate_timezone]
+        _("zona horaria"),
+        max_length=64,
+        default="America/Mexico_City",
+        validators=[validate_timezone],
     )
     mode = models.CharField(_("modalidad"), max_length=12, choices=EditionMode.choices)
     status = models.CharField(
@@ -84,7 +88,9 @@ class Edition(TimeStampedModel):
                 | models.Q(end_date__isnull=True)
                 | models.Q(start_date__isnull=True),
                 name="edition_end_after_start",
-                violation_error_message=_("La fecha de término no puede ser anterior a la de inicio."),
+                violation_error_message=_(
+                    "La fecha de término no puede ser anterior a la de inicio."
+                ),
             )
         ]
 
@@ -92,7 +98,7 @@ class Edition(TimeStampedModel):
         return self.title
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if bool(self.start_date) != bool(self.end_date):
             errors["end_date"] = _("Indique ambas fechas o ninguna.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -134,7 +140,9 @@ class Venue(TimeStampedModel):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="venues")
     name = models.CharField(_("nombre"), max_length=200)
     is_virtual = models.BooleanField(_("virtual"), default=False)
-    state = models.CharField(_("entidad federativa"), max_length=2, choices=MexicanState.choices, blank=True)
+    state = models.CharField(
+        _("entidad federativa"), max_length=2, choices=MexicanState.choices, blank=True
+    )
     city = models.CharField(_("ciudad o alcaldía"), max_length=120, blank=True)
     address = models.TextField(_("dirección"), blank=True)
     capacity = models.PositiveIntegerField(_("aforo"), null=True, blank=True)
@@ -160,16 +168,22 @@ class Venue(TimeStampedModel):
 
     def clean(self) -> None:
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("La hora de cierre debe ser posterior a la de apertura.")})
+            raise ValidationError(
+                {"closes_at": _("La hora de cierre debe ser posterior a la de apertura.")}
+            )
         if not self.is_virtual and not self.state:
-            raise ValidationError({"state": _("Una sede presencial necesita su entidad federativa.")})
+            raise ValidationError(
+                {"state": _("Una sede presencial necesita su entidad federativa.")}
+            )
 
     def public_scopes(self) -> tuple[str, ...]:
         return (versions.CONFERENCE,)
 
 
 class Room(TimeStampedModel):
-    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("sede"))
+    venue = models.ForeignKey(
+        Venue, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("sede")
+    )
     name = models.CharField(_("nombre"), max_length=120)
     capacity = models.PositiveIntegerField(_("aforo"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
@@ -201,9 +215,14 @@ class OrganisationRole(models.TextChoices):
 
 
 class EditionOrganisation(TimeStampedModel):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="organisation_roles")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="organisation_roles"
+    )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organización"), on_delete=models.PROTECT, related_name="edition_roles"
+        Organisation,
+        verbose_name=_("organización"),
+        on_delete=models.PROTECT,
+        related_name="edition_roles",
     )
     role = models.CharField(_("papel"), max_length=20, choices=OrganisationRole.choices)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
@@ -231,7 +250,9 @@ class SessionType(TimeStampedModel):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="session_types")
     name = models.CharField(_("nombre"), max_length=80)
     slug = models.SlugField(_("identificador"), max_length=80)
-    default_duration_minutes = models.PositiveSmallIntegerField(_("duración habitual (minutos)"), default=60)
+    default_duration_minutes = models.PositiveSmallIntegerField(
+        _("duración habitual (minutos)"), default=60
+    )
     description = models.TextField(_("descripción"), blank=True)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
@@ -243,7 +264,9 @@ class SessionType(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["edition", "slug"],
                 name="session_type_unique_slug",
-                violation_error_message=_("Ya existe un tipo de sesión con ese identificador en la edición."),
+                violation_error_message=_(
+                    "Ya existe un tipo de sesión con ese identificador en la edición."
+                ),
             )
         ]
 

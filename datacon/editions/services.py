@@ -78,7 +78,11 @@ def session_types_seed(*, edition: Edition, actor: Any) -> list[SessionType]:
         created.append(
             record_save(
                 instance=SessionType(
-                    edition=edition, name=name, slug=slug, default_duration_minutes=minutes, order=order
+                    edition=edition,
+                    name=name,
+                    slug=slug,
+                    default_duration_minutes=minutes,
+                    order=order,
                 ),
                 actor=actor,
             )
@@ -108,6 +112,8 @@ def edition_organisation_add(
     if link is not None:
         return link
     return record_save(
-        instance=EditionOrganisation(edition=edition, organisation=organisation, role=role, order=order),
+        instance=EditionOrganisation(
+            edition=edition, organisation=organisation, role=role, order=order
+        ),
         actor=actor,
     )

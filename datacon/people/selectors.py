@@ -70,7 +70,9 @@ def organisation_sessions(*, organisation: Organisation) -> list[Session]:
         .prefetch_related(
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(person__organisation=organisation).select_related("person"),
+                queryset=Participation.objects.filter(
+                    person__organisation=organisation
+                ).select_related("person"),
                 to_attr="organisation_participations",
             )
         )

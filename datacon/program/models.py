@@ -28,7 +28,8 @@ GENERATED_CODE_PATTERN = re.compile(r"^S(\d{2})(\d{2})$")
 def validate_session_code(value: str) -> None:
     if value and not SESSION_CODE_PATTERN.match(value):
         raise ValidationError(
-            _("El código solo admite mayúsculas, números y guiones (ejemplo: S0101)."), code="code_format"
+            _("El código solo admite mayúsculas, números y guiones (ejemplo: S0101)."),
+            code="code_format",
         )
 
 
@@ -42,7 +43,9 @@ PUBLIC_SESSION_STATUSES = (SessionStatus.CONFIRMED, SessionStatus.CANCELLED)
 
 
 class Session(TimeStampedModel):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("edición"))
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("edición")
+    )
     code = models.CharField(
         _("código"),
         max_length=16,
@@ -61,13 +64,25 @@ class Session(TimeStampedModel):
         _("orden en el día"), default=0, help_text=_("Desempata sesiones a la misma hora.")
     )
     venue = models.ForeignKey(
-        Venue, verbose_name=_("sede"), null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        Venue,
+        verbose_name=_("sede"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
     )
     room = models.ForeignKey(
-        Room, verbose_name=_("sala"), null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        Room,
+        verbose_name=_("sala"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
     )
     abstract = models.TextField(_("resumen"), blank=True, help_text=_("Markdown."))
-    language = models.CharField(_("idioma"), max_length=8, choices=Language.choices, default=Language.SPANISH)
+    language = models.CharField(
+        _("idioma"), max_length=8, choices=Language.choices, default=Language.SPANISH
+    )
     status = models.CharField(
         _("estado"), max_length=12, choices=SessionStatus.choices, default=SessionStatus.CONFIRMED
     )
@@ -128,12 +143,21 @@ class Session(TimeStampedModel):
         if edition is not None:
             if self.starts_at and self.day is None:
                 self.day = self.starts_at.astimezone(edition.tz).date()
-            if self.starts_at and self.day and self.starts_at.astimezone(edition.tz).date() != self.day:
-                errors["day"] = _("El día no coincide con la fecha de inicio.")
-            if self.day and edition.start_date and edition.end_date and not (
-                edition.start_date <= self.day <= edition.end_date
+            if (
+                self.starts_at
+                and self.day
+                and self.starts_at.astimezone(edition.tz).date() != self.day
             ):
-                errors["day"] = _("La sesión debe caer entre el %(start)s y el %(end)s, fechas de la edición.") % {
+                errors["day"] = _("El día no coincide con la fecha de inicio.")
+            if (
+                self.day
+                and edition.start_date
+                and edition.end_date
+                and not (edition.start_date <= self.day <= edition.end_date)
+            ):
+                errors["day"] = _(
+                    "La sesión debe caer entre el %(start)s y el %(end)s, fechas de la edición."
+                ) % {
                     "start": edition.start_date.strftime("%d/%m/%Y"),
                     "end": edition.end_date.strftime("%d/%m/%Y"),
                 }
@@ -141,9 +165,9 @@ class Session(TimeStampedModel):
                 errors["day"] = _("La edición aún no tiene fechas; defina primero sus fechas.")
             if self.session_type_id and self.session_type.edition_id != edition.pk:
                 errors["session_type"] = _("El tipo de sesión pertenece a otra edición.")
-            if self.venue_id and self.venue.edition_id != edition.pk:
+            if self.venue is not None and self.venue.edition_id != edition.pk:
                 errors["venue"] = _("La sede pertenece a otra edición.")
-        if self.room_id and self.venue_id and self.room.venue_id != self.venue_id:
+        if self.room is not None and self.venue_id and self.room.venue_id != self.venue_id:
             errors["room"] = _("La sala no pertenece a la sede elegida.")
         if errors:
             raise ValidationError(errors)
@@ -198,9 +222,15 @@ class Material(TimeStampedModel):
     title = models.CharField(_("título"), max_length=200, blank=True)
     body = models.TextField(_("texto"), blank=True, help_text=_("Markdown; para relatorías."))
     url = models.URLField(_("enlace"), blank=True, max_length=500)
-    file = models.FileField(_("archivo"), upload_to="materials/%Y/", blank=True, validators=[FileCheck("material")])
-    licence = models.CharField(_("licencia"), max_length=24, choices=Licence.choices, default=Licence.CC_BY_4)
-    language = models.CharField(_("idioma"), max_length=8, choices=Language.choices, default=Language.SPANISH)
+    file = models.FileField(
+        _("archivo"), upload_to="materials/%Y/", blank=True, validators=[FileCheck("material")]
+    )
+    licence = models.CharField(
+        _("licencia"), max_length=24, choices=Licence.choices, default=Licence.CC_BY_4
+    )
+    language = models.CharField(
+        _("idioma"), max_length=8, choices=Language.choices, default=Language.SPANISH
+    )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -216,8 +246,12 @@ class Material(TimeStampedModel):
 
     def clean(self) -> None:
         if self.kind == MaterialKind.REPORT and not (self.body or self.file or self.url):
-            raise ValidationError({"body": _("La relatoría necesita su texto, un archivo o un enlace.")})
+            raise ValidationError(
+                {"body": _("La relatoría necesita su texto, un archivo o un enlace.")}
+            )
         if self.kind in (MaterialKind.VIDEO, MaterialKind.LINK) and not self.url:
             raise ValidationError({"url": _("Indique el enlace.")})
-        if self.kind in (MaterialKind.SLIDES, MaterialKind.DOCUMENT) and not (self.file or self.url):
+        if self.kind in (MaterialKind.SLIDES, MaterialKind.DOCUMENT) and not (
+            self.file or self.url
+        ):
             raise ValidationError({"file": _("Suba el archivo o indique un enlace.")})

@@ -46,7 +46,9 @@ def sessions_public() -> QuerySet[Session]:
 def _participations_prefetch() -> Prefetch:
     return Prefetch(
         "participations",
-        queryset=Participation.objects.select_related("person__organisation").order_by("order", "id"),
+        queryset=Participation.objects.select_related("person__organisation").order_by(
+            "order", "id"
+        ),
     )
 
 
@@ -103,7 +105,9 @@ def program_by_day(*, edition: Edition, sessions: list[Session]) -> list[Program
     return [days[key] for key in sorted(days)]
 
 
-def sessions_now_and_next(*, sessions: list[Session], now: dt.datetime) -> tuple[list[Session], list[Session]]:
+def sessions_now_and_next(
+    *, sessions: list[Session], now: dt.datetime
+) -> tuple[list[Session], list[Session]]:
     running = [s for s in sessions if s.starts_at and s.ends_at and s.starts_at <= now < s.ends_at]
     upcoming = [s for s in sessions if s.starts_at and s.starts_at > now]
     next_start = min((s.starts_at for s in upcoming if s.starts_at), default=None)

@@ -106,7 +106,9 @@ def session_codes_renumber(*, edition: Edition, actor: Any) -> dict[str, str]:
         for session in renumbered:
             assert session.day is not None
             counters[session.day] = counters.get(session.day, 0) + 1
-            wanted[session.pk] = f"S{edition.day_number(session.day):02d}{counters[session.day]:02d}"
+            wanted[session.pk] = (
+                f"S{edition.day_number(session.day):02d}{counters[session.day]:02d}"
+            )
         changes = {s.code: wanted[s.pk] for s in renumbered if s.code != wanted[s.pk]}
         if not changes:
             return {}

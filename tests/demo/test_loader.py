@@ -35,7 +35,9 @@ MEMORIA_2021 = [
 
 def test_demo_load_2021_has_the_memoria_sessions_exactly():
     demo_load(with_demo_users=False)
-    sessions = Session.objects.filter(edition__year=2021).select_related("session_type").order_by("code")
+    sessions = (
+        Session.objects.filter(edition__year=2021).select_related("session_type").order_by("code")
+    )
     loaded = [
         (s.code, s.starts_at.astimezone(MEXICO).strftime("%H:%M"), s.session_type.name, s.title)
         for s in sessions
@@ -58,7 +60,9 @@ def test_demo_load_2021_sessions_by_type_match_the_memoria():
 
 def test_demo_load_2024_program_has_two_days_in_order():
     demo_load(with_demo_users=False)
-    sessions = Session.objects.filter(edition__year=2024).select_related("session_type").order_by("code")
+    sessions = (
+        Session.objects.filter(edition__year=2024).select_related("session_type").order_by("code")
+    )
     assert [(s.code, s.day.day, s.session_type.name) for s in sessions] == [
         ("S0101", 17, "Ceremonia"),
         ("S0102", 17, "Mesa de diálogo"),

@@ -51,7 +51,11 @@ def test_edition_day_number_counts_from_the_first_day():
 
 
 def test_venue_in_person_needs_a_state():
-    venue = factories.VenueFactory.build(edition=factories.EditionFactory(), state="", is_virtual=False)
+    venue = factories.VenueFactory.build(
+        edition=factories.EditionFactory(), state="", is_virtual=False
+    )
     with pytest.raises(ValidationError) as error:
         venue.full_clean()
-    assert error.value.message_dict["state"] == ["Una sede presencial necesita su entidad federativa."]
+    assert error.value.message_dict["state"] == [
+        "Una sede presencial necesita su entidad federativa."
+    ]

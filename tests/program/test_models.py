@@ -74,7 +74,9 @@ def test_session_type_from_another_edition_is_refused(edition):
             starts_at=at(edition, 1, 12),
             ends_at=at(edition, 1, 13),
         )
-    assert error.value.message_dict["session_type"] == ["El tipo de sesión pertenece a otra edición."]
+    assert error.value.message_dict["session_type"] == [
+        "El tipo de sesión pertenece a otra edición."
+    ]
 
 
 def test_session_room_of_another_venue_is_refused(edition):

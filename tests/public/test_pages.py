@@ -82,7 +82,10 @@ def test_program_in_english_uses_english_interface(demo, client):
 
 def test_language_switch_links_point_to_the_same_page(demo, client):
     tree = lxml.html.fromstring(client.get("/ediciones/2021/programa/").content)
-    assert tree.cssselect('.lang-switch a[hreflang="en"]')[0].get("href") == "/en/ediciones/2021/programa/"
+    assert (
+        tree.cssselect('.lang-switch a[hreflang="en"]')[0].get("href")
+        == "/en/ediciones/2021/programa/"
+    )
 
 
 def test_draft_edition_is_not_public(client):
@@ -104,10 +107,20 @@ def test_draft_session_is_not_listed_nor_reachable(client, edition):
 
 def test_session_page_shows_people_by_role_and_materials(client, edition):
     session = factories.SessionFactory(edition=edition)
-    speaker = factories.ParticipationFactory(session=session, role=ParticipationRole.PANELIST).person
-    moderator = factories.ParticipationFactory(session=session, role=ParticipationRole.MODERATOR).person
+    speaker = factories.ParticipationFactory(
+        session=session, role=ParticipationRole.PANELIST
+    ).person
+    moderator = factories.ParticipationFactory(
+        session=session, role=ParticipationRole.MODERATOR
+    ).person
     factories.MaterialFactory(session=session)
-    factories.MaterialFactory(session=session, kind="video", title="Grabación", body="", url="https://www.youtube.com/watch?v=abcdefgh")
+    factories.MaterialFactory(
+        session=session,
+        kind="video",
+        title="Grabación",
+        body="",
+        url="https://www.youtube.com/watch?v=abcdefgh",
+    )
     html = client.get(f"/ediciones/{edition.slug}/sesiones/{session.code}/").content.decode()
     assert speaker.public_name in html
     assert moderator.public_name in html
@@ -119,7 +132,9 @@ def test_session_page_shows_people_by_role_and_materials(client, edition):
 
 def test_relatoria_markdown_cannot_inject_scripts(client, edition):
     session = factories.SessionFactory(edition=edition)
-    factories.MaterialFactory(session=session, body="<script>alert(1)</script> [x](javascript:alert(1))")
+    factories.MaterialFactory(
+        session=session, body="<script>alert(1)</script> [x](javascript:alert(1))"
+    )
     html = client.get(f"/ediciones/{edition.slug}/sesiones/{session.code}/").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "javascript:alert" not in html
@@ -151,7 +166,9 @@ def test_person_without_public_participation_is_not_public(client):
 def test_person_page_lists_sessions_across_editions(client):
     person = factories.PersonFactory()
     one = factories.ParticipationFactory(person=person).session
-    two = factories.ParticipationFactory(person=person, session=factories.SessionFactory(edition=factories.EditionFactory())).session
+    two = factories.ParticipationFactory(
+        person=person, session=factories.SessionFactory(edition=factories.EditionFactory())
+    ).session
     html = client.get(f"/personas/{person.slug}/").content.decode()
     assert one.title in html and two.title in html
 
@@ -170,7 +187,9 @@ def test_search_ignores_accents_and_case(demo, client):
 
 
 def test_search_finds_people_and_organisations(client, edition):
-    person = factories.ParticipationFactory(session=factories.SessionFactory(edition=edition)).person
+    person = factories.ParticipationFactory(
+        session=factories.SessionFactory(edition=edition)
+    ).person
     from datacon.common.services import search_document_fill
 
     search_document_fill(person)
@@ -180,15 +199,27 @@ def test_search_finds_people_and_organisations(client, edition):
 
 
 def test_program_now_shows_running_and_next(client, edition, monkeypatch):
-    running = factories.SessionFactory(edition=edition, starts_at=at(edition, 1, 10), ends_at=at(edition, 1, 11))
-    upcoming = factories.SessionFactory(edition=edition, starts_at=at(edition, 1, 12), ends_at=at(edition, 1, 13))
-    later = factories.SessionFactory(edition=edition, starts_at=at(edition, 1, 15), ends_at=at(edition, 1, 16))
+    running = factories.SessionFactory(
+        edition=edition, starts_at=at(edition, 1, 10), ends_at=at(edition, 1, 11)
+    )
+    upcoming = factories.SessionFactory(
+        edition=edition, starts_at=at(edition, 1, 12), ends_at=at(edition, 1, 13)
+    )
+    later = factories.SessionFactory(
+        edition=edition, starts_at=at(edition, 1, 15), ends_at=at(edition, 1, 16)
+    )
     from django.utils import timezone
 
     monkeypatch.setattr(timezone, "now", lambda: at(edition, 1, 10, 30))
     tree = lxml.html.fromstring(client.get(f"/ediciones/{edition.slug}/programa/ahora/").content)
-    now_titles = [a.text_content() for a in tree.cssselect("section[aria-labelledby=now-title] .session-title a")]
-    next_titles = [a.text_content() for a in tree.cssselect("section[aria-labelledby=next-title] .session-title a")]
+    now_titles = [
+        a.text_content()
+        for a in tree.cssselect("section[aria-labelledby=now-title] .session-title a")
+    ]
+    next_titles = [
+        a.text_content()
+        for a in tree.cssselect("section[aria-labelledby=next-title] .session-title a")
+    ]
     assert now_titles == [running.title]
     assert next_titles == [upcoming.title]
     assert later.title not in next_titles

@@ -34,7 +34,7 @@ def licence_url(code: str) -> str:
 
 @register.filter(expects_localtime=True)
 def long_date(value, with_weekday: bool = True) -> str:  # type: ignore[no-untyped-def]
-    """"martes 11 de mayo de 2021" in Spanish, "Tuesday 11 May 2021" in English."""
+    """ "martes 11 de mayo de 2021" in Spanish, "Tuesday 11 May 2021" in English."""
     if not value:
         return ""
     from django.utils.dateformat import format as date_format

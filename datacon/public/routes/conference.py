@@ -2,7 +2,6 @@ from django.urls import path
 
 from datacon.public.views import conference as views
 
-
 urlpatterns = [
     path("", views.home, name="home"),
     path("ediciones/", views.edition_list, name="edition_list"),

@@ -33,7 +33,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @public_page([CONFERENCE])
 def edition_list(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "public/edition_list.html", {"editions": editions.editions_public().order_by("-year")}
+        request,
+        "public/edition_list.html",
+        {"editions": editions.editions_public().order_by("-year")},
     )
 
 
@@ -126,7 +128,9 @@ def _group_by_role(participations: list) -> list[tuple[str, list]]:
 
 @public_page([CONFERENCE])
 def person_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(people.persons_public().order_by("public_name"), 60).get_page(request.GET.get("pagina"))
+    page = Paginator(people.persons_public().order_by("public_name"), 60).get_page(
+        request.GET.get("pagina")
+    )
     return render(request, "public/person_list.html", {"page": page})
 
 
@@ -142,7 +146,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page([CONFERENCE])
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(people.organisations_public().order_by("name"), 60).get_page(request.GET.get("pagina"))
+    page = Paginator(people.organisations_public().order_by("name"), 60).get_page(
+        request.GET.get("pagina")
+    )
     return render(request, "public/organisation_list.html", {"page": page})
 
 
@@ -156,7 +162,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "roles": people.organisation_edition_roles(organisation=organisation),
             "sessions": people.organisation_sessions(organisation=organisation),
-            "members": list(people.persons_public().filter(organisation=organisation).order_by("public_name")),
+            "members": list(
+                people.persons_public().filter(organisation=organisation).order_by("public_name")
+            ),
         },
     )
 
@@ -166,4 +174,6 @@ def search(request: HttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()[:200]
     results = people.search_everything(query=query) if query else None
     total = sum(len(items) for items in results.values()) if results else 0
-    return render(request, "public/search.html", {"query": query, "results": results, "total": total})
+    return render(
+        request, "public/search.html", {"query": query, "results": results, "total": total}
+    )

@@ -9,7 +9,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument(
-            "--no-demo-users", action="store_true", help="No crear la cuenta de organizadora de demostración."
+            "--no-demo-users",
+            action="store_true",
+            help="No crear la cuenta de organizadora de demostración.",
         )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]

@@ -1,0 +1,85 @@
+"""The catalogue of open datasets. Every capability registers what it publishes here.
+
+A capability describes each table once (`Dataset`: its columns with Spanish
+descriptions, and a `rows` function that yields only public data). The
+opendata app turns every registered dataset into CSV, JSON, a Frictionless
+data package, DCAT catalogue entries, the bulk ZIP and its README, so the
+formats stay identical across the conference, the policy process, the
+consultation and the demand registry.
+
+Register from your app's `datasets.py`, imported in its AppConfig.ready():
+
+    from datacon.opendata.registry import Column, Dataset, dataset_register
+
+    dataset_register(Dataset(slug="gastos", title="Gastos del proceso", ...))
+
+Rules for `rows`: no personal data (only public names of people acting in a
+public role), a fixed number of queries whatever the number of rows (iterate
+`.values()` or prefetch), stable order (primary key order), values already in
+plain types (str, int, float, bool, date, datetime, None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+FieldType = Literal["string", "integer", "number", "boolean", "date", "datetime", "year"]
+
+# Groups of datasets, used for the catalogue's themes and the ZIP's folders.
+THEMES = {
+    "conference": "Conferencia (ediciones, sedes, sesiones, participaciones)",
+    "policy": "Proceso de política pública (grupos, reuniones, acuerdos, compromisos, gastos)",
+    "consultation": "Consulta pública (párrafos, comentarios, respuestas)",
+    "demand": "Demanda de datos (necesidades de información, solicitudes, reutilización)",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    # rows(edition) for one edition, rows(None) for the whole platform.
+    rows: Callable[[Any], Iterable[Mapping[str, Any]]]
+    scopes: tuple[str, ...]
+    theme: str = "conference"
+    per_edition: bool = True
+    primary_key: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+
+_REGISTRY: dict[str, Dataset] = {}
+
+
+def dataset_register(dataset: Dataset) -> Dataset:
+    if dataset.theme not in THEMES:
+        raise ValueError(f"Tema desconocido: {dataset.theme}")
+    if dataset.slug in _REGISTRY and _REGISTRY[dataset.slug] is not dataset:
+        raise ValueError(f"Ya hay un conjunto de datos con el identificador {dataset.slug}")
+    _REGISTRY[dataset.slug] = dataset
+    return dataset
+
+
+def datasets_all() -> list[Dataset]:
+    return list(_REGISTRY.values())
+
+
+def dataset_get(slug: str) -> Dataset:
+    return _REGISTRY[slug]
