@@ -311,3 +311,15 @@ class OutboundEmailAdmin(admin.ModelAdmin):
             request,
             _("Enviados: %(sent)s. Fallidos: %(failed)s.") % {"sent": sent, "failed": failed},
         )
+
+
+# Each capability registers its own models in backoffice/admin_<capability>.py.
+from datacon.backoffice import (  # noqa: E402, F401
+    admin_consultation,
+    admin_demand,
+    admin_memoria,
+    admin_opendata,
+    admin_policy,
+    admin_proposals,
+    admin_registration,
+)

@@ -17,7 +17,7 @@ from django.db import models, transaction
 
 from datacon.backoffice.roles import ORGANISERS, roles_ensure
 from datacon.common.services import record_save
-from datacon.demo import facts
+from datacon.demo import facts, fictional
 from datacon.editions.models import Edition, EditionOrganisation, SessionType, Venue
 from datacon.editions.services import session_types_seed
 from datacon.people.models import Organisation
@@ -79,9 +79,9 @@ def demo_load(*, with_demo_users: bool = True) -> LoadReport:
                 {"slug": org["slug"]},
                 {k: v for k, v in org.items() if k != "slug"},
             )
-            for org in facts.ORGANISATIONS
+            for org in [*facts.ORGANISATIONS, fictional.DEMO_ORGANISATION]
         }
-        for data in facts.EDITIONS:
+        for data in [*facts.EDITIONS, fictional.DEMO_EDITION]:
             edition = _upsert(
                 report,
                 Edition,
@@ -115,6 +115,7 @@ def demo_load(*, with_demo_users: bool = True) -> LoadReport:
                         "state": venue.get("state", ""),
                         "city": venue.get("city", ""),
                         "address": venue.get("address", ""),
+                        "capacity": venue.get("capacity"),
                         "order": order,
                     },
                 )
@@ -128,7 +129,29 @@ def demo_load(*, with_demo_users: bool = True) -> LoadReport:
             _load_sessions(report, edition)
         if with_demo_users:
             _demo_organiser(report)
+        _capability_demos(report)
     return report
+
+
+def _capability_demos(report: LoadReport) -> None:
+    """Each capability may ship `datacon/<app>/demo.py` with `demo_load() -> dict[str, int]`
+    (what it created). It must be idempotent like this loader and use only facts
+    from the seed documents, or the clearly fictional demonstration edition."""
+    import importlib
+    import importlib.util
+
+    from django.apps import apps
+
+    for app in apps.get_app_configs():
+        module_name = f"{app.name}.demo"
+        if not app.name.startswith("datacon.") or app.name == "datacon.demo":
+            continue
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        created = importlib.import_module(module_name).demo_load()
+        for label, count in (created or {}).items():
+            if count:
+                report.created[label] = report.created.get(label, 0) + count
 
 
 def _load_sessions(report: LoadReport, edition: Edition) -> None:

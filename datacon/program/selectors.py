@@ -170,3 +170,91 @@ def edition_figures(*, edition: Edition) -> EditionFigures:
         organisations=edition.organisation_roles.values("organisation").distinct().count(),
         venues=edition.venues.count(),
     )
+
+
+@dataclass(frozen=True)
+class ParityRow:
+    """Self-declared gender counts of distinct people; only aggregates ever leave this module."""
+
+    label: str
+    women: int = 0
+    men: int = 0
+    other: int = 0  # non-binary or other
+    undeclared: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.women + self.men + self.other + self.undeclared
+
+    def share(self, part: int) -> float:
+        return round(100 * part / self.total, 1) if self.total else 0.0
+
+    @property
+    def women_share(self) -> float:
+        return self.share(self.women)
+
+    @property
+    def men_share(self) -> float:
+        return self.share(self.men)
+
+    @property
+    def other_share(self) -> float:
+        return self.share(self.other)
+
+    @property
+    def undeclared_share(self) -> float:
+        return self.share(self.undeclared)
+
+
+@dataclass(frozen=True)
+class ParityFigures:
+    speakers: ParityRow
+    moderators: ParityRow
+    by_session_type: list[ParityRow]
+
+
+def _parity_row(label: str, pairs: list[tuple[int, str]]) -> ParityRow:
+    genders = dict(pairs)  # person id -> gender, so each person counts once
+    values = list(genders.values())
+    return ParityRow(
+        label=label,
+        women=values.count("woman"),
+        men=values.count("man"),
+        other=values.count("non_binary") + values.count("other"),
+        undeclared=values.count(""),
+    )
+
+
+def parity_figures(
+    *, edition: Edition, statuses: tuple[str, ...] = PUBLIC_SESSION_STATUSES
+) -> ParityFigures:
+    """Parity among the people taking part in an edition's sessions, in one query.
+
+    Speakers are ponentes, panelistas and talleristas; moderators are counted
+    apart; each session type gets its own row (speakers and moderators).
+    """
+    rows = list(
+        Participation.objects.filter(session__edition=edition, session__status__in=statuses)
+        .exclude(session__code="")
+        .values_list(
+            "person_id",
+            "person__gender",
+            "role",
+            "session__session_type__name",
+            "session__session_type__order",
+        )
+        .order_by("session__session_type__order", "session__session_type__name")
+    )
+    speakers = [(pid, gender) for pid, gender, role, _t, _o in rows if role in SPEAKING_ROLES]
+    moderators = [
+        (pid, gender) for pid, gender, role, _t, _o in rows if role == ParticipationRole.MODERATOR
+    ]
+    by_type: dict[str, list[tuple[int, str]]] = {}
+    for pid, gender, role, type_name, _order in rows:
+        if role in (*SPEAKING_ROLES, ParticipationRole.MODERATOR):
+            by_type.setdefault(type_name, []).append((pid, gender))
+    return ParityFigures(
+        speakers=_parity_row("speakers", speakers),
+        moderators=_parity_row("moderators", moderators),
+        by_session_type=[_parity_row(name, pairs) for name, pairs in by_type.items()],
+    )

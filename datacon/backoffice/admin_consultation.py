@@ -1,0 +1,1 @@
+"""Django admin for the consultation capability (registered from backoffice/admin.py)."""

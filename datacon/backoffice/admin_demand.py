@@ -1,0 +1,1 @@
+"""Django admin for the demand capability (registered from backoffice/admin.py)."""

@@ -1,0 +1,1 @@
+"""Django admin for the memoria capability (registered from backoffice/admin.py)."""

@@ -1,0 +1,1 @@
+"""Django admin for the opendata capability (registered from backoffice/admin.py)."""

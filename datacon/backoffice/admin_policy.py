@@ -1,0 +1,1 @@
+"""Django admin for the policy capability (registered from backoffice/admin.py)."""

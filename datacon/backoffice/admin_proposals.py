@@ -1,0 +1,1 @@
+"""Django admin for the proposals capability (registered from backoffice/admin.py)."""

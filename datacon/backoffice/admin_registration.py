@@ -1,0 +1,1 @@
+"""Django admin for the registration capability (registered from backoffice/admin.py)."""
