@@ -30,6 +30,16 @@ def isolated_cache(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def spanish_by_default() -> Iterator[None]:
+    """Requests to /en/ activate English in the worker thread; start each test in Spanish."""
+    from django.utils import translation
+
+    translation.activate("es-mx")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
 

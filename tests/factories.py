@@ -32,7 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "clave-de-prueba-123")
+    password = factory.django.Password("clave-de-prueba-123")
 
 
 def organiser_user(**kwargs):  # type: ignore[no-untyped-def]
