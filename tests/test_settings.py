@@ -1,0 +1,54 @@
+"""Settings come from the environment, and production refuses unsafe ones loudly."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _check(**env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DATACON_ENV"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_settings_production_with_demo_secret_refuses_to_start():
+    result = _check(DATACON_ENV="production", ALLOWED_HOSTS="datacon.example.org")
+    assert result.returncode != 0
+    assert "DATACON se niega a arrancar en modo producción" in result.stderr
+    assert "SECRET_KEY falta, es la clave de demostración" in result.stderr
+
+
+def test_settings_production_with_debug_refuses_to_start():
+    result = _check(
+        DATACON_ENV="production",
+        SECRET_KEY="x" * 50,
+        DEBUG="true",
+        ALLOWED_HOSTS="datacon.example.org",
+    )
+    assert result.returncode != 0
+    assert "DEBUG está activo" in result.stderr
+
+
+def test_settings_production_with_safe_values_starts():
+    result = _check(
+        DATACON_ENV="production", SECRET_KEY="k" * 50, ALLOWED_HOSTS="datacon.example.org"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_settings_demo_defaults_start():
+    assert _check().returncode == 0
