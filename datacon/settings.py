@@ -195,7 +195,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
+# Hashed files (the manifest names) are cached forever by whitenoise; plain
+# names only for an hour, so a reference without hash can never pin old CSS.
+WHITENOISE_MAX_AGE = 60 * 60 if not DEBUG else 0
 # Outside production, serve static files straight from the apps' folders too,
 # so a change shows without re-running collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION
