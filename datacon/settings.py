@@ -132,9 +132,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Persistent connections on every engine: opening one (and, on SQLite, its
+# PRAGMAs) costs more than a cached page takes to serve.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -142,10 +143,13 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "datacon.common.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="datacon"),
             "TIMEOUT": 60 * 60,
+            # A Redis that stops answering must not hang every worker: fail fast,
+            # and public pages are rendered without the cache (common.http).
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -205,6 +209,10 @@ STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "datacon.common.storage.StaticStorage"},
 }
+if TESTING:
+    # Tests link static files by their plain names whatever an earlier
+    # `collectstatic` left in STATIC_ROOT: the live server serves them from the apps.
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 USE_S3_STORAGE = bool(env.str("AWS_STORAGE_BUCKET_NAME", default=""))
 if USE_S3_STORAGE:
     # Several app servers must see the same uploads: S3-compatible storage.
@@ -247,6 +255,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    # Several records have a "role" field with different choices: name each enum.
+    "ENUM_NAME_OVERRIDES": {
+        "ParticipationRoleEnum": "datacon.program.models.ParticipationRole",
+        "GroupMemberRoleEnum": "datacon.policy.models.MemberRole",
+        "EditionOrganisationRoleEnum": "datacon.editions.models.OrganisationRole",
+    },
 }
 
 # --- Security ------------------------------------------------------------------------------------------
@@ -263,6 +277,11 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        # Joining the browsers' HSTS preload list binds the domain and all its
+        # subdomains to HTTPS for months and is hard to undo: a decision for the
+        # body that owns the domain (SECURE_HSTS_PRELOAD=true), not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,
@@ -278,3 +297,16 @@ DATACON_PUBLIC_URL = env.str("DATACON_PUBLIC_URL", default="http://127.0.0.1:800
 # Part of every page-cache key and ETag: set it per deploy so a new release
 # never serves pages rendered by the old templates.
 DATACON_RELEASE = env.str("DATACON_RELEASE", default="0.1.0")
+
+# --- Registration and privacy (capability 4) ----------------------------------------------------
+# Sign-up asks for explicit consent to the platform's privacy notice (recorded with its
+# version); account e-mails go through the outbox so none is lost when SMTP is down.
+ACCOUNT_FORMS = {"signup": "datacon.people.forms.AccountSignupForm"}
+ACCOUNT_ADAPTER = "datacon.people.accounts.AccountAdapter"
+# Cancellation links in registration e-mails expire after this many days.
+REGISTRATION_CANCEL_LINK_DAYS = env.int("REGISTRATION_CANCEL_LINK_DAYS", default=30)
+
+# Pages a worker keeps in its own memory in front of Redis (bytes; 0 turns it
+# off). Keys carry the public-data versions, so this can never be stale; see
+# datacon.common.http.PageMemory. Not used with the local-memory cache.
+DATACON_PAGE_MEMORY_BYTES = env.int("DATACON_PAGE_MEMORY_BYTES", default=64 * 1024 * 1024)

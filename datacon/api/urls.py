@@ -1,7 +1,7 @@
 """Read-only REST API (v1) and its OpenAPI document; one module per capability in routes/."""
 
 from django.urls import URLPattern, URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from datacon.api.routes import (
     conference,
@@ -13,13 +13,15 @@ from datacon.api.routes import (
     proposals,
     registration,
 )
+from datacon.api.views import api_root
 
 app_name = "api"
 
 _modules = [conference, proposals, registration, policy, consultation, demand, opendata, memoria]
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("openapi.json", SpectacularAPIView.as_view(), name="schema"),
+    path("", api_root, name="root"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
 ]
 for _module in _modules:
     urlpatterns += _module.urlpatterns

@@ -1,1 +1,1 @@
-"""Django admin for the opendata capability (registered from backoffice/admin.py)."""
+"""Open data has no records of its own: it publishes everyone else's (see datacon.opendata.registry)."""

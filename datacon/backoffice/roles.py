@@ -2,15 +2,20 @@
 
 * Organizadores: manage every domain record, see private personal data.
 * Personal de consulta: read-only access to the back office, no personal data.
-
-Apps that add models append their app label to ORGANISER_APPS by listing it here.
+* Every role a domain app declares in its own `roles.py` (`ROLES = [Role(...)]`,
+  see `datacon.common.roles`): reviewers, check-in staff, moderators...
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from datacon.common.roles import Role
 
 ORGANISERS = "Organizadores"
 READ_ONLY_STAFF = "Personal de consulta"
@@ -28,26 +33,51 @@ DOMAIN_APPS = (
     "opendata",
     "memoria",
 )
+# Permissions whose codename starts with one of these guard personal data: the
+# organiser group gets only those listed in ORGANISER_EXTRA; any other is
+# granted person by person (e.g. exporting attendees with their e-mails).
+PRIVATE_PREFIXES = ("view_private", "export_private")
 # Permissions only organisers hold, on top of add/change/delete/view.
 ORGANISER_EXTRA = ("people.view_private_data",)
 # Records holding personal data that read-only staff must not see.
 PERSONAL_DATA_MODELS = ("outboundemail", "auditentry")
 
 
+def declared_roles() -> list[Role]:
+    """Roles declared by domain apps in `datacon/<app>/roles.py`."""
+    roles: list[Role] = []
+    for app_label in DOMAIN_APPS:
+        module_name = f"datacon.{app_label}.roles"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        roles.extend(getattr(importlib.import_module(module_name), "ROLES", []))
+    return roles
+
+
+def _permissions(dotted_names: tuple[str, ...]) -> list[Permission]:
+    found: list[Permission] = []
+    for dotted in dotted_names:
+        app_label, codename = dotted.split(".")
+        found.extend(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
+    return found
+
+
 def roles_ensure(**_kwargs: Any) -> None:
     domain = Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
     organisers, _created = Group.objects.get_or_create(name=ORGANISERS)
-    organisers.permissions.set(domain.exclude(codename__startswith="view_private"))
-    extra: list[Permission] = []
-    for dotted in ORGANISER_EXTRA:
-        app_label, codename = dotted.split(".")
-        extra.extend(
-            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        )
-    organisers.permissions.add(*extra)
+    private = Q()
+    for prefix in PRIVATE_PREFIXES:
+        private |= Q(codename__startswith=prefix)
+    organisers.permissions.set(domain.exclude(private))
+    organisers.permissions.add(*_permissions(ORGANISER_EXTRA))
     readers, _created = Group.objects.get_or_create(name=READ_ONLY_STAFF)
     readers.permissions.set(
         domain.filter(codename__startswith="view_")
-        .exclude(codename__startswith="view_private")
+        .exclude(private)
         .exclude(content_type__model__in=PERSONAL_DATA_MODELS)
     )
+    for role in declared_roles():
+        group, _created = Group.objects.get_or_create(name=role.name)
+        group.permissions.set(_permissions(role.permissions))

@@ -17,17 +17,24 @@ today's date to the key.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
 from datacon.common.versions import public_versions_read
+
+logger = logging.getLogger(__name__)
 
 PASSED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Link")
 
@@ -66,13 +73,11 @@ def public_page(
                 _stamp(not_modified, etag, changed_at, anonymous)
                 return not_modified
             cache_key = f"page:{fingerprint}"
+            gzip_ok = _accepts_gzip(request)
             if anonymous:
-                cached = cache.get(cache_key)
+                cached = _cached_page(cache_key)
                 if cached is not None:
-                    content, headers = cached
-                    response: HttpResponseBase = HttpResponse(content)
-                    for name, value in headers.items():
-                        response[name] = value
+                    response: HttpResponseBase = _from_entry(cached, gzip_ok)
                     _stamp(response, etag, changed_at, anonymous)
                     return response
             response = view(request, *args, **kwargs)
@@ -82,13 +87,82 @@ def public_page(
                 headers = {
                     name: response[name] for name in PASSED_HEADERS if response.has_header(name)
                 }
-                cache.set(cache_key, (response.content, headers), timeout)  # type: ignore[attr-defined]
+                content = response.content  # type: ignore[attr-defined]
+                entry: Entry = (content, headers, _compressed(content, headers))
+                try:
+                    cache.set(cache_key, entry, timeout)
+                except Exception:  # the cache is an optimisation: never fail a page for it
+                    logger.warning("No se pudo guardar la página en la caché", exc_info=True)
+                else:
+                    memory = page_memory()
+                    if memory is not None:
+                        memory.put(cache.make_key(cache_key), entry)
+                response = _from_entry(entry, gzip_ok)
             _stamp(response, etag, changed_at, anonymous)
             return response
 
         return wrapped
 
     return decorator
+
+
+# (body, headers to keep, gzip-compressed body or None). Compressing once per
+# version, when the page is cached, spares the reverse proxy from compressing
+# the 700 kB program on every request of a spike.
+Entry = tuple[bytes, dict[str, str], bytes | None]
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/ld+json")
+
+
+def _compressed(content: bytes, headers: dict[str, str]) -> bytes | None:
+    content_type = headers.get("Content-Type", "")
+    if len(content) < 1024 or not content_type.startswith(COMPRESSIBLE):
+        return None
+    # mtime=0: the same page always compresses to the same bytes, on every server.
+    return gzip.compress(content, compresslevel=6, mtime=0)
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    for coding in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, params = coding.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            quality = params.strip().removeprefix("q=")
+            return not (params and quality.replace(".", "").strip("0") == "")
+    return False
+
+
+def _from_entry(entry: Entry | tuple, gzip_ok: bool) -> HttpResponse:
+    content, headers = entry[0], entry[1]
+    compressed = entry[2] if len(entry) > 2 else None
+    response = HttpResponse(compressed if compressed is not None and gzip_ok else content)
+    for name, value in headers.items():
+        response[name] = value
+    if compressed is not None:
+        if gzip_ok:
+            response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
+def _cached_page(cache_key: str) -> Entry | None:
+    try:
+        return _cached_page_read(cache_key)
+    except Exception:  # Redis down or slow: render the page instead of failing it
+        logger.warning("No se pudo leer la caché de páginas", exc_info=True)
+        return None
+
+
+def _cached_page_read(cache_key: str) -> Entry | None:
+    memory = page_memory()
+    if memory is None:
+        return cache.get(cache_key)
+    full_key = cache.make_key(cache_key)
+    remembered = memory.get(full_key)
+    if remembered is not None:
+        return remembered
+    cached = cache.get(cache_key)
+    if cached is not None:
+        memory.put(full_key, cached)
+    return cached
 
 
 def _not_modified(request: HttpRequest, etag: str, changed_at) -> bool:  # type: ignore[no-untyped-def]
@@ -105,7 +179,10 @@ def _not_modified(request: HttpRequest, etag: str, changed_at) -> bool:  # type:
 
 
 def _stamp(response: HttpResponseBase, etag: str, changed_at, anonymous: bool) -> None:  # type: ignore[no-untyped-def]
-    response["ETag"] = etag
+    # The compressed body is another representation of the same data: a weak ETag
+    # (RFC 9110 8.8.1), which still answers 304 for either (see _not_modified).
+    compressed = response.get("Content-Encoding") == "gzip"
+    response["ETag"] = f"W/{etag}" if compressed else etag
     if changed_at is not None:
         response["Last-Modified"] = http_date(changed_at.timestamp())
     # Revalidate every time: the ETag check is one indexed query, and it is
@@ -116,3 +193,85 @@ def _stamp(response: HttpResponseBase, etag: str, changed_at, anonymous: bool) -
     existing_vary = response.get("Vary", "")
     if "Cookie" not in existing_vary:
         response["Vary"] = f"{existing_vary}, Cookie" if existing_vary else "Cookie"
+
+
+class PageMemory:
+    """Pages this process served recently, by cache key (an LRU bounded in bytes).
+
+    With Redis, a page of the 1,000-session program is ~700 kB: fetching and
+    unpickling it on every request costs more than everything else the request
+    does, and Redis's one thread spends its CPU sending it. Keeping recent pages
+    in the worker avoids that, and a repeated page then costs one round trip
+    (the version read) instead of two.
+
+    It can never serve stale data, because the key holds the public-data
+    versions, the release and everything else the page depends on: a change
+    means a key this memory has never seen (old keys simply age out of the
+    LRU). Emptying the cache with `cache.clear()` empties this process's memory
+    too (datacon.common.redis_cache.RedisCache.clear); other processes may keep
+    serving the pages they remember, which are just as current.
+    """
+
+    def __init__(self, limit_bytes: int) -> None:
+        self.limit = limit_bytes
+        self.size = 0
+        self.entries: OrderedDict[str, Entry] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Entry | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        size = _entry_size(entry)
+        if size > self.limit // 4:
+            return  # one huge export must not push out every page
+        with self.lock:
+            if key in self.entries:
+                return
+            self.entries[key] = entry
+            self.size += size
+            while self.size > self.limit:
+                _old_key, old = self.entries.popitem(last=False)
+                self.size -= _entry_size(old)
+
+    def forget(self, key: str) -> None:
+        with self.lock:
+            entry = self.entries.pop(key, None)
+            if entry is not None:
+                self.size -= _entry_size(entry)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+def _entry_size(entry: Entry) -> int:
+    # Entries cached by an earlier version of this module have no compressed body.
+    return len(entry[0]) + (len(entry[2] or b"") if len(entry) > 2 else 0)
+
+
+_page_memory: PageMemory | None = None
+
+
+def page_memory() -> PageMemory | None:
+    """This process's page memory, or None when it is off (local-memory cache, or 0 bytes)."""
+    global _page_memory
+    limit = getattr(settings, "DATACON_PAGE_MEMORY_BYTES", 0)
+    # Only in front of a shared cache whose clear() also empties it (the local-memory
+    # cache is already in this process).
+    if not limit or not getattr(caches["default"], "keeps_page_memory", False):
+        return None
+    if _page_memory is None or _page_memory.limit != limit:
+        _page_memory = PageMemory(limit)
+    return _page_memory
+
+
+def page_memory_clear() -> None:
+    """Forget the pages kept in this process (the bench does it before a cold request)."""
+    if _page_memory is not None:
+        _page_memory.clear()

@@ -1,4 +1,4 @@
-"""Drafts with stable paragraph anchors, comments, answers and moderation."""
+"""Public consultations on policy drafts: comments, supports, moderation and official answers."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -8,3 +8,17 @@ class ConsultationConfig(AppConfig):
     name = "datacon.consultation"
     label = "consultation"
     verbose_name = _("Consulta pública")
+
+    def ready(self) -> None:
+        from datacon.common.personal_data import PersonalDataProvider, personal_data_register
+        from datacon.consultation import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.consultation.personal_data import consultation_erase, consultation_export
+
+        personal_data_register(
+            PersonalDataProvider(
+                key="consultation",
+                label=str(_("Consultas públicas")),
+                export=consultation_export,
+                erase=consultation_erase,
+            )
+        )

@@ -8,3 +8,22 @@ class DemandConfig(AppConfig):
     name = "datacon.demand"
     label = "demand"
     verbose_name = _("Demanda de datos")
+
+    def ready(self) -> None:
+        from datacon.common.personal_data import PersonalDataProvider, personal_data_register
+        from datacon.demand import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.demand.mentions import register_core_kinds
+        from datacon.demand.personal_data import (
+            demand_personal_data_erase,
+            demand_personal_data_export,
+        )
+
+        register_core_kinds()
+        personal_data_register(
+            PersonalDataProvider(
+                key="demand",
+                label=str(_("Necesidades de información y apoyos")),
+                export=demand_personal_data_export,
+                erase=demand_personal_data_erase,
+            )
+        )

@@ -11,6 +11,7 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -19,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.choices import MexicanState
 from datacon.common.models import TimeStampedModel
-from datacon.people.models import Organisation
+from datacon.common.uploads import FileCheck
+from datacon.people.models import Organisation, OrganisationKind
 
 
 def validate_timezone(value: str) -> None:
@@ -287,3 +289,170 @@ DEFAULT_SESSION_TYPES: list[tuple[str, str, int]] = [
     ("Panel", "panel", 60),
     ("Mesa de diálogo", "mesa-de-dialogo", 60),
 ]
+
+
+# --- Co-convening organisations (the memoria: the organising committee invites
+# national and international institutions to co-convene each edition) ----------
+
+
+class CoConvenerStatus(models.TextChoices):
+    PENDING = "pending", _("Por revisar")
+    APPROVED = "approved", _("Aprobada")
+    REJECTED = "rejected", _("No aprobada")
+
+
+class CoConvenerApplication(TimeStampedModel):
+    """An organisation asking to co-convene an edition. Approval creates (or
+    reuses) the public `Organisation` and its co-convener role; until then
+    nothing of it is public. The contact person's data stays private."""
+
+    edition = models.ForeignKey(
+        Edition,
+        verbose_name=_("edición"),
+        on_delete=models.CASCADE,
+        related_name="co_convener_applications",
+    )
+    organisation_name = models.CharField(_("nombre de la organización"), max_length=250)
+    acronym = models.CharField(_("siglas"), max_length=40, blank=True)
+    kind = models.CharField(
+        _("tipo de organización"), max_length=20, choices=OrganisationKind.choices
+    )
+    website = models.URLField(_("sitio web"), blank=True)
+    logo = models.ImageField(
+        _("logotipo"),
+        upload_to="co_conveners/",
+        blank=True,
+        validators=[FileCheck("image")],
+        help_text=_("PNG, JPG o WebP. Aparecerá en la página de la edición si se aprueba."),
+    )
+    description = models.TextField(
+        _("descripción pública de la organización"), max_length=1500, blank=True
+    )
+    motivation = models.TextField(
+        _("¿cómo contribuirá a la edición?"),
+        max_length=3000,
+        help_text=_("Solo lo lee el comité organizador."),
+    )
+    contact_name = models.CharField(_("persona de contacto"), max_length=200)
+    contact_email = models.EmailField(_("correo de contacto"))
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="co_convener_applications",
+    )
+    status = models.CharField(
+        _("estado"),
+        max_length=10,
+        choices=CoConvenerStatus.choices,
+        default=CoConvenerStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decidida"), null=True, blank=True)
+    decision_note = models.CharField(_("nota de la decisión"), max_length=500, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organización"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="co_convener_applications",
+    )
+
+    class Meta:
+        verbose_name = _("solicitud de co-convocatoria")
+        verbose_name_plural = _("solicitudes de co-convocatoria")
+        ordering = ["edition", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_name} · {self.edition}"
+
+
+# --- Where the next edition goes: the memoria's three criteria ------------------
+
+
+class VenueCriterion(models.TextChoices):
+    WILLINGNESS = (
+        "willingness",
+        _("Disposición del Organismo Garante Local y del gobierno del estado"),
+    )
+    ADVANCES = "advances", _("Avances y buenas prácticas en datos abiertos")
+    COMMUNITY = "community", _("Comunidad activa de personas usuarias de datos")
+
+
+VENUE_SCORE_MIN = 1
+VENUE_SCORE_MAX = 5
+
+
+class VenueCandidateStatus(models.TextChoices):
+    CANDIDATE = "candidate", _("En estudio")
+    SELECTED = "selected", _("Elegida")
+    DISCARDED = "discarded", _("Descartada")
+
+
+class VenueCandidate(TimeStampedModel):
+    """A state considered to host an edition, scored on the memoria's criteria."""
+
+    edition = models.ForeignKey(
+        Edition,
+        verbose_name=_("edición"),
+        on_delete=models.CASCADE,
+        related_name="venue_candidates",
+    )
+    state = models.CharField(_("entidad federativa"), max_length=2, choices=MexicanState.choices)
+    guarantor_body = models.CharField(_("organismo garante local"), max_length=250, blank=True)
+    notes = models.TextField(_("notas generales"), blank=True)
+    status = models.CharField(
+        _("estado"),
+        max_length=10,
+        choices=VenueCandidateStatus.choices,
+        default=VenueCandidateStatus.CANDIDATE,
+    )
+
+    class Meta:
+        verbose_name = _("entidad candidata a sede")
+        verbose_name_plural = _("entidades candidatas a sede")
+        ordering = ["edition", "state"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "state"],
+                name="venue_candidate_unique_state",
+                violation_error_message=_("Esa entidad ya es candidata para la edición."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_state_display()} · {self.edition}"
+
+
+class VenueCandidateScore(TimeStampedModel):
+    candidate = models.ForeignKey(VenueCandidate, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.CharField(_("criterio"), max_length=12, choices=VenueCriterion.choices)
+    score = models.PositiveSmallIntegerField(_("puntuación"), null=True, blank=True)
+    evidence = models.TextField(_("evidencia"), blank=True)
+    evidence_url = models.URLField(_("enlace a la evidencia"), blank=True, max_length=500)
+
+    class Meta:
+        verbose_name = _("puntuación de entidad candidata")
+        verbose_name_plural = _("puntuaciones de entidades candidatas")
+        ordering = ["candidate", "criterion"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "criterion"], name="venue_candidate_score_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} · {self.get_criterion_display()}: {self.score}"
+
+    def clean(self) -> None:
+        if self.score is not None and not (VENUE_SCORE_MIN <= self.score <= VENUE_SCORE_MAX):
+            raise ValidationError(
+                {
+                    "score": _("La puntuación debe estar entre %(min)s y %(max)s.")
+                    % {"min": VENUE_SCORE_MIN, "max": VENUE_SCORE_MAX}
+                }
+            )

@@ -59,6 +59,9 @@ class Dataset:
     primary_key: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # Position within its theme in catalogues, packages and ZIPs: the core
+    # tables (editions, sessions...) come first, then what capabilities add.
+    order: int = 100
 
     @property
     def column_names(self) -> list[str]:
@@ -78,7 +81,9 @@ def dataset_register(dataset: Dataset) -> Dataset:
 
 
 def datasets_all() -> list[Dataset]:
-    return list(_REGISTRY.values())
+    """Every registered dataset, by theme (THEMES order) and then by `order`."""
+    themes = list(THEMES)
+    return sorted(_REGISTRY.values(), key=lambda d: (themes.index(d.theme), d.order))
 
 
 def dataset_get(slug: str) -> Dataset:

@@ -8,3 +8,9 @@ class PeopleConfig(AppConfig):
     name = "datacon.people"
     label = "people"
     verbose_name = _("Personas y organizaciones")
+
+    def ready(self) -> None:
+        from datacon.people.personal_data import register_providers
+
+        # ARCO: the account, a linked person profile, consents and objections.
+        register_providers()

@@ -124,3 +124,13 @@ class Person(TimeStampedModel):
 
     def public_scopes(self) -> tuple[str, ...]:
         return (versions.CONFERENCE,)
+
+
+# Privacy notices, consents and objections live in their own module.
+from datacon.people.models_privacy import (  # noqa: E402, F401
+    Consent,
+    ConsentPurpose,
+    NonEssentialUse,
+    PrivacyNotice,
+    UseObjection,
+)

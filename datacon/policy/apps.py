@@ -8,3 +8,6 @@ class PolicyConfig(AppConfig):
     name = "datacon.policy"
     label = "policy"
     verbose_name = _("Política nacional")
+
+    def ready(self) -> None:
+        from datacon.policy import datasets  # noqa: F401  (registers the open datasets)

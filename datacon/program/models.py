@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -255,3 +256,129 @@ class Material(TimeStampedModel):
             self.file or self.url
         ):
             raise ValidationError({"file": _("Suba el archivo o indique un enlace.")})
+
+
+# --- The schedule builder -------------------------------------------------------
+# Organisers place sessions on a work-in-progress layer (SessionPlacement); the
+# public program keeps showing the Session fields until a schedule version is
+# published, which applies the placements, numbers the version and records what
+# changed since the previous one (ScheduleChange, shown in a public changelog).
+
+
+class SessionPlacement(TimeStampedModel):
+    """Where and when the builder puts a session, before it is published."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="placement")
+    starts_at = models.DateTimeField(_("inicio"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("sede"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    room = models.ForeignKey(
+        Room,
+        verbose_name=_("sala"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expected_audience = models.PositiveIntegerField(_("audiencia esperada"), null=True, blank=True)
+    pending = models.BooleanField(
+        _("sin publicar"),
+        default=False,
+        help_text=_("Cambió en el constructor del programa desde la última publicación."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("colocación en el programa")
+        verbose_name_plural = _("colocaciones en el programa")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at"))
+                | models.Q(starts_at__isnull=True)
+                | models.Q(ends_at__isnull=True),
+                name="placement_ends_after_start",
+                violation_error_message=_("La sesión debe terminar después de empezar."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} @ {self.starts_at or '-'}"
+
+    @property
+    def is_placed(self) -> bool:
+        return self.starts_at is not None and self.ends_at is not None
+
+
+class ScheduleVersion(TimeStampedModel):
+    """A published state of an edition's program: 1, 2, 3... with what changed."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="schedule_versions")
+    number = models.PositiveIntegerField(_("versión"))
+    published_at = models.DateTimeField(_("publicada"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(_("nota pública"), blank=True, max_length=2000)
+    # Public facts only: codes, titles, times, rooms and public names.
+    snapshot = models.JSONField(default=dict, blank=True)
+    # Aggregate parity figures at publication (never per person).
+    parity = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("versión del programa")
+        verbose_name_plural = _("versiones del programa")
+        ordering = ["edition", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "number"], name="schedule_version_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} · v{self.number}"
+
+    def public_scopes(self) -> tuple[str, ...]:
+        return (versions.CONFERENCE,)
+
+
+class ScheduleChangeKind(models.TextChoices):
+    ADDED = "added", _("Nueva sesión")
+    CANCELLED = "cancelled", _("Sesión cancelada")
+    RESTORED = "restored", _("Sesión restablecida")
+    MOVED = "moved", _("Cambio de horario")
+    RELOCATED = "relocated", _("Cambio de sede o sala")
+    RETITLED = "retitled", _("Cambio de título")
+    RECODED = "recoded", _("Cambio de código")
+    PEOPLE = "people", _("Cambio de participantes")
+
+
+class ScheduleChange(models.Model):
+    version = models.ForeignKey(ScheduleVersion, on_delete=models.CASCADE, related_name="changes")
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="schedule_changes"
+    )
+    code = models.CharField(_("código"), max_length=16, blank=True)
+    title = models.CharField(_("título"), max_length=300)
+    kind = models.CharField(_("cambio"), max_length=12, choices=ScheduleChangeKind.choices)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("cambio del programa")
+        verbose_name_plural = _("cambios del programa")
+        ordering = ["version", "code", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.get_kind_display()}"
+
+    def public_scopes(self) -> tuple[str, ...]:
+        return (versions.CONFERENCE,)

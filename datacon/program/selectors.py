@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition
@@ -22,6 +24,9 @@ from datacon.program.models import (
     ParticipationRole,
     Session,
 )
+
+# Sessions or their light-weight program cards: both have day, starts_at and ends_at.
+Placed = TypeVar("Placed", "Session", "ProgramCard")
 
 SPEAKING_ROLES = (
     ParticipationRole.SPEAKER,
@@ -78,7 +83,7 @@ def program_sessions(
 @dataclass
 class TimeSlot:
     starts_at: dt.datetime | None
-    sessions: list[Session] = field(default_factory=list)
+    sessions: list[Session | ProgramCard] = field(default_factory=list)
 
 
 @dataclass
@@ -88,7 +93,9 @@ class ProgramDay:
     slots: list[TimeSlot] = field(default_factory=list)
 
 
-def program_by_day(*, edition: Edition, sessions: list[Session]) -> list[ProgramDay]:
+def program_by_day(
+    *, edition: Edition, sessions: Sequence[Session] | Sequence[ProgramCard]
+) -> list[ProgramDay]:
     """Group sessions into days and time slots; sessions sharing a start run in parallel."""
     days: dict[dt.date, ProgramDay] = {}
     for session in sessions:
@@ -106,8 +113,8 @@ def program_by_day(*, edition: Edition, sessions: list[Session]) -> list[Program
 
 
 def sessions_now_and_next(
-    *, sessions: list[Session], now: dt.datetime
-) -> tuple[list[Session], list[Session]]:
+    *, sessions: Sequence[Placed], now: dt.datetime
+) -> tuple[list[Placed], list[Placed]]:
     running = [s for s in sessions if s.starts_at and s.ends_at and s.starts_at <= now < s.ends_at]
     upcoming = [s for s in sessions if s.starts_at and s.starts_at > now]
     next_start = min((s.starts_at for s in upcoming if s.starts_at), default=None)
@@ -258,3 +265,107 @@ def parity_figures(
         moderators=_parity_row("moderators", moderators),
         by_session_type=[_parity_row(name, pairs) for name, pairs in by_type.items()],
     )
+
+
+# --- The program at national scale --------------------------------------------------------
+# A program of 1,000 sessions built from model instances creates ~15,000 objects
+# (session, type, venue, room, participation, person, organisation) per render.
+# The public program only needs a few columns of each, so these selectors read
+# plain rows (two queries, whatever the size) into small frozen records.
+
+
+@dataclass(frozen=True)
+class ProgramCard:
+    """What a session card on the public program shows, and nothing more."""
+
+    id: int
+    code: str
+    title: str
+    status: str
+    type_slug: str
+    type_name: str
+    day: dt.date | None
+    starts_at: dt.datetime | None
+    ends_at: dt.datetime | None
+    venue_name: str
+    room_name: str
+    people: tuple[str, ...]
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+
+def program_cards(
+    *,
+    edition: Edition,
+    venue_id: int | None = None,
+    room_id: int | None = None,
+    session_type_slug: str = "",
+) -> list[ProgramCard]:
+    """The public sessions of an edition as cards, in program order (same filters as
+    `program_sessions`), with the public names of the people taking part."""
+    sessions = program_sessions(
+        edition=edition,
+        venue_id=venue_id,
+        room_id=room_id,
+        session_type_slug=session_type_slug,
+    )
+    return _cards(sessions)
+
+
+def program_cards_now_and_next(
+    *, edition: Edition, now: dt.datetime
+) -> tuple[list[ProgramCard], list[ProgramCard]]:
+    """The sessions running at `now` and those starting next, read without the rest
+    of the program (three queries, a handful of rows, whatever the program's size)."""
+    sessions = program_sessions(edition=edition)
+    next_start = sessions.filter(starts_at__gt=now).aggregate(first=Min("starts_at"))["first"]
+    wanted = Q(starts_at__lte=now, ends_at__gt=now)
+    if next_start is not None:
+        wanted |= Q(starts_at=next_start)
+    cards = _cards(sessions.filter(wanted))
+    return sessions_now_and_next(sessions=cards, now=now)
+
+
+def _cards(sessions: QuerySet[Session]) -> list[ProgramCard]:
+    sessions = sessions.prefetch_related(None)
+    rows = list(
+        sessions.values_list(
+            "id",
+            "code",
+            "title",
+            "status",
+            "session_type__slug",
+            "session_type__name",
+            "day",
+            "starts_at",
+            "ends_at",
+            "venue__name",
+            "room__name",
+        )
+    )
+    names: dict[int, list[str]] = {}
+    for session_id, name in (
+        Participation.objects.filter(session__in=sessions.values("id"))
+        .order_by("session_id", "order", "id")
+        .values_list("session_id", "person__public_name")
+    ):
+        names.setdefault(session_id, []).append(name)
+    return [
+        ProgramCard(
+            id=row[0],
+            code=row[1],
+            title=row[2],
+            status=row[3],
+            type_slug=row[4],
+            type_name=row[5],
+            day=row[6],
+            starts_at=row[7],
+            ends_at=row[8],
+            venue_name=row[9] or "",
+            room_name=row[10] or "",
+            people=tuple(names.get(row[0], ())),
+        )
+        for row in rows
+    ]

@@ -8,3 +8,17 @@ class ProposalsConfig(AppConfig):
     name = "datacon.proposals"
     label = "proposals"
     verbose_name = _("Convocatoria y revisión")
+
+    def ready(self) -> None:
+        from datacon.common.personal_data import PersonalDataProvider, personal_data_register
+        from datacon.proposals import datasets  # noqa: F401  (registers the open dataset)
+        from datacon.proposals.personal_data import proposals_erase, proposals_export
+
+        personal_data_register(
+            PersonalDataProvider(
+                key="proposals",
+                label=str(_("Propuestas, invitaciones y revisiones")),
+                export=proposals_export,
+                erase=proposals_erase,
+            )
+        )

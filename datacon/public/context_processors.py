@@ -6,6 +6,21 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+# One stylesheet per capability (public/<capability>.css), so capabilities never
+# edit each other's CSS. Each is small and cached for a year under its hashed name.
+CAPABILITY_STYLES = tuple(
+    f"public/{name}.css"
+    for name in (
+        "proposals",
+        "registration",
+        "policy",
+        "consultation",
+        "demand",
+        "opendata",
+        "memoria",
+    )
+)
+
 
 def site(request: HttpRequest) -> dict:
     # Lazy: pages that show their own edition never run this query.
@@ -14,4 +29,4 @@ def site(request: HttpRequest) -> dict:
 
         return edition_featured(today=timezone.localdate())
 
-    return {"featured_edition": SimpleLazyObject(featured)}
+    return {"featured_edition": SimpleLazyObject(featured), "capability_styles": CAPABILITY_STYLES}

@@ -1,6 +1,7 @@
 """The public site's URLs, one module per capability (see routes/)."""
 
 from datacon.public.routes import (
+    account,
     conference,
     consultation,
     demand,
@@ -15,6 +16,7 @@ app_name = "public"
 
 urlpatterns = [
     *conference.urlpatterns,
+    *account.urlpatterns,
     *proposals.urlpatterns,
     *registration.urlpatterns,
     *policy.urlpatterns,

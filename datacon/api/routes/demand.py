@@ -1,6 +1,409 @@
-"""API endpoints of the demand capability: register viewsets on `router`, or add paths to `urlpatterns`."""
+"""API endpoints of the demand capability: read-only public records under /api/v1/demanda/.
 
+No personal data: needs show only the public signature their proposer chose,
+requests only their scrubbed text, never the account or the original text.
+Each list runs a fixed number of queries whatever its length (prefetching).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Count, Prefetch, Q, QuerySet
+from rest_framework import serializers, viewsets
 from rest_framework.routers import SimpleRouter
 
+from datacon.demand.models import (
+    DatasetCandidate,
+    DataStandard,
+    InformationNeed,
+    InformationRequest,
+    Institution,
+    MonthlyDemand,
+    RepeatedQuestion,
+    RequestTopic,
+    ReuseDataset,
+    ReuseLink,
+    ReuseProject,
+)
+
+# --- serializers -----------------------------------------------------------------------------------
+
+
+class InstitutionRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Institution
+        fields = ["slug", "name", "acronym"]
+
+
+class InstitutionSerializer(serializers.ModelSerializer):
+    requests = serializers.IntegerField(source="request_total", read_only=True)
+
+    class Meta:
+        model = Institution
+        fields = ["id", "slug", "name", "acronym", "level", "state", "requests"]
+
+
+class NeedSerializer(serializers.ModelSerializer):
+    holders = InstitutionRefSerializer(many=True, read_only=True)
+    supports = serializers.IntegerField(source="support_count", read_only=True)
+    duplicate_of: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    standard: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = InformationNeed
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "description",
+            "justification",
+            "rights",
+            "sector",
+            "level",
+            "holders",
+            "holders_suggested",
+            "status",
+            "status_reason",
+            "status_changed_at",
+            "duplicate_of",
+            "standard",
+            "opened_url",
+            "origin",
+            "evidence",
+            "proposer_public_name",
+            "supports",
+            "is_demo",
+            "source_note",
+            "created_at",
+            "updated_at",
+            "url",
+        ]
+
+
+class StandardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DataStandard
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "description",
+            "fields",
+            "data_format",
+            "update_frequency",
+            "licence",
+            "reference_url",
+            "is_demo",
+        ]
+
+
+class RequestSerializer(serializers.ModelSerializer):
+    institution: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    text = serializers.CharField(source="display_text", read_only=True)
+
+    class Meta:
+        model = InformationRequest
+        fields = [
+            "source",
+            "folio",
+            "filed_on",
+            "institution",
+            "state",
+            "status",
+            "response",
+            "answered",
+            "topic_number",
+            "text",
+        ]
+
+
+class MonthlyDemandSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MonthlyDemand
+        fields = ["dimension", "key", "month", "requests", "answered"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RequestTopic
+        fields = ["number", "label", "terms", "size", "examples"]
+
+
+class RepeatedQuestionSerializer(serializers.ModelSerializer):
+    institution = InstitutionRefSerializer(read_only=True)
+
+    class Meta:
+        model = RepeatedQuestion
+        fields = [
+            "id",
+            "institution",
+            "size",
+            "months",
+            "first_filed_on",
+            "last_filed_on",
+            "topic_number",
+            "text",
+            "examples",
+        ]
+
+
+class CandidateSerializer(serializers.ModelSerializer):
+    institution = InstitutionRefSerializer(read_only=True)
+    promoted_need: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = DatasetCandidate
+        fields = [
+            "id",
+            "institution",
+            "rank",
+            "kind",
+            "title",
+            "terms",
+            "score",
+            "requests",
+            "repeated",
+            "months",
+            "topic_number",
+            "examples",
+            "promoted_need",
+        ]
+
+
+class ReuseLinkSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReuseLink
+        fields = ["label", "url"]
+
+
+class ReuseDatasetSerializer(serializers.ModelSerializer):
+    need: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = ReuseDataset
+        fields = ["need", "title", "url"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    links = ReuseLinkSerializer(many=True, read_only=True)
+    datasets = ReuseDatasetSerializer(many=True, read_only=True)
+    edition: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    session: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    team = serializers.ListField(
+        source="team_members", child=serializers.CharField(), read_only=True
+    )
+    organisations: Any = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = ReuseProject
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "kind",
+            "sector",
+            "summary",
+            "description",
+            "team",
+            "organisations",
+            "edition",
+            "session",
+            "links",
+            "datasets",
+            "is_demo",
+            "source_note",
+            "url",
+        ]
+
+
+# --- filters --------------------------------------------------------------------------------------
+
+
+class NeedFilter(django_filters.FilterSet):
+    institution = django_filters.CharFilter(field_name="holders__slug", label="institución (slug)")
+
+    class Meta:
+        model = InformationNeed
+        fields = ["status", "sector", "level", "origin", "is_demo"]
+
+
+class RequestFilter(django_filters.FilterSet):
+    institution = django_filters.CharFilter(field_name="institution__slug")
+    desde = django_filters.DateFilter(field_name="filed_on", lookup_expr="gte")
+    hasta = django_filters.DateFilter(field_name="filed_on", lookup_expr="lte")
+
+    class Meta:
+        model = InformationRequest
+        fields = ["source", "folio", "state", "topic_number", "answered"]
+
+
+class InstitutionScopedFilter(django_filters.FilterSet):
+    institution = django_filters.CharFilter(field_name="institution__slug")
+
+
+class RepeatedFilter(InstitutionScopedFilter):
+    class Meta:
+        model = RepeatedQuestion
+        fields = ["topic_number"]
+
+
+class CandidateFilter(InstitutionScopedFilter):
+    class Meta:
+        model = DatasetCandidate
+        fields = ["kind", "topic_number"]
+
+
+class ProjectFilter(django_filters.FilterSet):
+    edition = django_filters.CharFilter(field_name="edition__slug")
+
+    class Meta:
+        model = ReuseProject
+        fields = ["kind", "sector", "is_demo"]
+
+
+# --- viewsets ---------------------------------------------------------------------------------------
+
+
+class NeedViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = NeedSerializer
+    filterset_class = NeedFilter
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet[InformationNeed]:
+        return (
+            InformationNeed.objects.filter(is_hidden=False)
+            .annotate(support_count=Count("supports", distinct=True))
+            .select_related("duplicate_of", "standard")
+            .prefetch_related(Prefetch("holders", queryset=Institution.objects.order_by("name")))
+            .order_by("id")
+        )
+
+
+class StandardViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = StandardSerializer
+    lookup_field = "slug"
+    queryset = DataStandard.objects.order_by("id")
+
+
+class InstitutionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = InstitutionSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet[Institution]:
+        from django.db.models import CharField, OuterRef, Subquery, Sum
+        from django.db.models.functions import Cast, Coalesce
+
+        totals = (
+            MonthlyDemand.objects.filter(
+                dimension="institution", key=Cast(OuterRef("pk"), output_field=CharField())
+            )
+            .values("key")
+            .annotate(total=Sum("requests"))
+            .values("total")
+        )
+        return Institution.objects.annotate(request_total=Coalesce(Subquery(totals), 0)).order_by(
+            "id"
+        )
+
+
+class RequestViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = RequestSerializer
+    filterset_class = RequestFilter
+
+    def get_queryset(self) -> QuerySet[InformationRequest]:
+        return (
+            InformationRequest.objects.select_related("institution")
+            .only(
+                "source",
+                "folio",
+                "filed_on",
+                "institution__slug",
+                "state",
+                "status",
+                "response",
+                "answered",
+                "topic_number",
+                "display_text",
+            )
+            .order_by("id")
+        )
+
+
+class MonthlyDemandViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = MonthlyDemandSerializer
+    filterset_fields = ["dimension", "key"]
+    queryset = MonthlyDemand.objects.order_by("dimension", "key", "month")
+
+
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = TopicSerializer
+    lookup_field = "number"
+
+    def get_queryset(self) -> QuerySet[RequestTopic]:
+        return RequestTopic.objects.filter(run__is_current=True).order_by("number")
+
+
+class RepeatedQuestionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = RepeatedQuestionSerializer
+    filterset_class = RepeatedFilter
+
+    def get_queryset(self) -> QuerySet[RepeatedQuestion]:
+        return (
+            RepeatedQuestion.objects.filter(run__is_current=True)
+            .select_related("institution")
+            .order_by("-size", "id")
+        )
+
+
+class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CandidateSerializer
+    filterset_class = CandidateFilter
+
+    def get_queryset(self) -> QuerySet[DatasetCandidate]:
+        return (
+            DatasetCandidate.objects.filter(run__is_current=True)
+            .select_related("institution", "promoted_need")
+            .order_by("-score", "id")
+        )
+
+
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ProjectSerializer
+    filterset_class = ProjectFilter
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet[ReuseProject]:
+        return (
+            ReuseProject.objects.filter(is_published=True)
+            .select_related("edition", "session")
+            .prefetch_related(
+                Prefetch("links", queryset=ReuseLink.objects.order_by("order", "id")),
+                Prefetch(
+                    "datasets",
+                    queryset=ReuseDataset.objects.filter(
+                        Q(need__isnull=True) | Q(need__is_hidden=False)
+                    )
+                    .select_related("need")
+                    .order_by("order", "id"),
+                ),
+                "organisations",
+            )
+            .order_by("id")
+        )
+
+
 router = SimpleRouter(trailing_slash=True)
-urlpatterns: list = []
+router.register("demanda/necesidades", NeedViewSet, basename="demand-need")
+router.register("demanda/estandares", StandardViewSet, basename="demand-standard")
+router.register("demanda/instituciones", InstitutionViewSet, basename="demand-institution")
+router.register("demanda/solicitudes", RequestViewSet, basename="demand-request")
+router.register("demanda/demanda-mensual", MonthlyDemandViewSet, basename="demand-monthly")
+router.register("demanda/temas", TopicViewSet, basename="demand-topic")
+router.register("demanda/preguntas-repetidas", RepeatedQuestionViewSet, basename="demand-repeated")
+router.register("demanda/candidatos", CandidateViewSet, basename="demand-candidate")
+router.register("demanda/proyectos", ProjectViewSet, basename="demand-project")
+urlpatterns: list[Any] = []

@@ -1,6 +1,431 @@
-"""API endpoints of the policy capability: register viewsets on `router`, or add paths to `urlpatterns`."""
+"""API endpoints of the policy capability: read-only public records, no personal data.
 
+Under /api/v1/politica/: processes, stages, milestones, groups, members,
+meetings, agreements, documents and their versions, paragraphs (with their
+stable anchors), expenses, contacts, commitments (with their progress ratio)
+and progress reports. Only public processes; people only by public name in
+public roles. Every list is paginated and runs a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from rest_framework import serializers, viewsets
 from rest_framework.routers import SimpleRouter
+
+from datacon.policy.counts import count_of
+from datacon.policy.models import (
+    PUBLIC_PROCESS_STATUSES,
+    Agreement,
+    Commitment,
+    Contact,
+    DocumentVersion,
+    Expense,
+    Group,
+    Meeting,
+    Membership,
+    Milestone,
+    Paragraph,
+    Process,
+    ProgressReport,
+    Stage,
+)
+from datacon.policy.selectors import progress_ratio
 
 router = SimpleRouter(trailing_slash=True)
 urlpatterns: list = []
+
+
+def _public(prefix: str) -> dict[str, Any]:
+    return {f"{prefix}status__in": PUBLIC_PROCESS_STATUSES}
+
+
+class ProcessSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Process
+        fields = (
+            "id",
+            "slug",
+            "title",
+            "short_title",
+            "status",
+            "summary",
+            "context",
+            "timezone",
+            "email",
+            "website",
+        )
+
+
+class StageSerializer(serializers.ModelSerializer):
+    process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+
+    class Meta:
+        model = Stage
+        fields = (
+            "id",
+            "process",
+            "order",
+            "name",
+            "description",
+            "starts_on",
+            "ends_on",
+            "dates_approximate",
+            "dates_note",
+        )
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+
+    class Meta:
+        model = Milestone
+        fields = ("id", "process", "stage", "date", "title", "description", "source", "url")
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    person = serializers.CharField(source="person.public_name", default="", read_only=True)
+    organisation = serializers.CharField(source="organisation.name", default="", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ("id", "group", "person", "organisation", "role", "starts_on", "ends_on", "note")
+
+
+class GroupSerializer(serializers.ModelSerializer):
+    process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    members = MembershipSerializer(source="memberships", many=True, read_only=True)
+
+    class Meta:
+        model = Group
+        fields = (
+            "id",
+            "process",
+            "slug",
+            "name",
+            "kind",
+            "mandate",
+            "description",
+            "installed_on",
+            "dissolved_on",
+            "members",
+        )
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(read_only=True)
+    owner = serializers.CharField(source="owner_name", read_only=True)
+
+    class Meta:
+        model = Agreement
+        fields = (
+            "id",
+            "code",
+            "meeting",
+            "number",
+            "text",
+            "owner",
+            "due_on",
+            "status",
+            "completed_on",
+            "follow_up",
+        )
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    group: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    agreements = AgreementSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = (
+            "id", "process", "group", "stage", "kind", "title", "status", "starts_at", "ends_at",
+            "date_is_approximate", "location", "online_url", "agenda", "minutes",
+            "other_attendees", "agreements",
+        )  # fmt: skip
+
+
+class VersionSerializer(serializers.ModelSerializer):
+    document: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    document_title = serializers.CharField(source="document.title", read_only=True)
+    kind = serializers.CharField(source="document.kind", read_only=True)
+    paragraph_total = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = DocumentVersion
+        fields = (
+            "id",
+            "document",
+            "document_title",
+            "kind",
+            "number",
+            "published_at",
+            "change_summary",
+            "body",
+            "file",
+            "paragraph_total",
+        )
+
+
+class ParagraphSerializer(serializers.ModelSerializer):
+    anchor = serializers.CharField(source="identity.anchor", read_only=True)
+    version_number = serializers.IntegerField(source="version.number", read_only=True)
+
+    class Meta:
+        model = Paragraph
+        fields = (
+            "id",
+            "version",
+            "version_number",
+            "anchor",
+            "position",
+            "number",
+            "kind",
+            "level",
+            "section_title",
+            "source",
+            "plain_text",
+        )
+
+
+class ExpenseSerializer(serializers.ModelSerializer):
+    process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    stage = serializers.CharField(source="stage.name", default="", read_only=True)
+
+    class Meta:
+        model = Expense
+        fields = (
+            "id",
+            "process",
+            "stage",
+            "concept",
+            "description",
+            "amount",
+            "spent_on",
+            "supplier",
+            "reference",
+            "supporting_document",
+            "supporting_url",
+        )
+
+
+class ContactSerializer(serializers.ModelSerializer):
+    process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    organisation = serializers.CharField(source="organisation.name", default="", read_only=True)
+
+    class Meta:
+        model = Contact
+        fields = ("id", "process", "name", "role", "organisation", "email", "phone")
+
+
+class CommitmentSerializer(serializers.ModelSerializer):
+    process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    edition = serializers.IntegerField(source="edition.year", default=None, read_only=True)
+    latest_value = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    progress = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Commitment
+        fields = (
+            "id", "process", "code", "title", "description", "source", "edition", "agreement",
+            "owner", "indicator", "unit", "baseline", "target", "starts_year", "due_on",
+            "is_cancelled", "cancel_reason", "latest_value", "progress",
+        )  # fmt: skip
+
+    def get_progress(self, obj: Commitment) -> float:
+        value = getattr(obj, "latest_value", None)
+        return float(
+            round(progress_ratio(baseline=obj.baseline, target=obj.target, value=value), 4)
+        )
+
+
+class ProgressReportSerializer(serializers.ModelSerializer):
+    commitment = serializers.CharField(source="commitment.code", read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = (
+            "id",
+            "commitment",
+            "reported_on",
+            "value",
+            "note",
+            "evidence",
+            "evidence_url",
+            "evidence_file",
+        )
+
+
+class _ReadOnly(viewsets.ReadOnlyModelViewSet):
+    """Each subclass's `listed()` says what it lists; lists are in a stable order."""
+
+    ordering: tuple[str, ...] = ("pk",)
+
+    def get_queryset(self) -> QuerySet:  # type: ignore[override]
+        return self.listed().order_by(*self.ordering)
+
+    def listed(self) -> QuerySet:
+        return Process.objects.none()
+
+
+class ProcessViewSet(_ReadOnly):
+    serializer_class = ProcessSerializer
+    lookup_field = "slug"
+
+    def listed(self) -> QuerySet:
+        return Process.objects.filter(**_public(""))
+
+
+class StageViewSet(_ReadOnly):
+    serializer_class = StageSerializer
+    filterset_fields = ("process__slug",)
+
+    def listed(self) -> QuerySet:
+        return Stage.objects.filter(**_public("process__")).select_related("process")
+
+
+class MilestoneViewSet(_ReadOnly):
+    serializer_class = MilestoneSerializer
+    filterset_fields = ("process__slug",)
+
+    def listed(self) -> QuerySet:
+        return Milestone.objects.filter(**_public("process__")).select_related("process")
+
+
+class GroupViewSet(_ReadOnly):
+    serializer_class = GroupSerializer
+    filterset_fields = ("process__slug", "kind")
+
+    def listed(self) -> QuerySet:
+        return (
+            Group.objects.filter(**_public("process__"))
+            .select_related("process")
+            .prefetch_related("memberships__person", "memberships__organisation")
+        )
+
+
+class MeetingViewSet(_ReadOnly):
+    serializer_class = MeetingSerializer
+    filterset_fields = ("process__slug", "group__slug", "status")
+    ordering = ("starts_at", "pk")
+
+    def listed(self) -> QuerySet:
+        return (
+            Meeting.objects.filter(**_public("process__"))
+            .select_related("process", "group")
+            .prefetch_related(
+                "agreements__owner_group",
+                "agreements__owner_organisation",
+                "agreements__owner_person",
+            )
+        )
+
+
+class AgreementViewSet(_ReadOnly):
+    serializer_class = AgreementSerializer
+    filterset_fields = ("meeting__process__slug", "status")
+
+    def listed(self) -> QuerySet:
+        return Agreement.objects.filter(**_public("meeting__process__")).select_related(
+            "owner_group", "owner_organisation", "owner_person"
+        )
+
+
+class VersionViewSet(_ReadOnly):
+    serializer_class = VersionSerializer
+    filterset_fields = ("document__slug", "document__process__slug")
+
+    def listed(self) -> QuerySet:
+        return (
+            DocumentVersion.objects.filter(**_public("document__process__"))
+            .select_related("document")
+            .annotate(paragraph_total=count_of(Paragraph, "version"))
+        )
+
+
+class ParagraphViewSet(_ReadOnly):
+    serializer_class = ParagraphSerializer
+    filterset_fields = ("version", "version__document__slug", "identity__anchor", "kind")
+
+    def listed(self) -> QuerySet:
+        return Paragraph.objects.filter(**_public("version__document__process__")).select_related(
+            "identity", "version"
+        )
+
+
+class ExpenseViewSet(_ReadOnly):
+    serializer_class = ExpenseSerializer
+    filterset_fields = ("process__slug", "concept", "stage")
+
+    def listed(self) -> QuerySet:
+        return Expense.objects.filter(**_public("process__")).select_related("process", "stage")
+
+
+class ContactViewSet(_ReadOnly):
+    serializer_class = ContactSerializer
+    filterset_fields = ("process__slug",)
+
+    def listed(self) -> QuerySet:
+        return Contact.objects.filter(**_public("process__")).select_related(
+            "process", "organisation"
+        )
+
+
+class CommitmentViewSet(_ReadOnly):
+    serializer_class = CommitmentSerializer
+    filterset_fields = ("process__slug", "source", "starts_year")
+
+    def listed(self) -> QuerySet:
+        latest = ProgressReport.objects.filter(commitment=OuterRef("pk")).order_by(
+            "-reported_on", "-id"
+        )
+        return (
+            Commitment.objects.filter(**_public("process__"))
+            .select_related("process", "edition")
+            .annotate(latest_value=Subquery(latest.values("value")[:1]))
+        )
+
+
+class ProgressReportViewSet(_ReadOnly):
+    serializer_class = ProgressReportSerializer
+    filterset_fields = ("commitment__process__slug", "commitment__code")
+
+    def listed(self) -> QuerySet:
+        return ProgressReport.objects.filter(**_public("commitment__process__")).select_related(
+            "commitment"
+        )
+
+
+router.register("politica/procesos", ProcessViewSet, basename="policy-process")
+router.register("politica/etapas", StageViewSet, basename="policy-stage")
+router.register("politica/hitos", MilestoneViewSet, basename="policy-milestone")
+router.register("politica/grupos", GroupViewSet, basename="policy-group")
+router.register("politica/reuniones", MeetingViewSet, basename="policy-meeting")
+router.register("politica/acuerdos", AgreementViewSet, basename="policy-agreement")
+router.register("politica/versiones", VersionViewSet, basename="policy-version")
+router.register("politica/parrafos", ParagraphViewSet, basename="policy-paragraph")
+router.register("politica/gastos", ExpenseViewSet, basename="policy-expense")
+router.register("politica/contactos", ContactViewSet, basename="policy-contact")
+router.register("politica/compromisos", CommitmentViewSet, basename="policy-commitment")
+router.register("politica/avances", ProgressReportViewSet, basename="policy-progress")

@@ -1,5 +1,9 @@
-"""Back-office URLs of the conference capability. URL names start with "conference_"."""
+"""Back-office URLs of the conference core (the records themselves are in the admin)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from datacon.backoffice.views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+]

@@ -64,10 +64,9 @@ def program_view(request: HttpRequest, edition: str) -> HttpResponse:
     venue_id = _int_or_none(request.GET.get("sede"))
     room_id = _int_or_none(request.GET.get("sala"))
     type_slug = (request.GET.get("tipo") or "")[:80]
-    sessions = list(
-        program.program_sessions(
-            edition=current, venue_id=venue_id, room_id=room_id, session_type_slug=type_slug
-        )
+    # Cards, not model instances: a national program has 1,000 sessions (see program_cards).
+    sessions = program.program_cards(
+        edition=current, venue_id=venue_id, room_id=room_id, session_type_slug=type_slug
     )
     venues = editions.venues_with_rooms(edition=current)
     return render(
@@ -87,19 +86,23 @@ def program_view(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
+def _this_minute(request: HttpRequest) -> str:
+    return timezone.now().strftime("%Y-%m-%dT%H:%M")
+
+
+@public_page([CONFERENCE], vary_on=_this_minute)
 def program_now(request: HttpRequest, edition: str) -> HttpResponse:
-    # Not cached: it depends on the minute. It is small and runs few queries.
+    # Depends on the clock: cached for the current minute only (and, like every
+    # public page, dropped at once when the program changes). On the morning of
+    # the event everyone asks this page at once; one render a minute serves them.
     current = editions.edition_get_public(slug=edition)
-    sessions = list(program.program_sessions(edition=current))
     now = timezone.now()
-    running, upcoming = program.sessions_now_and_next(sessions=sessions, now=now)
-    response = render(
+    running, upcoming = program.program_cards_now_and_next(edition=current, now=now)
+    return render(
         request,
         "public/program_now.html",
         {"edition": current, "running": running, "upcoming": upcoming, "now": now},
     )
-    response["Cache-Control"] = "no-cache"
-    return response
 
 
 @public_page([CONFERENCE])

@@ -1,0 +1,85 @@
+"""iCalendar files (RFC 5545) for sessions, meetings and personal selections.
+
+Every capability that offers a calendar builds `CalendarEvent`s and calls
+`calendar_bytes`. Times are written in the event's own time zone with a
+VTIMEZONE block (calendar apps then show the right local time, including in
+another country), and UIDs are stable so a re-import updates instead of
+duplicating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import icalendar
+from django.conf import settings
+
+PRODUCT_ID = "-//DATACON//Plataforma DATACON//ES"
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str  # stable and globally unique, e.g. "session-2021-S0101@datacon"
+    title: str
+    starts_at: dt.datetime  # aware
+    ends_at: dt.datetime  # aware
+    timezone: str = "America/Mexico_City"
+    description: str = ""
+    location: str = ""
+    url: str = ""
+    categories: tuple[str, ...] = ()
+    status: str = "CONFIRMED"  # CONFIRMED, TENTATIVE or CANCELLED
+    last_modified: dt.datetime | None = None
+    sequence: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def uid_for(kind: str, *parts: object) -> str:
+    """A UID that stays the same for the same record on the same platform."""
+    host = settings.DATACON_PUBLIC_URL.split("://", 1)[-1].split("/", 1)[0] or "datacon"
+    return "-".join([kind, *(str(part) for part in parts)]) + f"@{host}"
+
+
+def calendar_bytes(events: Iterable[CalendarEvent], *, name: str = "", method: str = "") -> bytes:
+    """A whole VCALENDAR. `method="PUBLISH"` for feeds and e-mail attachments."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    if name:
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for item in events:
+        zone = zoneinfo.ZoneInfo(item.timezone)
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.starts_at.astimezone(zone))
+        event.add("dtend", item.ends_at.astimezone(zone))
+        event.add("summary", item.title)
+        event.add("status", item.status)
+        event.add("sequence", item.sequence)
+        if item.description:
+            event.add("description", item.description)
+        if item.location:
+            event.add("location", item.location)
+        if item.url:
+            event.add("url", item.url)
+        if item.categories:
+            event.add("categories", list(item.categories))
+        if item.last_modified:
+            event.add("last-modified", item.last_modified.astimezone(dt.UTC))
+        for key, value in item.extra.items():
+            event.add(key, value)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"

@@ -1,0 +1,567 @@
+"""Reads for consultations. Every page runs a fixed number of queries, however many comments.
+
+The consultation page shows the draft with a comment count per paragraph
+(one grouped query) and the latest comments; comments themselves are read
+per paragraph, a page of threads at a time. Support and reply counts are
+correlated subqueries (annotations), so they never multiply rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from datacon.consultation.models import (
+    Answer,
+    AnswerStatus,
+    Comment,
+    CommentStatus,
+    Consultation,
+    ConsultationStatus,
+    Flag,
+    ModerationAction,
+    Participant,
+    Phase,
+    Support,
+)
+from datacon.policy.counts import count_of
+from datacon.policy.models import (
+    PUBLIC_PROCESS_STATUSES,
+    DocumentVersion,
+    Paragraph,
+    ParagraphKind,
+)
+
+THREADS_PER_PAGE = 20
+REPORT_PER_PAGE = 100
+QUEUE_PER_PAGE = 50
+
+
+def attach_counts(comments: list[Comment], *, replies: bool = True) -> list[Comment]:
+    """Set `support_total` and `reply_total` on a page of comments: two grouped queries.
+
+    Counting after the page is cut (instead of annotating the paged query) keeps
+    deep pages fast: the database never counts for the rows it skips.
+    """
+    ids = [comment.pk for comment in comments]
+    supports: dict[int, int] = {}
+    thread_sizes: dict[int, int] = {}
+    if ids:
+        supports = dict(
+            Support.objects.filter(comment_id__in=ids)
+            .values("comment_id")
+            .annotate(total=Count("pk"))
+            .values_list("comment_id", "total")
+            .order_by()
+        )
+        if replies:
+            thread_sizes = dict(
+                Comment.objects.filter(root_id__in=ids)
+                .values("root_id")
+                .annotate(total=Count("pk"))
+                .values_list("root_id", "total")
+                .order_by()
+            )
+    for comment in comments:
+        comment.support_total = supports.get(comment.pk, 0)  # type: ignore[attr-defined]
+        comment.reply_total = thread_sizes.get(comment.pk, 0)  # type: ignore[attr-defined]
+    return comments
+
+
+def paged(comments: QuerySet[Comment], per_page: int, page_number: Any) -> Page:
+    """A page of comments found through the index alone, then loaded with their relations.
+
+    Ordering and cutting the page on the bare table lets the database walk an
+    index and stop; joining first would make it sort every row of a large
+    consultation. The page keeps the requested order.
+    """
+    page = Paginator(comments.values_list("pk", flat=True), per_page).get_page(page_number)
+    ids = list(page.object_list)
+    loaded = {
+        comment.pk: comment
+        for comment in comments.model._default_manager.filter(pk__in=ids).select_related(
+            *PAGE_RELATIONS
+        )
+    }
+    ordered: Any = [loaded[pk] for pk in ids if pk in loaded]
+    page.object_list = ordered
+    return page
+
+
+PAGE_RELATIONS = (
+    "participant",
+    "paragraph__identity",
+    "answer",
+    "answer__addressed_in__identity",
+    "answer__addressed_in__version",
+)
+
+
+def counted(page: Page, *, replies: bool = True) -> Page:
+    """A page whose comments carry their counts (the page keeps the same objects)."""
+    attach_counts(list(page.object_list), replies=replies)
+    return page
+
+
+# --- consultations ----------------------------------------------------------------------------------
+
+
+def consultations_public() -> QuerySet[Consultation]:
+    return Consultation.objects.filter(
+        status=ConsultationStatus.PUBLISHED, process__status__in=PUBLIC_PROCESS_STATUSES
+    ).select_related("process", "version__document", "answering_group")
+
+
+def consultation_get_public(*, slug: str) -> Consultation:
+    consultation = consultations_public().filter(slug=slug).first()
+    if consultation is None:
+        raise Http404("Consulta no encontrada")
+    return consultation
+
+
+def consultation_id_for(*, slug: str) -> int:
+    """The id behind a public slug (one small query), for the page cache's scope."""
+    found = consultations_public().filter(slug=slug).values_list("pk", flat=True).first()
+    if found is None:
+        raise Http404("Consulta no encontrada")
+    return found
+
+
+def consultation_list_public() -> list[Consultation]:
+    return list(
+        consultations_public()
+        .annotate(
+            comment_total=count_of(Comment, "consultation"),
+            participant_total=count_of(Participant, "consultation"),
+        )
+        .order_by("-opens_on", "-id")
+    )
+
+
+def process_consultations(*, process_id: int) -> list[Consultation]:
+    return list(
+        consultations_public()
+        .filter(process_id=process_id)
+        .annotate(comment_total=count_of(Comment, "consultation"))
+        .order_by("-opens_on", "-id")
+    )
+
+
+@dataclass
+class ConsultationFigures:
+    comments: int
+    top_comments: int
+    participants: int
+    answered: int
+    hidden: int
+    by_status: dict[str, int]
+
+    @property
+    def unanswered(self) -> int:
+        return self.top_comments - self.answered
+
+
+def _paragraph_counts(consultation: Consultation) -> dict[int, Any]:
+    """Comments per paragraph (all, top comments, hidden): one grouped, index-only query."""
+    rows = (
+        Comment.objects.filter(consultation=consultation)
+        .values("paragraph_id")
+        .annotate(
+            total=Count("pk"),
+            top=Count("pk", filter=Q(root__isnull=True)),
+            hidden=Count("pk", filter=Q(status=CommentStatus.HIDDEN)),
+        )
+        .order_by()
+    )
+    return {row["paragraph_id"]: row for row in rows}
+
+
+def consultation_figures(
+    *, consultation: Consultation, counts: dict[int, Any] | None = None
+) -> ConsultationFigures:
+    counts = _paragraph_counts(consultation) if counts is None else counts
+    by_status = dict(
+        Answer.objects.filter(comment__consultation=consultation)
+        .values("status")
+        .annotate(total=Count("pk"))
+        .values_list("status", "total")
+        .order_by()
+    )
+    return ConsultationFigures(
+        comments=sum(row["total"] for row in counts.values()),
+        top_comments=sum(row["top"] for row in counts.values()),
+        participants=Participant.objects.filter(consultation=consultation).count(),
+        answered=sum(by_status.values()),
+        hidden=sum(row["hidden"] for row in counts.values()),
+        by_status=by_status,
+    )
+
+
+@dataclass
+class DraftParagraph:
+    paragraph: Paragraph
+    comment_total: int = 0
+
+
+@dataclass
+class DraftPage:
+    consultation: Consultation
+    paragraphs: list[DraftParagraph]
+    figures: ConsultationFigures
+    recent: list[Comment]
+    newer_versions: list[DocumentVersion]
+    participant: Participant | None
+
+
+def consultation_page(*, consultation: Consultation, user: Any = None) -> DraftPage:
+    paragraphs = list(
+        Paragraph.objects.filter(version_id=consultation.version_id)
+        .select_related("identity")
+        .order_by("position")
+    )
+    counts = _paragraph_counts(consultation)
+    recent = list(
+        Comment.objects.filter(consultation=consultation)
+        .select_related("participant", "paragraph__identity")
+        .order_by("-created_at", "-id")[:5]
+    )
+    newer = list(
+        DocumentVersion.objects.filter(
+            document_id=consultation.version.document_id, number__gt=consultation.version.number
+        ).order_by("number")
+    )
+    participant = None
+    if getattr(user, "is_authenticated", False):
+        participant = Participant.objects.filter(consultation=consultation, user=user).first()
+    return DraftPage(
+        consultation=consultation,
+        paragraphs=[
+            DraftParagraph(p, counts[p.pk]["total"] if p.pk in counts else 0) for p in paragraphs
+        ],
+        figures=consultation_figures(consultation=consultation, counts=counts),
+        recent=recent,
+        newer_versions=newer,
+        participant=participant,
+    )
+
+
+def consulted_paragraph(*, consultation: Consultation, anchor: str) -> Paragraph:
+    paragraph = (
+        Paragraph.objects.filter(
+            version_id=consultation.version_id,
+            identity__anchor=anchor,
+            kind=ParagraphKind.TEXT,
+        )
+        .select_related("identity", "version")
+        .first()
+    )
+    if paragraph is None:
+        raise Http404("Párrafo no encontrado")
+    return paragraph
+
+
+# --- threads ------------------------------------------------------------------------------------------
+
+
+ORDERINGS = {
+    "antiguos": ("created_at", "id"),
+    "recientes": ("-created_at", "-id"),
+    "apoyos": ("-support_total", "created_at", "id"),
+}
+
+
+@dataclass
+class Thread:
+    comment: Comment
+    replies: list[Comment] = field(default_factory=list)
+
+
+@dataclass
+class ViewerState:
+    participant: Participant | None = None
+    supported: set[int] = field(default_factory=set)
+    flagged: set[int] = field(default_factory=set)
+
+
+def _viewer_state(*, consultation: Consultation, user: Any, comment_ids: list[int]) -> ViewerState:
+    if not getattr(user, "is_authenticated", False):
+        return ViewerState()
+    participant = Participant.objects.filter(consultation=consultation, user=user).first()
+    supported: set[int] = set()
+    if participant is not None and comment_ids:
+        supported = set(
+            Support.objects.filter(participant=participant, comment_id__in=comment_ids).values_list(
+                "comment_id", flat=True
+            )
+        )
+    flagged = set(
+        Flag.objects.filter(reporter=user, comment_id__in=comment_ids).values_list(
+            "comment_id", flat=True
+        )
+    )
+    return ViewerState(participant=participant, supported=supported, flagged=flagged)
+
+
+def _top_comments() -> QuerySet[Comment]:
+    return Comment.objects.filter(root__isnull=True).select_related(
+        "participant",
+        "answer",
+        "answer__addressed_in__identity",
+        "answer__addressed_in__version",
+    )
+
+
+def _replies_for(root_ids: list[int]) -> dict[int, list[Comment]]:
+    grouped: dict[int, list[Comment]] = defaultdict(list)
+    if not root_ids:
+        return grouped
+    replies = list(
+        Comment.objects.filter(root_id__in=root_ids)
+        .select_related("participant", "parent__participant")
+        .order_by("created_at", "id")
+    )
+    for reply in attach_counts(replies, replies=False):
+        grouped[reply.root_id].append(reply)  # type: ignore[index]
+    return grouped
+
+
+@dataclass
+class ParagraphPage:
+    paragraph: Paragraph
+    page: Page
+    threads: list[Thread]
+    viewer: ViewerState
+    ordering: str
+
+
+def paragraph_threads(
+    *,
+    consultation: Consultation,
+    paragraph: Paragraph,
+    page_number: Any = 1,
+    ordering: str = "antiguos",
+    user: Any = None,
+) -> ParagraphPage:
+    ordering = ordering if ordering in ORDERINGS else "antiguos"
+    tops = _top_comments().filter(paragraph=paragraph, consultation=consultation)
+    if ordering == "apoyos":  # ordering by supports needs them counted in the query
+        tops = tops.annotate(support_total=count_of(Support, "comment"))
+    page = Paginator(tops.order_by(*ORDERINGS[ordering]), THREADS_PER_PAGE).get_page(page_number)
+    roots = attach_counts(list(page.object_list))
+    replies = _replies_for([c.pk for c in roots])
+    ids = [c.pk for c in roots] + [r.pk for rs in replies.values() for r in rs]
+    return ParagraphPage(
+        paragraph=paragraph,
+        page=page,
+        threads=[Thread(c, replies.get(c.pk, [])) for c in roots],
+        viewer=_viewer_state(consultation=consultation, user=user, comment_ids=ids),
+        ordering=ordering,
+    )
+
+
+@dataclass
+class CommentPage:
+    thread: Thread
+    focus: Comment
+    viewer: ViewerState
+    moderation: list[ModerationAction]
+
+
+def comment_thread(*, consultation: Consultation, pk: int, user: Any = None) -> CommentPage:
+    focus = (
+        Comment.objects.filter(consultation=consultation, pk=pk)
+        .select_related("paragraph__identity")
+        .first()
+    )
+    if focus is None:
+        raise Http404("Comentario no encontrado")
+    root_id = focus.root_id or focus.pk
+    root = _top_comments().select_related("paragraph__identity").get(pk=root_id)
+    attach_counts([root])
+    replies = _replies_for([root.pk]).get(root.pk, [])
+    ids = [root.pk, *(r.pk for r in replies)]
+    moderation = list(ModerationAction.objects.filter(comment_id__in=ids).order_by("at", "id"))
+    return CommentPage(
+        thread=Thread(root, replies),
+        focus=focus,
+        viewer=_viewer_state(consultation=consultation, user=user, comment_ids=ids),
+        moderation=moderation,
+    )
+
+
+# --- report -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ParagraphTotal:
+    anchor: str
+    number: int | None
+    section: str
+    comments: int
+    accepted: int
+    partly: int
+    not_accepted: int
+
+
+@dataclass
+class Report:
+    figures: ConsultationFigures
+    paragraphs: list[ParagraphTotal]
+    page: Page
+    is_final: bool
+
+
+def consultation_report(*, consultation: Consultation, page_number: Any = 1) -> Report:
+    counts = _paragraph_counts(consultation)
+    decided: dict[tuple[int, str], int] = {
+        (row["paragraph_id"], row["answer__status"]): row["total"]
+        for row in Comment.objects.filter(
+            consultation=consultation, root__isnull=True, answer__isnull=False
+        )
+        .values("paragraph_id", "answer__status")
+        .annotate(total=Count("pk"))
+        .order_by()
+    }
+    paragraphs = [
+        ParagraphTotal(
+            anchor=anchor,
+            number=number,
+            section=section,
+            comments=counts[pk]["top"],
+            accepted=decided.get((pk, AnswerStatus.ACCEPTED), 0),
+            partly=decided.get((pk, AnswerStatus.PARTLY), 0),
+            not_accepted=decided.get((pk, AnswerStatus.NOT_ACCEPTED), 0),
+        )
+        for pk, anchor, number, section in Paragraph.objects.filter(
+            version_id=consultation.version_id, kind=ParagraphKind.TEXT
+        )
+        .order_by("position")
+        .values_list("pk", "identity__anchor", "number", "section_title")
+        if pk in counts and counts[pk]["top"]
+    ]
+    comments = Comment.objects.filter(consultation=consultation, root__isnull=True).order_by(
+        "position", "created_at", "id"
+    )
+    page = counted(paged(comments, REPORT_PER_PAGE, page_number))
+    return Report(
+        figures=consultation_figures(consultation=consultation, counts=counts),
+        paragraphs=paragraphs,
+        page=page,
+        is_final=consultation.phase == Phase.CLOSED,
+    )
+
+
+# --- back office queues ----------------------------------------------------------------------------
+
+
+MODERATION_FILTERS = ("reportados", "recientes", "ocultos")
+
+
+def moderation_queue(
+    *, consultation: Consultation, which: str = "reportados", page_number: Any = 1
+) -> Page:
+    comments = Comment.objects.filter(consultation=consultation)
+    if which == "ocultos":
+        comments = comments.filter(status=CommentStatus.HIDDEN).order_by("-hidden_at", "-id")
+    elif which == "recientes":
+        comments = comments.order_by("-created_at", "-id")
+    else:
+        unresolved = Q(resolved_at__isnull=True)
+        comments = (
+            comments.filter(status=CommentStatus.VISIBLE)
+            .filter(Exists(Flag.objects.filter(unresolved, comment=OuterRef("pk"))))
+            .annotate(flag_total=count_of(Flag, "comment", extra=unresolved))
+            .order_by("-flag_total", "-created_at", "-id")
+        )
+    page = counted(paged(comments, QUEUE_PER_PAGE, page_number))
+    flags = flags_for(comment_ids=[c.pk for c in page])
+    for comment in page:
+        comment.flag_list = flags.get(comment.pk, [])  # type: ignore[attr-defined]
+        comment.open_flags = len(comment.flag_list)  # type: ignore[attr-defined]
+    return page
+
+
+def flags_for(*, comment_ids: list[int]) -> dict[int, list[Flag]]:
+    grouped: dict[int, list[Flag]] = defaultdict(list)
+    for flag in Flag.objects.filter(comment_id__in=comment_ids, resolved_at__isnull=True).order_by(
+        "created_at"
+    ):
+        grouped[flag.comment_id].append(flag)
+    return grouped
+
+
+def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page:
+    actions = (
+        ModerationAction.objects.filter(comment__consultation=consultation)
+        .select_related("actor", "comment__identity")
+        .order_by("-at", "-id")
+    )
+    return Paginator(actions, QUEUE_PER_PAGE).get_page(page_number)
+
+
+ANSWER_FILTERS = ("pendientes", "respondidos", "todos")
+
+
+def answer_queue(
+    *, consultation: Consultation, which: str = "pendientes", page_number: Any = 1
+) -> Page:
+    comments = Comment.objects.filter(consultation=consultation, root__isnull=True)
+    if which == "pendientes":
+        comments = comments.filter(answer__isnull=True)
+    elif which == "respondidos":
+        comments = comments.filter(answer__isnull=False)
+    return counted(
+        paged(comments.order_by("position", "created_at", "id"), QUEUE_PER_PAGE, page_number)
+    )
+
+
+def later_paragraphs(*, consultation: Consultation) -> list[Paragraph]:
+    """Paragraphs of every version after the consulted one, newest version first."""
+    return list(
+        Paragraph.objects.filter(
+            version__document_id=consultation.version.document_id,
+            version__number__gt=consultation.version.number,
+            kind=ParagraphKind.TEXT,
+        )
+        .select_related("identity", "version")
+        .order_by("-version__number", "position")
+    )
+
+
+# --- the signed-in person's own activity ---------------------------------------------------------
+
+
+@dataclass
+class Activity:
+    comments: list[Comment]
+    supports: list[Support]
+    comment_total: int
+    support_total: int
+
+
+def user_activity(*, user: Any, limit: int = 10) -> Activity:
+    if not getattr(user, "is_authenticated", False):
+        return Activity([], [], 0, 0)
+    comments = Comment.objects.filter(participant__user=user)
+    supports = Support.objects.filter(participant__user=user)
+    return Activity(
+        comments=attach_counts(
+            list(
+                comments.select_related(
+                    "consultation", "participant", "paragraph__identity", "answer"
+                ).order_by("-created_at", "-id")[:limit]
+            )
+        ),
+        supports=list(
+            supports.select_related(
+                "comment__consultation", "comment__participant", "comment__paragraph__identity"
+            ).order_by("-created_at", "-id")[:limit]
+        ),
+        comment_total=comments.count(),
+        support_total=supports.count(),
+    )

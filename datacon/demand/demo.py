@@ -1,0 +1,493 @@
+"""Demo data of the demand capability. Idempotent: a second run writes nothing.
+
+Facts, from the seed documents only:
+
+* DATACON 2021 memoria: on the second day "se determinaron necesidades de
+  información estratégicas … para contribuir a la investigación y seguimiento
+  de agendas de derechos humanos encabezadas por OSC, y se determinaron los
+  actores clave que generan o resguardan dicha información con el objetivo de
+  … buscar su apertura gradual" (the memoria does not list them);
+* the same memoria: INAI and its allies presented Contrataciones Abiertas,
+  Infraestructura Abierta and Publicidad Abierta (sessions S0103–S0105), which
+  "buscan transparentar y publicar en datos abiertos información completa,
+  oportuna y accesible sobre estas temáticas de alto interés público"; and the
+  workshop S0203 «Abrir datos con perspectiva de género»;
+* DATACON 2024 concept note: the workshop S0202 «Hacia la definición de
+  Estándares Para la Publicación y Reutilización de Conjuntos de Datos de Alto
+  Valor».
+
+Everything else is a clearly labelled demonstration record ("(demostración)"
+in the title, `is_demo=True`), and the access-to-information requests are the
+bundled synthetic sample (fictional institutions "… de Muestra").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+
+from datacon.demand.analysis.run import requests_analyse
+from datacon.demand.importer import requests_import
+from datacon.demand.models import (
+    AnalysisRun,
+    DataStandard,
+    ImportRun,
+    ImportStatus,
+    InformationNeed,
+    InformationRequest,
+    NeedOrigin,
+    NeedStatus,
+    ReuseProject,
+)
+from datacon.demand.services import (
+    need_create,
+    need_mention_add,
+    need_standard_set,
+    need_status_set,
+    need_support,
+    project_dataset_add,
+    project_save,
+    standard_create,
+)
+from datacon.demand.synthetic import SAMPLE_PATH, SYNTHETIC_SOURCE
+
+MEMORIA_2021 = "Memoria de la DATACON 2021"
+NOTE_2024 = "Nota conceptual de la DATACON 2024"
+HIGH_PUBLIC_INTEREST = (
+    "La memoria de la DATACON 2021 la describe como una temática de alto interés público, "
+    "sobre la que se busca publicar en datos abiertos información completa, oportuna y accesible."
+)
+
+FACT_NEEDS: list[dict[str, Any]] = [
+    {
+        "slug": "necesidades-estrategicas-derechos-humanos",
+        "title": "Necesidades de información estratégicas para agendas de derechos humanos",
+        "description": (
+            "Durante el segundo día de la DATACON 2021 «se determinaron necesidades de información "
+            "estratégicas que pueden ser utilizadas para contribuir a la investigación y "
+            "seguimiento de agendas de derechos humanos encabezadas por OSC, y se determinaron los "
+            "actores clave que generan o resguardan dicha información con el objetivo de generar "
+            "acercamientos y eventualmente, buscar su apertura gradual».\n\n"
+            "La memoria no detalla cuáles fueron esas necesidades ni esos actores: esta entrada "
+            "las reúne para que se registren una por una en este registro."
+        ),
+        "justification": (
+            "Contribuir a la investigación y seguimiento de agendas de derechos humanos "
+            "encabezadas por organizaciones de la sociedad civil."
+        ),
+        "rights": "Derechos humanos.",
+        "sector": "human_rights",
+        "level": "several",
+        "source_note": f"{MEMORIA_2021} (segundo día)",
+        "mentions": [("edition", 2021, None)],
+    },
+    {
+        "slug": "contrataciones-publicas-datos-abiertos",
+        "title": "Contrataciones públicas en datos abiertos",
+        "description": (
+            "Información completa, oportuna y accesible sobre las contrataciones públicas, en "
+            "datos abiertos. La iniciativa Contrataciones Abiertas se presentó en la DATACON 2021 "
+            "(sesión S0103, «Contrataciones Abiertas y estrategia nacional»)."
+        ),
+        "sector": "procurement",
+        "status": NeedStatus.ACCEPTED,
+        "status_reason": HIGH_PUBLIC_INTEREST,
+        "source_note": MEMORIA_2021,
+        "mentions": [("session", 2021, "S0103")],
+    },
+    {
+        "slug": "infraestructura-obra-publica-datos-abiertos",
+        "title": "Infraestructura y obra pública en datos abiertos",
+        "description": (
+            "Información completa, oportuna y accesible sobre la infraestructura y la obra "
+            "pública, en datos abiertos. La iniciativa Infraestructura Abierta se presentó en la "
+            "DATACON 2021 con el caso de Nuevo León (sesión S0104)."
+        ),
+        "sector": "infrastructure",
+        "status": NeedStatus.ACCEPTED,
+        "status_reason": HIGH_PUBLIC_INTEREST,
+        "source_note": MEMORIA_2021,
+        "mentions": [("session", 2021, "S0104")],
+    },
+    {
+        "slug": "gastos-comunicacion-social-gobiernos-partidos",
+        "title": "Gastos en comunicación social de los gobiernos y partidos políticos",
+        "description": (
+            "Información completa, oportuna y accesible sobre los gastos en comunicación social de "
+            "los gobiernos y partidos políticos, en datos abiertos. La iniciativa Publicidad "
+            "Abierta se presentó en la DATACON 2021 (sesión S0105)."
+        ),
+        "sector": "government",
+        "status": NeedStatus.ACCEPTED,
+        "status_reason": HIGH_PUBLIC_INTEREST,
+        "source_note": MEMORIA_2021,
+        "mentions": [("session", 2021, "S0105")],
+    },
+    {
+        "slug": "datos-con-perspectiva-de-genero",
+        "title": "Datos abiertos con perspectiva de género",
+        "description": (
+            "La DATACON 2021 dedicó el taller S0203, «Abrir datos con perspectiva de género», a "
+            "este tema. Los documentos de la DATACON no detallan qué conjuntos de datos se "
+            "identificaron en él."
+        ),
+        "sector": "gender",
+        "source_note": MEMORIA_2021,
+        "mentions": [("session", 2021, "S0203")],
+    },
+    {
+        "slug": "conjuntos-de-datos-de-alto-valor-y-estandares",
+        "title": "Conjuntos de datos de alto valor y estándares para su publicación",
+        "description": (
+            "La DATACON 2024 incluyó el taller interactivo «Hacia la definición de Estándares Para "
+            "la Publicación y Reutilización de Conjuntos de Datos de Alto Valor», que marcaría «la "
+            "ruta hacia la definición de estándares y conjuntos de alto valor que favorezcan la "
+            "publicación y reutilización de los datos en el territorio nacional».\n\n"
+            "La nota conceptual no enumera esos conjuntos: cada uno puede registrarse aquí con el "
+            "estándar que se acuerde."
+        ),
+        "sector": "government",
+        "level": "several",
+        "source_note": NOTE_2024,
+        "mentions": [("session", 2024, "S0202")],
+    },
+]
+
+DEMO_STANDARD: dict[str, Any] = {
+    "name": "Estándar de abasto de medicamentos por unidad médica (demostración)",
+    "data_format": "CSV (UTF-8) y JSON",
+    "update_frequency": "monthly",
+    "description": (
+        "**Registro ficticio** para mostrar cómo se describe un estándar: campos, formato, "
+        "frecuencia de actualización y licencia."
+    ),
+    "fields": [
+        {
+            "name": "clues",
+            "type": "texto",
+            "description": "Clave de la unidad médica",
+            "required": True,
+        },
+        {
+            "name": "clave_medicamento",
+            "type": "texto",
+            "description": "Clave del cuadro básico",
+            "required": True,
+        },
+        {
+            "name": "piezas_solicitadas",
+            "type": "entero",
+            "description": "Piezas recetadas en el mes",
+            "required": True,
+        },
+        {
+            "name": "piezas_surtidas",
+            "type": "entero",
+            "description": "Piezas entregadas en el mes",
+            "required": True,
+        },
+        {
+            "name": "mes",
+            "type": "fecha (AAAA-MM)",
+            "description": "Mes del registro",
+            "required": True,
+        },
+    ],
+}
+
+DEMO_NEEDS: list[dict[str, Any]] = [
+    {
+        "slug": "demo-padron-beneficiarios-por-municipio",
+        "title": "Padrón de beneficiarios de programas sociales por municipio (demostración)",
+        "description": "**Registro ficticio.** Beneficiarios, montos y localidades de cada programa social, por municipio y por mes.",
+        "justification": "Verificar que los apoyos lleguen a quienes más los necesitan.",
+        "rights": "Derecho a la alimentación y a un nivel de vida adecuado.",
+        "sector": "social",
+        "level": "several",
+        "status": NeedStatus.IN_PROGRESS,
+        "status_reason": "Ejemplo ficticio de una necesidad en proceso de apertura.",
+        "supports": 3,
+    },
+    {
+        "slug": "demo-abasto-medicamentos",
+        "title": "Abasto de medicamentos por unidad médica (demostración)",
+        "description": "**Registro ficticio.** Recetas surtidas y no surtidas por clave de medicamento y unidad médica.",
+        "rights": "Derecho a la salud.",
+        "sector": "health",
+        "level": "federal",
+        "status": NeedStatus.ACCEPTED,
+        "status_reason": "Ejemplo ficticio de una necesidad aceptada como de alto valor.",
+        "standard": True,
+        "supports": 2,
+    },
+    {
+        "slug": "demo-calidad-agua-por-colonia",
+        "title": "Calidad del agua potable por colonia (demostración)",
+        "description": "**Registro ficticio.** Resultados de laboratorio de la calidad del agua por colonia y fecha de muestreo.",
+        "rights": "Derecho al agua y a un medio ambiente sano.",
+        "sector": "environment",
+        "level": "municipal",
+        "supports": 1,
+    },
+    {
+        "slug": "demo-agua-potable-colonias-otra",
+        "title": "Análisis del agua de la llave en mi colonia (demostración)",
+        "description": "**Registro ficticio** de una propuesta duplicada.",
+        "sector": "environment",
+        "duplicate_of": "demo-calidad-agua-por-colonia",
+    },
+    {
+        "slug": "demo-celulares-servidores-publicos",
+        "title": "Teléfonos celulares personales de servidores públicos (demostración)",
+        "description": "**Registro ficticio** de una propuesta no aceptada.",
+        "sector": "government",
+        "status": NeedStatus.REFUSED,
+        "status_reason": "Los teléfonos personales son datos personales; el directorio institucional ya es público.",
+    },
+    {
+        "slug": "demo-obras-en-proceso",
+        "title": "Obras públicas en proceso con su avance físico (demostración)",
+        "description": "**Registro ficticio** de una necesidad ya abierta.",
+        "sector": "infrastructure",
+        "level": "state",
+        "status": NeedStatus.OPENED,
+        "status_reason": "Ejemplo ficticio: la institución publicó el conjunto.",
+        "opened_url": "https://datos.example.org/obras-en-proceso",
+    },
+]
+
+PROJECTS: list[dict[str, Any]] = [
+    {
+        "slug": "contrataciones-abiertas",
+        "title": "Contrataciones Abiertas",
+        "kind": "platform",
+        "sector": "procurement",
+        "summary": "Iniciativa presentada en la DATACON 2021 para publicar en datos abiertos información completa, oportuna y accesible sobre las contrataciones públicas.",
+        "session": (2021, "S0103"),
+        "need": "contrataciones-publicas-datos-abiertos",
+    },
+    {
+        "slug": "infraestructura-abierta",
+        "title": "Infraestructura Abierta",
+        "kind": "platform",
+        "sector": "infrastructure",
+        "summary": "Iniciativa presentada en la DATACON 2021 con el caso de Nuevo León, para publicar en datos abiertos información sobre la infraestructura pública.",
+        "session": (2021, "S0104"),
+        "need": "infraestructura-obra-publica-datos-abiertos",
+    },
+    {
+        "slug": "publicidad-abierta",
+        "title": "Publicidad Abierta",
+        "kind": "platform",
+        "sector": "government",
+        "summary": "Iniciativa presentada en la DATACON 2021 sobre los gastos en comunicación social de los gobiernos y partidos políticos.",
+        "session": (2021, "S0105"),
+        "need": "gastos-comunicacion-social-gobiernos-partidos",
+    },
+]
+PROJECT_TEAM = "INAI, en colaboración con sus aliados estratégicos"
+PROJECT_DESCRIPTION = (
+    "Según la memoria de la DATACON 2021, «desde el INAI y en colaboración con sus aliados "
+    "estratégicos, se expusieron las iniciativas de Contrataciones Abiertas, Infraestructura "
+    "Abierta y Publicidad Abierta. Estas iniciativas buscan transparentar y publicar en datos "
+    "abiertos información completa, oportuna y accesible sobre estas temáticas de alto interés "
+    "público»."
+)
+
+DEMO_PROJECTS: list[dict[str, Any]] = [
+    {
+        "slug": "demo-mapa-demanda-por-entidad",
+        "title": "Mapa de la demanda de información por entidad (demostración)",
+        "kind": "map",
+        "sector": "government",
+        "summary": "Proyecto ficticio: un mapa que colorea cada entidad según las solicitudes de información que presenta su población.",
+        "team": "Equipo de demostración (ficticio)",
+        "dataset_url": "https://datos.example.org/demanda-mensual.csv",
+        "dataset_title": "Demanda de información por mes (ejemplo)",
+    },
+    {
+        "slug": "demo-historia-padron",
+        "title": "El padrón que nadie publica (demostración)",
+        "kind": "story",
+        "sector": "social",
+        "summary": "Historia ficticia de periodismo de datos construida a partir de solicitudes repetidas sobre un padrón de beneficiarios.",
+        "team": "Redacción de demostración (ficticia)",
+        "need": "demo-padron-beneficiarios-por-municipio",
+    },
+]
+
+DEMO_SUPPORTER_EMAILS = [f"apoyo-demo-{n}@datacon.demo" for n in range(1, 4)]
+
+
+def demo_load() -> dict[str, int]:
+    created: dict[str, int] = {}
+
+    def count(label: str) -> None:
+        created[label] = created.get(label, 0) + 1
+
+    from datacon.editions.models import Edition
+    from datacon.people.models import Organisation
+    from datacon.program.models import Session
+
+    editions = {edition.year: edition for edition in Edition.objects.all()}
+    sessions = {
+        (year, code): session
+        for session, year, code in (
+            (s, s.edition.year, s.code) for s in Session.objects.select_related("edition")
+        )
+    }
+    needs: dict[str, InformationNeed] = {
+        need.slug: need for need in InformationNeed.objects.filter(slug__in=_all_slugs())
+    }
+    for data in FACT_NEEDS:
+        need = needs.get(data["slug"])
+        if need is None:
+            need = _create_need(data, is_demo=False)
+            needs[need.slug] = need
+            count("informationneed")
+        for kind, year, code in data["mentions"]:
+            target = editions.get(year) if kind == "edition" else sessions.get((year, code))
+            if target is not None and not need.mentions.filter(object_id=target.pk).exists():
+                need_mention_add(need=need, target=target, actor=None)
+                count("needmention")
+    standard = DataStandard.objects.filter(name=DEMO_STANDARD["name"]).first()
+    if standard is None:
+        standard = standard_create(actor=None, is_demo=True, **DEMO_STANDARD)
+        count("datastandard")
+    supporters = _demo_supporters(count)
+    for data in DEMO_NEEDS:
+        need = needs.get(data["slug"])
+        if need is not None:
+            continue
+        need = _create_need(data, is_demo=True)
+        needs[need.slug] = need
+        count("informationneed")
+        if data.get("standard"):
+            need_standard_set(need=need, standard=standard, actor=None)
+        if data.get("duplicate_of"):
+            need_status_set(
+                need=need,
+                status=NeedStatus.DUPLICATE,
+                reason="Pide los mismos datos que otra propuesta (ejemplo ficticio).",
+                duplicate_of=needs[data["duplicate_of"]],
+                actor=None,
+            )
+        for user in supporters[: data.get("supports", 0)]:
+            need_support(need=need, user=user)
+    inai = Organisation.objects.filter(slug="inai").first()
+    for data in PROJECTS:
+        if ReuseProject.objects.filter(slug=data["slug"]).exists():
+            continue
+        session = sessions.get(data["session"])
+        project = project_save(
+            project=ReuseProject(
+                slug=data["slug"],
+                title=data["title"],
+                kind=data["kind"],
+                sector=data["sector"],
+                summary=data["summary"],
+                description=PROJECT_DESCRIPTION,
+                team=PROJECT_TEAM,
+                edition=session.edition if session else editions.get(data["session"][0]),
+                session=session,
+                source_note=MEMORIA_2021,
+            ),
+            actor=None,
+        )
+        if inai is not None:
+            project.organisations.add(inai)
+        project_dataset_add(project=project, need=needs.get(data["need"]), actor=None)
+        count("reuseproject")
+    demo_edition = Edition.objects.filter(slug="2027-demo").first()
+    for data in DEMO_PROJECTS:
+        if ReuseProject.objects.filter(slug=data["slug"]).exists():
+            continue
+        project = project_save(
+            project=ReuseProject(
+                slug=data["slug"],
+                title=data["title"],
+                kind=data["kind"],
+                sector=data["sector"],
+                summary=data["summary"],
+                description="**Proyecto ficticio** para mostrar cómo se ve un proyecto de reutilización.",
+                team=data["team"],
+                edition=demo_edition,
+                is_demo=True,
+            ),
+            actor=None,
+        )
+        project_dataset_add(
+            project=project,
+            need=needs.get(data.get("need", "")),
+            title=data.get("dataset_title", ""),
+            url=data.get("dataset_url", ""),
+            actor=None,
+        )
+        count("reuseproject")
+    if _sample_import_needed():
+        report = requests_import(path=SAMPLE_PATH, source=SYNTHETIC_SOURCE)
+        created["informationrequest"] = report.created
+    analysed = (
+        AnalysisRun.objects.filter(is_current=True)
+        .values_list("requests_analysed", flat=True)
+        .first()
+    )
+    total = InformationRequest.objects.count()
+    if total and analysed != total:
+        requests_analyse()
+        count("analysisrun")
+    return created
+
+
+def _all_slugs() -> list[str]:
+    return [data["slug"] for data in [*FACT_NEEDS, *DEMO_NEEDS]]
+
+
+def _create_need(data: dict[str, Any], *, is_demo: bool) -> InformationNeed:
+    need = need_create(
+        title=data["title"],
+        description=data["description"],
+        justification=data.get("justification", ""),
+        rights=data.get("rights", ""),
+        sector=data["sector"],
+        level=data.get("level", ""),
+        origin=NeedOrigin.EVENT if not is_demo else NeedOrigin.PROPOSAL,
+        status=data.get("status", NeedStatus.PROPOSED),
+        status_reason=data.get("status_reason", ""),
+        opened_url=data.get("opened_url", ""),
+        is_demo=is_demo,
+        source_note=data.get("source_note", ""),
+        slug=data["slug"],
+        actor=None,
+    )
+    return need
+
+
+def _demo_supporters(count: Any) -> list[Any]:
+    """Accounts without names or passwords, only so demonstration needs show supports."""
+    User = get_user_model()
+    users = []
+    for email in DEMO_SUPPORTER_EMAILS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(username=email.split("@")[0], email=email)
+            user.set_unusable_password()
+            user.save()
+            count("user")
+        users.append(user)
+    return users
+
+
+def _sample_import_needed() -> bool:
+    if not InformationRequest.objects.filter(source=SYNTHETIC_SOURCE).exists():
+        return True
+    last = (
+        ImportRun.objects.filter(source=SYNTHETIC_SOURCE, status=ImportStatus.DONE, dry_run=False)
+        .order_by("-started_at")
+        .first()
+    )
+    import hashlib
+
+    digest = hashlib.sha256(SAMPLE_PATH.read_bytes()).hexdigest()
+    return last is None or last.file_sha256 != digest

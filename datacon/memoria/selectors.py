@@ -1,0 +1,492 @@
+"""Reads for the memoria: everything one edition's memoria shows, in a fixed number of queries.
+
+Visibility: only public editions and public sessions (through the program
+selectors); narrative sections and reported figures only once the memoria is
+published, unless an organiser asks for the preview. Parity appears only as
+aggregates, and a group smaller than DATACON_PARITY_MIN_GROUP people is not
+broken down, so nobody's self-declared gender can be inferred from a chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from datacon.editions.models import Edition, EditionOrganisation, OrganisationRole
+from datacon.editions.selectors import editions_public
+from datacon.memoria import charts
+from datacon.memoria.blocks import FigureBlock, memoria_blocks
+from datacon.memoria.models import (
+    FigureKey,
+    Memoria,
+    MemoriaSection,
+    ReportedFigure,
+    SectionKind,
+)
+from datacon.program.models import Material, MaterialKind, Participation, Session
+from datacon.program.selectors import (
+    SPEAKING_ROLES,
+    EditionFigures,
+    ParityFigures,
+    ParityRow,
+    edition_figures,
+    parity_figures,
+    program_sessions,
+)
+
+BEFORE_FIGURES = (
+    SectionKind.BACKGROUND,
+    SectionKind.GOALS,
+    SectionKind.CRITERIA,
+    SectionKind.DEVELOPMENT,
+)
+PARITY_COLORS = {"women": "#a4155c", "men": "#0b5563", "other": "#6b3fa0", "undeclared": "#5b6770"}
+
+
+def parity_min_group() -> int:
+    return int(getattr(settings, "DATACON_PARITY_MIN_GROUP", 5))
+
+
+@dataclass(frozen=True)
+class ComparedFigure:
+    """One indicator: what the platform's data says next to what a document reported."""
+
+    key: str
+    label: str
+    computed: int | None
+    reported: ReportedFigure | None
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    value: str
+    reported: ReportedFigure | None  # None: computed from the platform's records
+
+
+@dataclass
+class SessionEntry:
+    session: Session
+    reports: list[Material]
+    videos: list[Material]
+    others: list[Material]
+
+
+@dataclass
+class MemoriaDay:
+    day: dt.date | None
+    number: int | None
+    entries: list[SessionEntry] = field(default_factory=list)
+
+
+@dataclass
+class MemoriaData:
+    edition: Edition
+    memoria: Memoria | None
+    published: bool
+    sections: list[MemoriaSection]
+    figures: EditionFigures
+    compared: list[ComparedFigure]
+    reported: list[ReportedFigure]
+    parity: ParityFigures
+    parity_rows: list[ParityRow]
+    parity_hidden: int
+    organiser_roles: list[tuple[str, list[Any]]]
+    co_conveners: list[Any]
+    people: list[tuple[str, list[Any]]]
+    days: list[MemoriaDay]
+    blocks: list[FigureBlock]
+    charts: dict[str, Any]
+
+    @property
+    def headline(self) -> list[Headline]:
+        """The figures at the top of the memoria: the platform's count when it has one,
+        else the reported figure (marked as such), never a misleading zero."""
+        rows: list[Headline] = []
+        used: set[str] = set()
+        fallbacks = {FigureKey.SPEAKERS: (FigureKey.SPEAKERS, FigureKey.PANELISTS)}
+        by_key = {figure.key: figure for figure in self.reported}
+        for row in self.compared:
+            if row.computed is None:
+                continue
+            candidates = fallbacks.get(row.key, (row.key,))  # type: ignore[call-overload]
+            reported = next((by_key[k] for k in candidates if k in by_key), None)
+            if row.computed:
+                rows.append(Headline(row.label, f"{row.computed:,}", None))
+            elif reported is not None:
+                rows.append(
+                    Headline(str(reported.get_key_display()), reported.display_value, reported)
+                )
+            used.update(candidates)
+        for figure in self.reported:
+            if figure.key not in used:
+                rows.append(Headline(str(figure.get_key_display()), figure.display_value, figure))
+        return rows
+
+    @property
+    def parity_min(self) -> int:
+        return parity_min_group()
+
+    @property
+    def session_count(self) -> int:
+        return sum(len(day.entries) for day in self.days)
+
+    @property
+    def has_narrative(self) -> bool:
+        return bool(self.sections)
+
+    @property
+    def sections_before(self) -> list[MemoriaSection]:
+        """Background to development: the figures follow them (the 2021 memoria's order)."""
+        return [s for s in self.sections if s.kind in BEFORE_FIGURES]
+
+    @property
+    def sections_after(self) -> list[MemoriaSection]:
+        return [s for s in self.sections if s.kind not in BEFORE_FIGURES]
+
+    @property
+    def reports(self) -> list[tuple[Session, Material]]:
+        """Every relatoría with text, in program order, for the PDF's annex."""
+        return [
+            (entry.session, report)
+            for day in self.days
+            for entry in day.entries
+            for report in entry.reports
+            if report.body
+        ]
+
+
+def memoria_of(edition: Edition) -> Memoria | None:
+    return Memoria.objects.filter(edition=edition).first()
+
+
+def memoria_data(*, edition: Edition, preview: bool = False) -> MemoriaData:
+    memoria = (
+        Memoria.objects.filter(edition=edition)
+        .prefetch_related(
+            Prefetch("sections", queryset=MemoriaSection.objects.all()),
+            Prefetch("figures", queryset=ReportedFigure.objects.all()),
+        )
+        .first()
+    )
+    published = bool(memoria and memoria.is_published)
+    show_text = published or preview
+    sections = (
+        sorted(memoria.sections.all(), key=lambda s: s.position) if memoria and show_text else []
+    )
+    reported = (
+        sorted(memoria.figures.all(), key=lambda f: f.position) if memoria and show_text else []
+    )
+    figures = edition_figures(edition=edition)
+    parity = parity_figures(edition=edition)
+    minimum = parity_min_group()
+    all_rows = [
+        _labelled(parity.speakers, _("Ponentes, panelistas y talleristas")),
+        _labelled(parity.moderators, _("Moderación")),
+        *parity.by_session_type,
+    ]
+    parity_rows = [row for row in all_rows if row.total >= minimum]
+    parity_hidden = len([row for row in all_rows if 0 < row.total < minimum])
+    links = list(
+        EditionOrganisation.objects.filter(edition=edition)
+        .select_related("organisation")
+        .order_by("order", "organisation__name")
+    )
+    grouped: dict[str, list[Any]] = {}
+    for link in links:
+        grouped.setdefault(link.role, []).append(link.organisation)
+    organiser_roles = [
+        (str(label), grouped[value])
+        for value, label in OrganisationRole.choices
+        if value in grouped and value != OrganisationRole.CO_CONVENER
+    ]
+    co_conveners = grouped.get(OrganisationRole.CO_CONVENER, [])
+    sessions = list(
+        program_sessions(edition=edition).prefetch_related(
+            Prefetch("materials", queryset=Material.objects.order_by("order", "id"))
+        )
+    )
+    days = _days(edition, sessions)
+    people = _people(sessions)
+    compared = _compared(figures, len(co_conveners), reported)
+    blocks = memoria_blocks(edition=edition)
+    return MemoriaData(
+        edition=edition,
+        memoria=memoria,
+        published=published,
+        sections=sections,
+        figures=figures,
+        compared=compared,
+        reported=reported,
+        parity=parity,
+        parity_rows=parity_rows,
+        parity_hidden=parity_hidden,
+        organiser_roles=organiser_roles,
+        co_conveners=co_conveners,
+        people=people,
+        days=days,
+        blocks=blocks,
+        charts=_charts(edition, figures, parity_rows, blocks),
+    )
+
+
+def _labelled(row: ParityRow, label: str) -> ParityRow:
+    return ParityRow(
+        label=label, women=row.women, men=row.men, other=row.other, undeclared=row.undeclared
+    )
+
+
+def _days(edition: Edition, sessions: list[Session]) -> list[MemoriaDay]:
+    days: dict[dt.date | None, MemoriaDay] = {}
+    for session in sessions:
+        materials = list(session.materials.all())
+        entry = SessionEntry(
+            session=session,
+            reports=[m for m in materials if m.kind == MaterialKind.REPORT],
+            videos=[m for m in materials if m.kind == MaterialKind.VIDEO],
+            others=[
+                m for m in materials if m.kind not in (MaterialKind.REPORT, MaterialKind.VIDEO)
+            ],
+        )
+        key = session.day
+        if key not in days:
+            days[key] = MemoriaDay(day=key, number=edition.day_number(key) if key else None)
+        days[key].entries.append(entry)
+    dated = sorted(d for d in days if d is not None)
+    ordered = [days[d] for d in dated]
+    if None in days:
+        ordered.append(days[None])
+    return ordered
+
+
+def _people(sessions: list[Session]) -> list[tuple[str, list[Any]]]:
+    """Distinct people by role (public profile only), in the order they first appear."""
+    by_role: dict[str, dict[int, Any]] = {}
+    labels: dict[str, str] = {}
+    for session in sessions:
+        for participation in session.participations.all():
+            role = participation.role
+            labels[role] = str(participation.get_role_display())
+            by_role.setdefault(role, {}).setdefault(participation.person_id, participation.person)
+    order = [value for value, _label in Participation._meta.get_field("role").choices]  # type: ignore[union-attr,misc]
+    return [
+        (labels[role], sorted(by_role[role].values(), key=lambda p: p.public_name))
+        for role in order
+        if role in by_role
+    ]
+
+
+def _compared(
+    figures: EditionFigures, co_conveners: int, reported: list[ReportedFigure]
+) -> list[ComparedFigure]:
+    by_key = {figure.key: figure for figure in reported}
+    computed: list[tuple[str, int | None]] = [
+        (FigureKey.SESSIONS, figures.sessions),
+        (FigureKey.SPEAKERS, figures.speakers),
+        (FigureKey.MODERATORS, figures.moderators),
+        (FigureKey.CO_CONVENERS, co_conveners),
+        (FigureKey.VENUES, figures.venues),
+    ]
+    rows = [
+        ComparedFigure(
+            key=key, label=str(FigureKey(key).label), computed=value, reported=by_key.pop(key, None)
+        )
+        for key, value in computed
+    ]
+    rows += [
+        ComparedFigure(key=f.key, label=str(f.get_key_display()), computed=None, reported=f)
+        for f in reported
+        if f.key in by_key
+    ]
+    return rows
+
+
+def _charts(
+    edition: Edition,
+    figures: EditionFigures,
+    parity_rows: list[ParityRow],
+    blocks: list[FigureBlock],
+) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if figures.sessions_by_type:
+        result["sessions_by_type"] = charts.bar_chart(
+            chart_id=f"grafica-sesiones-{edition.slug}",
+            title=_("Sesiones por tipo, %(edition)s") % {"edition": edition.title},
+            items=[(name, total) for name, total in figures.sessions_by_type],
+            unit=_("sesiones"),
+        )
+    if parity_rows:
+        result["parity"] = charts.stacked_bar_chart(
+            chart_id=f"grafica-paridad-{edition.slug}",
+            title=_("Paridad de género por papel y tipo de sesión, %(edition)s")
+            % {"edition": edition.title},
+            rows=[(row.label, _parity_segments(row)) for row in parity_rows],
+        )
+    result["blocks"] = {}
+    for index, block in enumerate(blocks):
+        if not block.chart_columns:
+            continue
+        series = [
+            (block.columns[column], [row[column] for row in block.rows])
+            for column in block.chart_columns
+        ]
+        result["blocks"][block.key or str(index)] = charts.grouped_bar_chart(
+            chart_id=f"grafica-{block.key or index}-{edition.slug}",
+            title=block.title,
+            categories=[str(row[0]) for row in block.rows],
+            series=series,  # type: ignore[arg-type]
+        )
+    return result
+
+
+def _parity_segments(row: ParityRow) -> list[charts.Segment]:
+    return [
+        charts.Segment(_("Mujeres"), row.women, PARITY_COLORS["women"]),
+        charts.Segment(_("Hombres"), row.men, PARITY_COLORS["men"]),
+        charts.Segment(_("No binarias u otras"), row.other, PARITY_COLORS["other"]),
+        charts.Segment(_("No declarado"), row.undeclared, PARITY_COLORS["undeclared"]),
+    ]
+
+
+# --- across editions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditionSummary:
+    edition: Edition
+    sessions: int
+    speakers: int
+    moderators: int
+    organisations: int
+    co_conveners: int
+    venues: int
+    women_share: float | None  # among speakers, None when the group is too small to show
+    reported: dict[str, ReportedFigure]
+    memoria_published: bool
+
+    def reported_value(self, key: str) -> int | None:
+        figure = self.reported.get(key)
+        return figure.value if figure else None
+
+
+def editions_compared() -> list[EditionSummary]:
+    """One summary per public edition, oldest first, in a fixed number of queries per edition
+    type of figure (not per session)."""
+    from django.db.models import Count
+
+    from datacon.program.selectors import public_session_filter
+
+    editions: QuerySet[Edition] = editions_public().order_by("year")
+    session_q = public_session_filter("sessions__")
+    annotated = list(
+        editions.annotate(
+            public_sessions=Count("sessions", filter=session_q, distinct=True),
+            public_venues=Count("venues", distinct=True),
+        )
+    )
+    participations = list(
+        Participation.objects.filter(session__edition__in=[e.pk for e in annotated])
+        .filter(public_session_filter("session__"))
+        .values_list("session__edition_id", "person_id", "person__gender", "role")
+    )
+    org_links = list(
+        EditionOrganisation.objects.filter(edition__in=[e.pk for e in annotated]).values_list(
+            "edition_id", "organisation_id", "role"
+        )
+    )
+    memorias = {
+        m.edition_id: m
+        for m in Memoria.objects.filter(edition__in=[e.pk for e in annotated]).prefetch_related(
+            "figures"
+        )
+    }
+    minimum = parity_min_group()
+    summaries = []
+    for edition in annotated:
+        rows = [r for r in participations if r[0] == edition.pk]
+        speakers = {pid: gender for _e, pid, gender, role in rows if role in SPEAKING_ROLES}
+        moderators = {pid for _e, pid, _g, role in rows if role == "moderator"}
+        links = [link for link in org_links if link[0] == edition.pk]
+        women = sum(1 for gender in speakers.values() if gender == "woman")
+        memoria = memorias.get(edition.pk)
+        published = bool(memoria and memoria.is_published)
+        summaries.append(
+            EditionSummary(
+                edition=edition,
+                sessions=edition.public_sessions,  # type: ignore[attr-defined]
+                speakers=len(speakers),
+                moderators=len(moderators),
+                organisations=len({org for _e, org, _r in links}),
+                co_conveners=len({org for _e, org, role in links if role == "co_convener"}),
+                venues=edition.public_venues,  # type: ignore[attr-defined]
+                women_share=round(100 * women / len(speakers), 1)
+                if len(speakers) >= minimum
+                else None,
+                reported={f.key: f for f in memoria.figures.all()} if published and memoria else {},
+                memoria_published=published,
+            )
+        )
+    return summaries
+
+
+def comparison_charts(summaries: list[EditionSummary]) -> dict[str, Any]:
+    categories = [str(s.edition.year) for s in summaries]
+    if not summaries:
+        return {}
+
+    def best(summary: EditionSummary, key: str, computed: int) -> int | None:
+        reported = summary.reported_value(key)
+        if reported is not None and reported > computed:
+            return reported
+        return computed or None
+
+    program_title = _("Sesiones, ponentes y moderación por edición")
+    organisations_title = _("Organizaciones co-convocantes y sedes por edición")
+    return {
+        program_title: charts.grouped_bar_chart(
+            chart_id="grafica-comparativo-programa",
+            title=program_title,
+            categories=categories,
+            series=[
+                (_("Sesiones"), [best(s, FigureKey.SESSIONS, s.sessions) for s in summaries]),
+                (
+                    _("Personas panelistas o ponentes"),
+                    [
+                        max(
+                            filter(
+                                None,
+                                [
+                                    s.speakers,
+                                    s.reported_value(FigureKey.PANELISTS),
+                                    s.reported_value(FigureKey.SPEAKERS),
+                                ],
+                            ),
+                            default=None,
+                        )
+                        for s in summaries
+                    ],
+                ),
+                (
+                    _("Personas moderadoras"),
+                    [best(s, FigureKey.MODERATORS, s.moderators) for s in summaries],
+                ),
+            ],
+        ),
+        organisations_title: charts.grouped_bar_chart(
+            chart_id="grafica-comparativo-organizaciones",
+            title=organisations_title,
+            categories=categories,
+            series=[
+                (
+                    _("Organizaciones co-convocantes"),
+                    [best(s, FigureKey.CO_CONVENERS, s.co_conveners) for s in summaries],
+                ),
+                (_("Sedes"), [best(s, FigureKey.VENUES, s.venues) for s in summaries]),
+            ],
+        ),
+    }

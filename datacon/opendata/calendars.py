@@ -1,0 +1,80 @@
+"""iCalendar files: a whole edition, one session, and a person's own selection.
+
+Built with the shared `datacon.common.ical` helper (VTIMEZONE for the
+edition's zone, stable UIDs). As in the schedule formats, sessions without a
+time are left out: a calendar entry needs a start, and the platform never
+invents one.
+
+The personal selection needs no account: the program page keeps the chosen
+session codes in the browser (localStorage) and builds a stateless address,
+/ediciones/<edition>/mi-seleccion.ics?sesiones=S0101,S0203, that a calendar app
+can subscribe to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+
+from datacon.common.ical import CalendarEvent, calendar_bytes, uid_for
+from datacon.editions.models import Edition
+from datacon.program.models import Session
+from datacon.program.selectors import program_sessions
+
+CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,15}$")
+MAX_SELECTION = 200
+
+
+def selection_codes(raw: str) -> list[str]:
+    """Session codes from "S0101,S0203 s0204": upper-cased, valid, unique, in order."""
+    codes: list[str] = []
+    for part in re.split(r"[\s,;]+", raw or ""):
+        code = part.strip().upper()
+        if code and CODE_RE.match(code) and code not in codes:
+            codes.append(code)
+    return codes[:MAX_SELECTION]
+
+
+def _event(session: Session) -> CalendarEvent:
+    assert session.starts_at is not None and session.ends_at is not None
+    location = session.venue.name if session.venue else ""
+    if session.room is not None:
+        location = f"{location} · {session.room.name}" if location else session.room.name
+    if session.venue is not None and session.venue.address:
+        location = f"{location}, {session.venue.address}"
+    people = ", ".join(p.person.public_name for p in session.participations.all())
+    description_parts = [f"{session.session_type.name}. {session.edition.title}."]
+    if session.abstract:
+        description_parts.append(session.abstract)
+    if people:
+        description_parts.append(f"Participan: {people}.")
+    url = settings.DATACON_PUBLIC_URL + session.get_absolute_url()
+    description_parts.append(url)
+    return CalendarEvent(
+        uid=uid_for("session", session.edition.slug, session.code),
+        title=f"{session.code} · {session.title}",
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        timezone=session.edition.timezone,
+        description="\n\n".join(description_parts),
+        location=location,
+        url=url,
+        categories=(session.session_type.name,),
+        status="CANCELLED" if session.status == "cancelled" else "CONFIRMED",
+        last_modified=session.updated_at,
+    )
+
+
+def edition_calendar(edition: Edition, *, codes: list[str] | None = None) -> tuple[bytes, int]:
+    """The .ics of an edition's timed sessions (or only the given codes), and how many it has."""
+    sessions = program_sessions(edition=edition)
+    if codes is not None:
+        sessions = sessions.filter(code__in=codes)
+    events = [_event(s) for s in sessions if s.starts_at and s.ends_at]
+    name = edition.title if codes is None else f"{edition.title} · mi selección"
+    return calendar_bytes(events, name=name, method="PUBLISH"), len(events)
+
+
+def session_calendar(session: Session) -> bytes:
+    return calendar_bytes([_event(session)], name=f"{session.code} · {session.title}")

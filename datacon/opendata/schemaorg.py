@@ -1,0 +1,144 @@
+"""schema.org Event markup (JSON-LD) for edition and session pages.
+
+An edition is an Event whose subEvents are its sessions; a session is an Event
+whose superEvent is its edition. Location is a Place with a PostalAddress for
+a venue with an address, a VirtualLocation for an online venue, or both for a
+hybrid edition; eventAttendanceMode follows the edition's mode.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from datacon.common.choices import MexicanState
+from datacon.editions.models import Edition, EditionMode, Venue
+from datacon.program.models import Session
+
+ATTENDANCE: dict[str, str] = {
+    EditionMode.VIRTUAL: "https://schema.org/OnlineEventAttendanceMode",
+    EditionMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    EditionMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+STATES = dict(MexicanState.choices)
+
+
+def _absolute(path: str) -> str:
+    return settings.DATACON_PUBLIC_URL + path
+
+
+def _location(venue: Venue, edition: Edition) -> dict[str, Any]:
+    if venue.is_virtual:
+        return {
+            "@type": "VirtualLocation",
+            "name": venue.name,
+            "url": venue.streaming_url or _absolute(edition.get_absolute_url()),
+        }
+    place: dict[str, Any] = {"@type": "Place", "name": venue.name}
+    address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": "MX"}
+    if venue.address:
+        address["streetAddress"] = venue.address
+    if venue.city:
+        address["addressLocality"] = venue.city
+    if venue.state:
+        address["addressRegion"] = STATES.get(venue.state, venue.state)
+    place["address"] = address
+    return place
+
+
+def _organizer(edition: Edition) -> dict[str, Any] | None:
+    if edition.organiser is None:
+        return None
+    organiser = edition.organiser
+    data: dict[str, Any] = {
+        "@type": "Organization",
+        "name": organiser.name,
+        "url": organiser.website or _absolute(organiser.get_absolute_url()),
+    }
+    return data
+
+
+def _dates(target: dict[str, Any], start: Any, end: Any) -> None:
+    if start:
+        target["startDate"] = start.isoformat()
+    if end:
+        target["endDate"] = end.isoformat()
+
+
+def _session_start_end(session: Session, edition: Edition) -> tuple[Any, Any]:
+    if session.starts_at and session.ends_at:
+        return session.starts_at.astimezone(edition.tz), session.ends_at.astimezone(edition.tz)
+    return session.day, session.day
+
+
+def session_event(session: Session, edition: Edition, *, nested: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Event",
+        "@id": _absolute(session.get_absolute_url()) + "#evento",
+        "name": f"{session.code} · {session.title}",
+        "url": _absolute(session.get_absolute_url()),
+        "identifier": session.code,
+        "eventStatus": "https://schema.org/EventCancelled"
+        if session.status == "cancelled"
+        else "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE.get(edition.mode, ATTENDANCE[EditionMode.IN_PERSON]),
+        "inLanguage": session.language if session.language in ("es", "en") else "es",
+    }
+    start, end = _session_start_end(session, edition)
+    _dates(data, start, end)
+    if session.abstract:
+        data["description"] = session.abstract
+    if session.venue is not None:
+        data["location"] = _location(session.venue, edition)
+    if nested:
+        return data
+    data["@context"] = "https://schema.org"
+    performers = [
+        {
+            "@type": "Person",
+            "name": p.person.public_name,
+            "url": _absolute(p.person.get_absolute_url()),
+        }
+        for p in session.participations.all()
+    ]
+    if performers:
+        data["performer"] = performers
+    data["superEvent"] = {
+        "@type": "Event",
+        "@id": _absolute(edition.get_absolute_url()) + "#evento",
+        "name": edition.title,
+        "url": _absolute(edition.get_absolute_url()),
+    }
+    organizer = _organizer(edition)
+    if organizer:
+        data["organizer"] = organizer
+    return dict(sorted(data.items()))
+
+
+def edition_event(edition: Edition, sessions: list[Session], venues: list[Venue]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": _absolute(edition.get_absolute_url()) + "#evento",
+        "name": edition.title,
+        "url": _absolute(edition.get_absolute_url()),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": ATTENDANCE.get(edition.mode, ATTENDANCE[EditionMode.IN_PERSON]),
+        "inLanguage": "es",
+        "isAccessibleForFree": True,
+    }
+    if edition.theme:
+        data["description"] = edition.theme
+    _dates(data, edition.start_date, edition.end_date)
+    locations = [_location(venue, edition) for venue in venues]
+    if len(locations) == 1:
+        data["location"] = locations[0]
+    elif locations:
+        data["location"] = locations
+    organizer = _organizer(edition)
+    if organizer:
+        data["organizer"] = organizer
+    if sessions:
+        data["subEvent"] = [session_event(s, edition, nested=True) for s in sessions]
+    return dict(sorted(data.items()))

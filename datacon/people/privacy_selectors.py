@@ -1,0 +1,122 @@
+"""Reads for privacy: current notices, objections, and everything held about a person.
+
+`personal_data_collect` asks every registered provider (see
+`datacon.common.personal_data`) and is what the "download my data" buttons
+serve, as JSON or as one CSV in long form (provider, table, row, field, value)
+that any spreadsheet opens.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404
+from django.utils import timezone
+
+from datacon.common.personal_data import personal_data_providers
+from datacon.people.models_privacy import PrivacyNotice, UseObjection
+
+
+def privacy_notice_current(*, edition: Any = None) -> PrivacyNotice | None:
+    """The latest published version of the edition's notice (or the platform's, without edition)."""
+    notices = PrivacyNotice.objects.filter(published_at__isnull=False)
+    if edition is None:
+        notices = notices.filter(edition__isnull=True)
+    else:
+        notices = notices.filter(edition=edition)
+    return notices.select_related("edition").order_by("-version").first()
+
+
+def privacy_notice_get(*, edition: Any = None, version: int | None = None) -> PrivacyNotice:
+    """A published version (the current one when `version` is None), or 404."""
+    if version is None:
+        notice = privacy_notice_current(edition=edition)
+    else:
+        notices = PrivacyNotice.objects.filter(published_at__isnull=False, version=version)
+        notices = (
+            notices.filter(edition__isnull=True)
+            if edition is None
+            else notices.filter(edition=edition)
+        )
+        notice = notices.select_related("edition").first()
+    if notice is None:
+        raise Http404("Aviso de privacidad no encontrado")
+    return notice
+
+
+def privacy_notice_versions(*, edition: Any = None) -> list[PrivacyNotice]:
+    notices = PrivacyNotice.objects.filter(published_at__isnull=False)
+    notices = (
+        notices.filter(edition__isnull=True) if edition is None else notices.filter(edition=edition)
+    )
+    return list(
+        notices.order_by("-version").only("pk", "version", "published_at", "changes_summary")
+    )
+
+
+def use_objections_of(*, user: Any) -> set[str]:
+    return set(UseObjection.objects.filter(user=user).values_list("use", flat=True))
+
+
+def use_allowed(*, user: Any, use: str) -> bool:
+    """False when the person objected to this non-essential use (other capabilities ask this)."""
+    return not UseObjection.objects.filter(user=user, use=use).exists()
+
+
+def users_objecting(*, use: str, user_ids: Iterable[int]) -> set[int]:
+    """Of these accounts, those who objected to `use` (one query, for bulk mailings)."""
+    return set(
+        UseObjection.objects.filter(use=use, user_id__in=list(user_ids)).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+def personal_data_collect(*, user: Any) -> dict[str, Any]:
+    """Everything every capability holds about the account, grouped by provider."""
+    return {
+        "generated_at": timezone.now().isoformat(),
+        "account_id": user.pk,
+        "providers": {
+            provider.key: {"label": str(provider.label), "tables": provider.export(user)}
+            for provider in personal_data_providers()
+        },
+    }
+
+
+def personal_data_json(*, user: Any) -> bytes:
+    data = personal_data_collect(user=user)
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return str(value)
+
+
+def personal_data_csv(*, user: Any) -> bytes:
+    """One CSV in long form: every value on its own line, with where it comes from."""
+    data = personal_data_collect(user=user)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["proveedor", "tabla", "fila", "campo", "valor"])
+    for key, provider in data["providers"].items():
+        for table, rows in provider["tables"].items():
+            for number, row in enumerate(rows, start=1):
+                for field, value in row.items():
+                    writer.writerow([key, table, number, field, _cell(value)])
+    # The BOM lets spreadsheet programs detect UTF-8 (accents in Spanish text).
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

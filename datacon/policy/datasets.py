@@ -1,0 +1,691 @@
+"""Open datasets of the policy theme: processes, stages, milestones, groups, members,
+meetings, attendance, agreements, document versions, expenses, contacts,
+commitments and progress reports.
+
+Only public processes (active or closed). People appear only by their public
+name, as members of a group or attendees of a meeting (public roles); contacts
+are the institutional ones the process publishes. One query per dataset,
+primary-key order, plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from datacon.common.versions import POLICY
+from datacon.opendata.registry import Column, Dataset, dataset_register
+from datacon.policy.models import (
+    PUBLIC_PROCESS_STATUSES,
+    Agreement,
+    Attendance,
+    Commitment,
+    Contact,
+    DocumentVersion,
+    Expense,
+    Group,
+    Meeting,
+    Membership,
+    Milestone,
+    Process,
+    ProgressReport,
+    Stage,
+)
+from datacon.policy.selectors import progress_ratio
+
+PUBLIC = {"status__in": PUBLIC_PROCESS_STATUSES}
+
+
+def _under(prefix: str) -> dict[str, Any]:
+    return {f"{prefix}__status__in": PUBLIC_PROCESS_STATUSES}
+
+
+def _url(name: str, **kwargs: Any) -> str:
+    return settings.DATACON_PUBLIC_URL + reverse(f"public:{name}", kwargs=kwargs)
+
+
+def _file_url(name: str) -> str:
+    return settings.DATACON_PUBLIC_URL + settings.MEDIA_URL + name if name else ""
+
+
+def process_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    for row in Process.objects.filter(**PUBLIC).order_by("pk").values():
+        yield {
+            "id": row["id"],
+            "proceso": row["slug"],
+            "titulo": row["title"],
+            "nombre_corto": row["short_title"],
+            "estado": row["status"],
+            "resumen": row["summary"],
+            "correo": row["email"],
+            "sitio_web": row["website"],
+            "url": _url("policy_process", process=row["slug"]),
+        }
+
+
+def stage_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = Stage.objects.filter(**_under("process")).order_by("pk")
+    for row in rows.values(
+        "pk",
+        "process__slug",
+        "order",
+        "name",
+        "description",
+        "starts_on",
+        "ends_on",
+        "dates_approximate",
+        "dates_note",
+    ):
+        yield {
+            "id": row["pk"],
+            "proceso": row["process__slug"],
+            "orden": row["order"],
+            "nombre": row["name"],
+            "descripcion": row["description"],
+            "inicio": row["starts_on"],
+            "termino": row["ends_on"],
+            "fechas_aproximadas": row["dates_approximate"],
+            "nota_fechas": row["dates_note"],
+        }
+
+
+def milestone_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = Milestone.objects.filter(**_under("process")).order_by("pk")
+    for row in rows.values(
+        "pk", "process__slug", "date", "title", "description", "source", "url", "stage__name"
+    ):
+        yield {
+            "id": row["pk"],
+            "proceso": row["process__slug"],
+            "fecha": row["date"],
+            "hito": row["title"],
+            "descripcion": row["description"],
+            "etapa": row["stage__name"] or "",
+            "fuente": row["source"],
+            "enlace": row["url"],
+        }
+
+
+def group_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = Group.objects.filter(**_under("process")).order_by("pk")
+    for row in rows.values(
+        "pk", "process__slug", "slug", "name", "kind", "mandate", "installed_on", "dissolved_on"
+    ):
+        yield {
+            "id": row["pk"],
+            "proceso": row["process__slug"],
+            "grupo": row["slug"],
+            "nombre": row["name"],
+            "tipo": row["kind"],
+            "mandato": row["mandate"],
+            "instalacion": row["installed_on"],
+            "conclusion": row["dissolved_on"],
+        }
+
+
+def membership_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = Membership.objects.filter(**_under("group__process")).order_by("pk")
+    for row in rows.values(
+        "pk",
+        "group__process__slug",
+        "group__slug",
+        "person__public_name",
+        "organisation__name",
+        "role",
+        "starts_on",
+        "ends_on",
+    ):
+        yield {
+            "id": row["pk"],
+            "proceso": row["group__process__slug"],
+            "grupo": row["group__slug"],
+            "persona": row["person__public_name"] or "",
+            "organizacion": row["organisation__name"] or "",
+            "papel": row["role"],
+            "desde": row["starts_on"],
+            "hasta": row["ends_on"],
+        }
+
+
+def meeting_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    from datacon.policy.counts import count_of
+
+    rows = (
+        Meeting.objects.filter(**_under("process"))
+        .annotate(listed=count_of(Attendance, "meeting"))
+        .order_by("pk")
+        .values(
+            "pk", "process__slug", "group__slug", "stage__name", "kind", "title", "status",
+            "starts_at", "ends_at", "date_is_approximate", "location", "online_url", "agenda",
+            "minutes", "listed", "other_attendees",
+        )
+    )  # fmt: skip
+    for row in rows:
+        yield {
+            "id": row["pk"],
+            "proceso": row["process__slug"],
+            "grupo": row["group__slug"] or "",
+            "etapa": row["stage__name"] or "",
+            "tipo": row["kind"],
+            "titulo": row["title"],
+            "estado": row["status"],
+            "inicio": row["starts_at"],
+            "fin": row["ends_at"],
+            "fecha_aproximada": row["date_is_approximate"],
+            "lugar": row["location"],
+            "enlace_en_linea": row["online_url"],
+            "orden_del_dia": row["agenda"],
+            "minuta": row["minutes"],
+            "asistentes_registrados": row["listed"],
+            "otras_personas_asistentes": row["other_attendees"],
+            "url": _url("policy_meeting", process=row["process__slug"], meeting=row["pk"]),
+        }
+
+
+def attendance_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = Attendance.objects.filter(**_under("meeting__process")).order_by("pk")
+    for row in rows.values(
+        "pk", "meeting_id", "person__public_name", "organisation__name", "status"
+    ):
+        yield {
+            "id": row["pk"],
+            "reunion": row["meeting_id"],
+            "persona": row["person__public_name"] or "",
+            "organizacion": row["organisation__name"] or "",
+            "asistencia": row["status"],
+        }
+
+
+def agreement_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = Agreement.objects.filter(**_under("meeting__process")).order_by("pk")
+    for row in rows.values(
+        "pk", "meeting_id", "meeting__process__slug", "number", "text", "owner_group__name",
+        "owner_organisation__name", "owner_person__public_name", "due_on", "status",
+        "completed_on", "follow_up",
+    ):  # fmt: skip
+        owners = [
+            row["owner_person__public_name"],
+            row["owner_organisation__name"],
+            row["owner_group__name"],
+        ]
+        yield {
+            "id": row["pk"],
+            "proceso": row["meeting__process__slug"],
+            "reunion": row["meeting_id"],
+            "clave": f"A{row['meeting_id']}-{row['number']}",
+            "numero": row["number"],
+            "acuerdo": row["text"],
+            "responsable": " · ".join(name for name in owners if name),
+            "fecha_compromiso": row["due_on"],
+            "estado": row["status"],
+            "fecha_cumplimiento": row["completed_on"],
+            "seguimiento": row["follow_up"],
+        }
+
+
+def version_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    from datacon.policy.counts import count_of
+    from datacon.policy.models import Paragraph
+
+    rows = (
+        DocumentVersion.objects.filter(**_under("document__process"))
+        .annotate(paragraph_total=count_of(Paragraph, "version"))
+        .order_by("pk")
+        .values(
+            "pk", "document__process__slug", "document__slug", "document__title",
+            "document__kind", "number", "published_at", "change_summary", "file",
+            "paragraph_total",
+        )
+    )  # fmt: skip
+    for row in rows:
+        yield {
+            "id": row["pk"],
+            "proceso": row["document__process__slug"],
+            "documento": row["document__slug"],
+            "titulo": row["document__title"],
+            "tipo": row["document__kind"],
+            "version": row["number"],
+            "publicada": row["published_at"],
+            "resumen_cambios": row["change_summary"],
+            "parrafos": row["paragraph_total"],
+            "archivo": _file_url(row["file"]),
+            "url": _url(
+                "policy_document_version",
+                process=row["document__process__slug"],
+                document=row["document__slug"],
+                number=row["number"],
+            ),
+        }
+
+
+def expense_rows(
+    _edition: object = None, *, process_id: int | None = None
+) -> Iterator[dict[str, Any]]:
+    rows = Expense.objects.filter(**_under("process")).order_by("pk")
+    if process_id is not None:
+        rows = rows.filter(process_id=process_id)
+    for row in rows.values(
+        "pk", "process__slug", "stage__name", "concept", "description", "amount", "spent_on",
+        "supplier", "reference", "supporting_document", "supporting_url",
+    ):  # fmt: skip
+        yield {
+            "id": row["pk"],
+            "proceso": row["process__slug"],
+            "etapa": row["stage__name"] or "",
+            "concepto": row["concept"],
+            "descripcion": row["description"],
+            "monto_mxn": float(row["amount"]),
+            "fecha": row["spent_on"],
+            "proveedor": row["supplier"],
+            "folio": row["reference"],
+            "comprobante": _file_url(row["supporting_document"]) or row["supporting_url"],
+        }
+
+
+def contact_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = Contact.objects.filter(**_under("process")).order_by("pk")
+    for row in rows.values(
+        "pk", "process__slug", "name", "role", "organisation__name", "email", "phone"
+    ):
+        yield {
+            "id": row["pk"],
+            "proceso": row["process__slug"],
+            "nombre": row["name"],
+            "responsabilidad": row["role"],
+            "organizacion": row["organisation__name"] or "",
+            "correo": row["email"],
+            "telefono": row["phone"],
+        }
+
+
+def commitment_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    from django.db.models import OuterRef, Subquery
+
+    latest = ProgressReport.objects.filter(commitment=OuterRef("pk")).order_by(
+        "-reported_on", "-id"
+    )
+    rows = (
+        Commitment.objects.filter(**_under("process"))
+        .annotate(latest_value=Subquery(latest.values("value")[:1]))
+        .order_by("pk")
+        .values(
+            "pk", "process__slug", "code", "title", "source", "edition__year", "owner",
+            "owner_organisation__name", "indicator", "unit", "baseline", "target",
+            "starts_year", "due_on", "is_cancelled", "latest_value",
+        )
+    )  # fmt: skip
+    for row in rows:
+        ratio = progress_ratio(
+            baseline=row["baseline"], target=row["target"], value=row["latest_value"]
+        )
+        yield {
+            "id": row["pk"],
+            "proceso": row["process__slug"],
+            "clave": row["code"],
+            "compromiso": row["title"],
+            "origen": row["source"],
+            "edicion_datacon": row["edition__year"],
+            "responsable": row["owner"],
+            "organizacion_responsable": row["owner_organisation__name"] or "",
+            "indicador": row["indicator"],
+            "unidad": row["unit"],
+            "linea_base": float(row["baseline"]),
+            "meta": float(row["target"]),
+            "anio_inicio": row["starts_year"],
+            "fecha_limite": row["due_on"],
+            "cancelado": row["is_cancelled"],
+            "valor_mas_reciente": float(row["latest_value"])
+            if row["latest_value"] is not None
+            else None,
+            "avance": float(round(ratio, 4)),
+        }
+
+
+def progress_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
+    rows = ProgressReport.objects.filter(**_under("commitment__process")).order_by("pk")
+    for row in rows.values(
+        "pk", "commitment__process__slug", "commitment__code", "commitment__baseline",
+        "commitment__target", "reported_on", "value", "note", "evidence", "evidence_url",
+        "evidence_file",
+    ):  # fmt: skip
+        ratio = progress_ratio(
+            baseline=row["commitment__baseline"],
+            target=row["commitment__target"],
+            value=row["value"],
+        )
+        yield {
+            "id": row["pk"],
+            "proceso": row["commitment__process__slug"],
+            "compromiso": row["commitment__code"],
+            "fecha_corte": row["reported_on"],
+            "valor": float(row["value"]),
+            "avance": float(round(ratio, 4)),
+            "nota": row["note"],
+            "evidencia": row["evidence"],
+            "evidencia_enlace": row["evidence_url"] or _file_url(row["evidence_file"]),
+        }
+
+
+def _register(
+    slug: str,
+    title: str,
+    description: str,
+    rows: Any,
+    columns: tuple[Column, ...],
+    keywords: tuple[str, ...] = (),
+) -> Dataset:
+    return dataset_register(
+        Dataset(
+            slug=slug,
+            title=title,
+            description=description,
+            theme="policy",
+            per_edition=False,
+            scopes=(POLICY,),
+            primary_key=("id",),
+            keywords=("política nacional de datos abiertos", *keywords),
+            rows=rows,
+            columns=columns,
+        )
+    )
+
+
+ID = Column("id", "integer", "Identificador del registro.", required=True)
+PROCESS = Column("proceso", "string", "Proceso de política pública (identificador).", required=True)
+
+PROCESSES_DATASET = _register(
+    "procesos",
+    "Procesos de política pública",
+    "Procesos de construcción pública de políticas (por ejemplo, Abramos México).",
+    process_rows,
+    (
+        ID,
+        PROCESS,
+        Column("titulo", "string", "Título.", required=True),
+        Column("nombre_corto", "string", "Nombre corto."),
+        Column(
+            "estado", "string", "active (en curso) o closed (concluido).", enum=("active", "closed")
+        ),
+        Column("resumen", "string", "Resumen (Markdown)."),
+        Column("correo", "string", "Correo institucional del proceso."),
+        Column("sitio_web", "string", "Sitio web."),
+        Column("url", "string", "Página del proceso en esta plataforma."),
+    ),
+)
+STAGES_DATASET = _register(
+    "etapas",
+    "Etapas de los procesos",
+    "Etapas con sus fechas; algunas fechas son aproximadas y así se indica.",
+    stage_rows,
+    (
+        ID,
+        PROCESS,
+        Column("orden", "integer", "Orden de la etapa."),
+        Column("nombre", "string", "Nombre.", required=True),
+        Column("descripcion", "string", "Descripción (Markdown)."),
+        Column("inicio", "date", "Fecha de inicio.", required=True),
+        Column("termino", "date", "Fecha de término (vacía si sigue abierta)."),
+        Column("fechas_aproximadas", "boolean", "Las fechas son aproximadas."),
+        Column("nota_fechas", "string", "Nota sobre las fechas."),
+    ),
+)
+MILESTONES_DATASET = _register(
+    "hitos",
+    "Hitos de los procesos",
+    "Hechos fechados de cada proceso, con su fuente.",
+    milestone_rows,
+    (
+        ID,
+        PROCESS,
+        Column("fecha", "date", "Fecha.", required=True),
+        Column("hito", "string", "Hito.", required=True),
+        Column("descripcion", "string", "Descripción."),
+        Column("etapa", "string", "Etapa en la que ocurrió."),
+        Column("fuente", "string", "Documento que da fe del hito."),
+        Column("enlace", "string", "Enlace."),
+    ),
+)
+GROUPS_DATASET = _register(
+    "grupos",
+    "Grupos de trabajo",
+    "Grupos de trabajo de cada proceso con su mandato.",
+    group_rows,
+    (
+        ID,
+        PROCESS,
+        Column("grupo", "string", "Identificador del grupo.", required=True),
+        Column("nombre", "string", "Nombre.", required=True),
+        Column(
+            "tipo",
+            "string",
+            "steering (impulsor), technical (técnico), specialised (especializado) u other.",
+            enum=("steering", "technical", "specialised", "other"),
+        ),
+        Column("mandato", "string", "Mandato."),
+        Column("instalacion", "date", "Fecha de instalación."),
+        Column("conclusion", "date", "Fecha de conclusión."),
+    ),
+)
+MEMBERS_DATASET = _register(
+    "integrantes",
+    "Integrantes de los grupos de trabajo",
+    "Personas y organizaciones integrantes de cada grupo, con su papel y sus fechas.",
+    membership_rows,
+    (
+        ID,
+        PROCESS,
+        Column("grupo", "string", "Grupo.", required=True),
+        Column("persona", "string", "Nombre público de la persona (si aplica)."),
+        Column("organizacion", "string", "Organización integrante o representada."),
+        Column(
+            "papel",
+            "string",
+            "coordinator, member, technical_liaison, secretariat u observer.",
+            enum=("coordinator", "member", "technical_liaison", "secretariat", "observer"),
+        ),
+        Column("desde", "date", "Inicio."),
+        Column("hasta", "date", "Término."),
+    ),
+)
+MEETINGS_DATASET = _register(
+    "reuniones",
+    "Reuniones y actividades",
+    "Reuniones de los grupos y actividades públicas, con orden del día y minuta.",
+    meeting_rows,
+    (
+        ID,
+        PROCESS,
+        Column("grupo", "string", "Grupo que se reúne (vacío: actividad de todo el proceso)."),
+        Column("etapa", "string", "Etapa."),
+        Column(
+            "tipo",
+            "string",
+            "meeting, session, roundtable o public_event.",
+            enum=("meeting", "session", "roundtable", "public_event"),
+        ),
+        Column("titulo", "string", "Título.", required=True),
+        Column(
+            "estado",
+            "string",
+            "scheduled, held o cancelled.",
+            enum=("scheduled", "held", "cancelled"),
+        ),
+        Column("inicio", "datetime", "Inicio.", required=True),
+        Column("fin", "datetime", "Fin."),
+        Column("fecha_aproximada", "boolean", "La fecha es aproximada."),
+        Column("lugar", "string", "Lugar."),
+        Column("enlace_en_linea", "string", "Enlace para seguirla en línea."),
+        Column("orden_del_dia", "string", "Orden del día (Markdown)."),
+        Column("minuta", "string", "Minuta (Markdown)."),
+        Column(
+            "asistentes_registrados", "integer", "Asistentes registrados por nombre u organización."
+        ),
+        Column("otras_personas_asistentes", "integer", "Otras personas asistentes (número)."),
+        Column("url", "string", "Página de la reunión."),
+    ),
+    ("calendario", "reuniones"),
+)
+ATTENDANCE_DATASET = _register(
+    "asistencia-a-reuniones",
+    "Asistencia a las reuniones",
+    "Quién asistió a cada reunión (personas por su nombre público u organizaciones).",
+    attendance_rows,
+    (
+        ID,
+        Column("reunion", "integer", "Reunión.", required=True),
+        Column("persona", "string", "Nombre público."),
+        Column("organizacion", "string", "Organización."),
+        Column(
+            "asistencia",
+            "string",
+            "present, excused o absent.",
+            enum=("present", "excused", "absent"),
+        ),
+    ),
+)
+AGREEMENTS_DATASET = _register(
+    "acuerdos",
+    "Acuerdos de las reuniones",
+    "Acuerdos con responsable, fecha compromiso y estado.",
+    agreement_rows,
+    (
+        ID,
+        PROCESS,
+        Column("reunion", "integer", "Reunión en la que se tomó.", required=True),
+        Column("clave", "string", "Clave del acuerdo (A<reunión>-<número>)."),
+        Column("numero", "integer", "Número dentro de la reunión."),
+        Column("acuerdo", "string", "Texto del acuerdo.", required=True),
+        Column("responsable", "string", "Persona, organización o grupo responsable."),
+        Column("fecha_compromiso", "date", "Fecha compromiso."),
+        Column(
+            "estado",
+            "string",
+            "pending, in_progress, done o cancelled.",
+            enum=("pending", "in_progress", "done", "cancelled"),
+        ),
+        Column("fecha_cumplimiento", "date", "Fecha de cumplimiento."),
+        Column("seguimiento", "string", "Notas de seguimiento."),
+    ),
+)
+VERSIONS_DATASET = _register(
+    "documentos-versiones",
+    "Versiones de los documentos",
+    "Cada versión publicada de cada documento (metodología, borradores, anexos...); las anteriores se conservan.",
+    version_rows,
+    (
+        ID,
+        PROCESS,
+        Column("documento", "string", "Documento.", required=True),
+        Column("titulo", "string", "Título del documento."),
+        Column("tipo", "string", "Tipo de documento."),
+        Column("version", "integer", "Número de versión.", required=True),
+        Column("publicada", "datetime", "Fecha de publicación."),
+        Column("resumen_cambios", "string", "Resumen de cambios."),
+        Column("parrafos", "integer", "Párrafos y títulos de la versión."),
+        Column("archivo", "string", "Archivo descargable."),
+        Column("url", "string", "Página de la versión."),
+    ),
+)
+EXPENSES_DATASET = _register(
+    "gastos",
+    "Gastos de los procesos",
+    "Recursos ejercidos en cada proceso: concepto, monto en pesos mexicanos, fecha, proveedor y comprobante.",
+    expense_rows,
+    (
+        ID,
+        PROCESS,
+        Column("etapa", "string", "Etapa del proceso."),
+        Column(
+            "concepto",
+            "string",
+            "Concepto del gasto.",
+            required=True,
+            enum=(
+                "venue",
+                "travel",
+                "communication",
+                "technology",
+                "professional",
+                "materials",
+                "other",
+            ),
+        ),
+        Column("descripcion", "string", "Descripción."),
+        Column("monto_mxn", "number", "Monto en pesos mexicanos (MXN).", required=True),
+        Column("fecha", "date", "Fecha del gasto.", required=True),
+        Column("proveedor", "string", "Proveedor."),
+        Column("folio", "string", "Folio de factura o contrato."),
+        Column("comprobante", "string", "Enlace al comprobante."),
+    ),
+    ("transparencia", "gasto público"),
+)
+CONTACTS_DATASET = _register(
+    "contactos",
+    "Contactos responsables de los procesos",
+    "Contactos institucionales de las áreas responsables.",
+    contact_rows,
+    (
+        ID,
+        PROCESS,
+        Column("nombre", "string", "Nombre o área.", required=True),
+        Column("responsabilidad", "string", "Responsabilidad."),
+        Column("organizacion", "string", "Organización."),
+        Column("correo", "string", "Correo institucional."),
+        Column("telefono", "string", "Teléfono institucional."),
+    ),
+)
+COMMITMENTS_DATASET = _register(
+    "compromisos",
+    "Compromisos y su avance",
+    "Compromisos de la política y de las conclusiones de cada DATACON, con indicador, meta y avance (0 a 1) según el reporte más reciente.",
+    commitment_rows,
+    (
+        ID,
+        PROCESS,
+        Column("clave", "string", "Clave.", required=True),
+        Column("compromiso", "string", "Compromiso.", required=True),
+        Column(
+            "origen",
+            "string",
+            "policy, datacon o agreement.",
+            enum=("policy", "datacon", "agreement"),
+        ),
+        Column("edicion_datacon", "year", "Edición de la DATACON de la que surge."),
+        Column("responsable", "string", "Responsable."),
+        Column("organizacion_responsable", "string", "Organización responsable."),
+        Column("indicador", "string", "Indicador."),
+        Column("unidad", "string", "Unidad de medida."),
+        Column("linea_base", "number", "Línea base."),
+        Column("meta", "number", "Meta."),
+        Column("anio_inicio", "year", "Año de inicio."),
+        Column("fecha_limite", "date", "Fecha límite."),
+        Column("cancelado", "boolean", "Compromiso cancelado."),
+        Column("valor_mas_reciente", "number", "Valor del reporte más reciente."),
+        Column(
+            "avance",
+            "number",
+            "Avance de 0 a 1: (valor − línea base) / (meta − línea base), acotado.",
+        ),
+    ),
+    ("seguimiento", "compromisos"),
+)
+PROGRESS_DATASET = _register(
+    "avances",
+    "Reportes de avance de los compromisos",
+    "Cada reporte de avance con su fecha de corte, valor y evidencia.",
+    progress_rows,
+    (
+        ID,
+        PROCESS,
+        Column("compromiso", "string", "Clave del compromiso.", required=True),
+        Column("fecha_corte", "date", "Fecha de corte.", required=True),
+        Column("valor", "number", "Valor alcanzado."),
+        Column("avance", "number", "Avance de 0 a 1 con este valor."),
+        Column("nota", "string", "Nota."),
+        Column("evidencia", "string", "Evidencia."),
+        Column("evidencia_enlace", "string", "Enlace o archivo de evidencia."),
+    ),
+)

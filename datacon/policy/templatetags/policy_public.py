@@ -1,0 +1,37 @@
+"""Template helpers for the policy pages and the edition page's plug-in partial."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def mxn(value: Decimal | float | int | None) -> str:
+    """$1,234,567.89 — the way amounts in pesos are written in Mexico."""
+    if value is None or value == "":
+        return ""
+    return f"${Decimal(value):,.2f}"
+
+
+@register.filter
+def percent(value: Decimal | float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{round(float(value) * 100)} %"
+
+
+@register.filter
+def overdue_on(agreement, day):  # type: ignore[no-untyped-def]
+    return bool(day) and agreement.is_overdue_on(day)
+
+
+@register.simple_tag
+def edition_policy_links(edition):  # type: ignore[no-untyped-def]
+    """Public processes this edition fed. The links bump the conference scope too."""
+    from datacon.policy.selectors import edition_policy_links as links
+
+    return links(edition_id=edition.pk) if edition is not None else []

@@ -1,0 +1,94 @@
+"""E-mail templates: placeholders, safe rendering and the texts every edition starts with.
+
+Organisers edit the texts per edition. A placeholder is a word in braces,
+`{nombre}`, replaced by plain text; anything else in braces is left as typed.
+No template language runs, so no attribute lookups, filters or tags: a template
+cannot reach data it was not given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+_COMMON = ("nombre", "titulo", "referencia", "edicion", "enlace", "organizador")
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "accepted": (*_COMMON, "nota"),
+    "waitlisted": (*_COMMON, "nota"),
+    "rejected": (*_COMMON, "nota"),
+    "invitation": (*_COMMON, "quien_propone"),
+    "schedule_change": ("nombre", "edicion", "enlace", "organizador", "cambios", "version"),
+}
+
+# Data, not interface text: each edition gets a copy in Spanish that organisers edit.
+DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
+    "accepted": (
+        "{edicion}: su propuesta «{titulo}» fue aceptada",
+        "Hola, {nombre}:\n\n"
+        "Nos da gusto informarle que la propuesta «{titulo}» ({referencia}) fue aceptada "
+        "para {edicion}.\n\n"
+        "{nota}\n\n"
+        "Le pedimos confirmar su participación en:\n{enlace}\n\n"
+        "Le avisaremos el día, la hora y la sala en cuanto se publique el programa.\n\n"
+        "Saludos,\n{organizador}",
+    ),
+    "waitlisted": (
+        "{edicion}: su propuesta «{titulo}» está en lista de espera",
+        "Hola, {nombre}:\n\n"
+        "La propuesta «{titulo}» ({referencia}) quedó en lista de espera para {edicion}. "
+        "Si se libera un espacio en el programa se lo haremos saber.\n\n"
+        "{nota}\n\n"
+        "Puede consultar el estado de su propuesta en:\n{enlace}\n\n"
+        "Saludos,\n{organizador}",
+    ),
+    "rejected": (
+        "{edicion}: resultado de su propuesta «{titulo}»",
+        "Hola, {nombre}:\n\n"
+        "Gracias por enviar la propuesta «{titulo}» ({referencia}) a {edicion}. "
+        "Recibimos muchas propuestas y el espacio del programa es limitado; en esta ocasión "
+        "no fue seleccionada.\n\n"
+        "{nota}\n\n"
+        "Esperamos contar con su participación como asistente.\n\n"
+        "Saludos,\n{organizador}",
+    ),
+    "invitation": (
+        "{edicion}: {quien_propone} le incluyó en una propuesta",
+        "Hola, {nombre}:\n\n"
+        "{quien_propone} le incluyó en la propuesta «{titulo}» ({referencia}) para {edicion}.\n\n"
+        "Confirme o decline su participación en:\n{enlace}\n\n"
+        "Si no conoce esta propuesta, puede ignorar este mensaje.\n\n"
+        "Saludos,\n{organizador}",
+    ),
+    "schedule_change": (
+        "{edicion}: cambios en el programa que le afectan",
+        "Hola, {nombre}:\n\n"
+        "Publicamos la versión {version} del programa de {edicion}. "
+        "Estos cambios afectan a sesiones en las que participa:\n\n"
+        "{cambios}\n\n"
+        "Programa completo y lista de cambios:\n{enlace}\n\n"
+        "Saludos,\n{organizador}",
+    ),
+}
+
+
+def placeholders_in(text: str) -> list[str]:
+    return PLACEHOLDER.findall(text or "")
+
+
+def placeholders_unknown(text: str, *, kind: str) -> list[str]:
+    known = set(PLACEHOLDERS.get(kind, ()))
+    return sorted({name for name in placeholders_in(text) if name not in known})
+
+
+def render_placeholders(text: str, values: Mapping[str, str]) -> str:
+    """Replace known `{word}` placeholders with plain text; leave the rest as typed."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return str(values[name]) if name in values else match.group(0)
+
+    rendered = PLACEHOLDER.sub(replace, text or "")
+    # An empty optional placeholder ({nota}) must not leave a hole of blank lines.
+    return re.sub(r"\n{3,}", "\n\n", rendered).strip() + "\n"

@@ -1,0 +1,699 @@
+"""Calls for proposals, proposals, their review and the decisions on them.
+
+The seed memoria sets the rules this app serves: speakers are chosen on merit
+and on how much they innovate and push the open-data agenda, and participation
+between women and men must be paritaria. Everything here is private: proposals,
+the people on them, reviews and e-mail templates never reach a public page; an
+accepted proposal becomes a program `Session` (draft until the schedule is
+published), which is what the public sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from datacon.common import versions
+from datacon.common.choices import Language
+from datacon.common.models import TimeStampedModel
+from datacon.editions.models import Edition, SessionType
+from datacon.people.models import Gender, Person
+from datacon.program.models import Session
+
+
+class CallState(models.TextChoices):
+    UPCOMING = "upcoming", _("Próximamente")
+    OPEN = "open", _("Abierta")
+    CLOSED = "closed", _("Cerrada")
+
+
+class Call(TimeStampedModel):
+    """The call for proposals of one edition. Dates are instants; pages and
+    forms show and read them in the edition's time zone."""
+
+    edition = models.OneToOneField(
+        Edition, verbose_name=_("edición"), on_delete=models.CASCADE, related_name="call"
+    )
+    opens_at = models.DateTimeField(_("abre"))
+    closes_at = models.DateTimeField(_("cierra"))
+    text = models.TextField(
+        _("texto de la convocatoria"),
+        blank=True,
+        help_text=_("Markdown. Qué se busca, cómo se evalúa y qué pasa después."),
+    )
+    anonymous_review = models.BooleanField(
+        _("revisión anónima"),
+        default=True,
+        help_text=_("Las personas revisoras no ven nombres ni organizaciones de quienes proponen."),
+    )
+    max_people = models.PositiveSmallIntegerField(
+        _("personas por propuesta (máximo)"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("Ponentes y moderación, incluida la persona que propone."),
+    )
+    contact_email = models.EmailField(_("correo de contacto"), blank=True)
+
+    class Meta:
+        verbose_name = _("convocatoria")
+        verbose_name_plural = _("convocatorias")
+        ordering = ["-edition__year"]
+
+    def __str__(self) -> str:
+        return str(_("Convocatoria de %(edition)s") % {"edition": self.edition})
+
+    def clean(self) -> None:
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("El cierre debe ser posterior a la apertura.")})
+
+    def public_scopes(self) -> tuple[str, ...]:
+        # The edition page shows the call's dates.
+        return (versions.CONFERENCE,)
+
+    def state(self, now: dt.datetime | None = None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return CallState.UPCOMING
+        if now >= self.closes_at:
+            return CallState.CLOSED
+        return CallState.OPEN
+
+    def is_open(self, now: dt.datetime | None = None) -> bool:
+        return self.state(now) == CallState.OPEN
+
+
+class CallSessionType(TimeStampedModel):
+    """A kind of session the call accepts, with the length a proposal of that kind gets."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="session_types")
+    session_type = models.ForeignKey(
+        SessionType, verbose_name=_("tipo de sesión"), on_delete=models.CASCADE, related_name="+"
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duración (minutos)"), validators=[MinValueValidator(5)]
+    )
+    description = models.CharField(_("descripción para quien propone"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    class Meta:
+        verbose_name = _("tipo de sesión aceptado")
+        verbose_name_plural = _("tipos de sesión aceptados")
+        ordering = ["call", "order", "session_type__order", "session_type__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "session_type"],
+                name="call_session_type_unique",
+                violation_error_message=_("Ese tipo de sesión ya está en la convocatoria."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_type.name} ({self.duration_minutes} min)"
+
+    def clean(self) -> None:
+        if (
+            self.call_id
+            and self.session_type_id
+            and self.session_type.edition_id != self.call.edition_id
+        ):
+            raise ValidationError(
+                {"session_type": _("El tipo de sesión pertenece a otra edición.")}
+            )
+
+
+class Track(TimeStampedModel):
+    """A thematic line of an edition; reviewer teams may be formed per track."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="tracks")
+    name = models.CharField(_("nombre"), max_length=120)
+    description = models.CharField(_("descripción"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    class Meta:
+        verbose_name = _("eje temático")
+        verbose_name_plural = _("ejes temáticos")
+        ordering = ["edition", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "name"],
+                name="track_unique_name",
+                violation_error_message=_("Ya existe un eje con ese nombre en la edición."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", _("Texto")
+    CHOICE = "choice", _("Opción de una lista")
+    NUMBER = "number", _("Número")
+    YES_NO = "yes_no", _("Sí o no")
+
+
+class Question(TimeStampedModel):
+    """An extra question organisers add to the proposal form."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("pregunta"), max_length=300)
+    help_text = models.CharField(_("ayuda"), max_length=300, blank=True)
+    kind = models.CharField(_("tipo de respuesta"), max_length=10, choices=QuestionKind.choices)
+    choices = models.TextField(
+        _("opciones"), blank=True, help_text=_("Solo para «Opción de una lista»: una por renglón.")
+    )
+    required = models.BooleanField(_("obligatoria"), default=False)
+    show_to_reviewers = models.BooleanField(
+        _("visible para las personas revisoras"),
+        default=True,
+        help_text=_("Desmárquela si la respuesta puede revelar quién propone."),
+    )
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    class Meta:
+        verbose_name = _("pregunta adicional")
+        verbose_name_plural = _("preguntas adicionales")
+        ordering = ["call", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        if self.kind == QuestionKind.CHOICE and len(self.choice_list) < 2:
+            raise ValidationError({"choices": _("Escriba al menos dos opciones, una por renglón.")})
+        if self.kind != QuestionKind.CHOICE and self.choice_list:
+            raise ValidationError(
+                {"choices": _("Las opciones solo se usan en preguntas de «Opción de una lista».")}
+            )
+
+
+class Audience(models.TextChoices):
+    # The memoria's audiences ("De las y los participantes, y la audiencia").
+    GOVERNMENT = "government", _("Gobiernos e instituciones públicas")
+    CIVIL_SOCIETY = "civil_society", _("Sociedad civil")
+    JOURNALISTS = "journalists", _("Periodistas")
+    ACADEMIA = "academia", _("Academia")
+    PRIVATE_SECTOR = "private", _("Sector privado")
+    GENERAL_PUBLIC = "general", _("Población en general")
+    BENEFICIARIES = "beneficiaries", _("Grupos que aprovechan los datos para ejercer sus derechos")
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Enviada")
+    WITHDRAWN = "withdrawn", _("Retirada")
+    ACCEPTED = "accepted", _("Aceptada")
+    WAITLISTED = "waitlisted", _("En lista de espera")
+    REJECTED = "rejected", _("No aceptada")
+    CONFIRMED = "confirmed", _("Confirmada")
+    DECLINED = "declined", _("Declinada")
+
+
+# Decisions the organisers take, and the statuses from which each may be taken.
+DECISIONS = (ProposalStatus.ACCEPTED, ProposalStatus.WAITLISTED, ProposalStatus.REJECTED)
+DECIDABLE_FROM = (
+    ProposalStatus.SUBMITTED,
+    ProposalStatus.WAITLISTED,
+    ProposalStatus.ACCEPTED,
+    ProposalStatus.REJECTED,
+)
+# Statuses whose proposals hold a program session.
+IN_PROGRAM = (ProposalStatus.ACCEPTED, ProposalStatus.CONFIRMED)
+
+
+class Proposal(TimeStampedModel):
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("edición"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    number = models.PositiveIntegerField(_("número"))
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cuenta que propone"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    title = models.CharField(_("título"), max_length=200)
+    abstract = models.TextField(_("resumen"), help_text=_("Markdown."))
+    session_type = models.ForeignKey(
+        SessionType, verbose_name=_("tipo de sesión"), on_delete=models.PROTECT, related_name="+"
+    )
+    track = models.ForeignKey(
+        Track,
+        verbose_name=_("eje temático"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    audiences = models.JSONField(_("audiencia a la que se dirige"), default=list)
+    audience_notes = models.CharField(_("sobre la audiencia"), max_length=300, blank=True)
+    language = models.CharField(
+        _("idioma"), max_length=8, choices=Language.choices, default=Language.SPANISH
+    )
+    notes_for_organisers = models.TextField(
+        _("notas para el comité organizador"),
+        blank=True,
+        help_text=_("No las ven las personas revisoras."),
+    )
+    status = models.CharField(
+        _("estado"),
+        max_length=12,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.SUBMITTED,
+        db_index=True,
+    )
+    submitted_at = models.DateTimeField(_("enviada"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decidida"), null=True, blank=True)
+    session = models.OneToOneField(
+        Session,
+        verbose_name=_("sesión del programa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+
+    class Meta:
+        verbose_name = _("propuesta")
+        verbose_name_plural = _("propuestas")
+        ordering = ["edition", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "number"], name="proposal_unique_number_per_edition"
+            )
+        ]
+        indexes = [models.Index(fields=["edition", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} · {self.title}"
+
+    @property
+    def reference(self) -> str:
+        year = self.edition.year if self.edition_id else 0
+        return f"P{year}-{self.number:03d}"
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in (*DECISIONS, ProposalStatus.CONFIRMED, ProposalStatus.DECLINED)
+
+    def audience_labels(self) -> list[str]:
+        labels = dict(Audience.choices)
+        return [str(labels[a]) for a in self.audiences if a in labels]
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        if (
+            self.session_type_id
+            and self.edition_id
+            and self.session_type.edition_id != self.edition_id
+        ):
+            errors["session_type"] = _("El tipo de sesión pertenece a otra edición.")
+        if (
+            self.track_id
+            and self.edition_id
+            and self.track
+            and self.track.edition_id != self.edition_id
+        ):
+            errors["track"] = _("El eje pertenece a otra edición.")
+        known = set(Audience.values)
+        if not isinstance(self.audiences, list) or any(a not in known for a in self.audiences):
+            errors["audiences"] = _("Elija la audiencia de la lista.")
+        elif not self.audiences:
+            errors["audiences"] = _("Elija al menos una audiencia.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProposalRole(models.TextChoices):
+    SPEAKER = "speaker", _("Ponente")
+    MODERATOR = "moderator", _("Moderación")
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Por confirmar")
+    CONFIRMED = "confirmed", _("Confirmó")
+    DECLINED = "declined", _("Declinó")
+
+
+class ProposalPerson(TimeStampedModel):
+    """Someone a proposal puts on stage. Private until the proposal is accepted
+    and the person becomes a program `Person` (only their public name, position
+    and organisation are ever shown). Gender is optional and self-declared."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(_("papel"), max_length=12, choices=ProposalRole.choices)
+    name = models.CharField(_("nombre"), max_length=200)
+    email = models.EmailField(_("correo"))
+    organisation = models.CharField(_("organización"), max_length=250, blank=True)
+    position = models.CharField(_("cargo"), max_length=200, blank=True)
+    gender = models.CharField(
+        _("género autodeclarado (privado)"),
+        max_length=12,
+        choices=Gender.choices,
+        blank=True,
+        default="",
+    )
+    is_submitter = models.BooleanField(_("es quien propone"), default=False)
+    invitation_status = models.CharField(
+        _("invitación"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    invitation_token = models.CharField(max_length=64, blank=True, db_index=True)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal_roles",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("persona del programa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal_roles",
+    )
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    class Meta:
+        verbose_name = _("persona de la propuesta")
+        verbose_name_plural = _("personas de la propuesta")
+        ordering = ["proposal", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "email"],
+                name="proposal_person_unique_email",
+                violation_error_message=_("Esa persona ya aparece en la propuesta."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} · {self.get_role_display()}"
+
+
+class Answer(TimeStampedModel):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    value = models.TextField(_("respuesta"), blank=True)
+
+    class Meta:
+        verbose_name = _("respuesta")
+        verbose_name_plural = _("respuestas")
+        ordering = ["question__order", "question_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "question"], name="answer_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.value[:80]
+
+    def display_value(self) -> str:
+        if self.question.kind == QuestionKind.YES_NO:
+            return str({"yes": _("Sí"), "no": _("No")}.get(self.value, self.value))
+        return self.value
+
+
+class ProposalEventKind(models.TextChoices):
+    SUBMITTED = "submitted", _("Enviada")
+    EDITED = "edited", _("Editada")
+    WITHDRAWN = "withdrawn", _("Retirada")
+    ACCEPTED = "accepted", _("Aceptada")
+    WAITLISTED = "waitlisted", _("Pasó a lista de espera")
+    REJECTED = "rejected", _("No aceptada")
+    CONFIRMED = "confirmed", _("Participación confirmada")
+    DECLINED = "declined", _("Participación declinada")
+    PERSON_CONFIRMED = "person_confirmed", _("Una persona confirmó su invitación")
+    PERSON_DECLINED = "person_declined", _("Una persona declinó su invitación")
+
+
+class ProposalEvent(models.Model):
+    """Every change of a proposal's state: what, who and when (kept forever)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("fecha"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("quién"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("qué"), max_length=20, choices=ProposalEventKind.choices)
+    from_status = models.CharField(_("estado anterior"), max_length=12, blank=True)
+    to_status = models.CharField(_("estado nuevo"), max_length=12, blank=True)
+    note = models.CharField(_("nota"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("evento de propuesta")
+        verbose_name_plural = _("historial de propuestas")
+        ordering = ["proposal", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+
+class ReviewCriterion(TimeStampedModel):
+    """What reviewers score, with its weight in the weighted mean and its scale."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="review_criteria")
+    name = models.CharField(_("criterio"), max_length=120)
+    description = models.CharField(_("descripción"), max_length=400, blank=True)
+    weight = models.DecimalField(
+        _("peso"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    scale_min = models.SmallIntegerField(_("puntuación mínima"), default=1)
+    scale_max = models.SmallIntegerField(_("puntuación máxima"), default=5)
+    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    class Meta:
+        verbose_name = _("criterio de evaluación")
+        verbose_name_plural = _("criterios de evaluación")
+        ordering = ["edition", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "name"],
+                name="review_criterion_unique_name",
+                violation_error_message=_("Ya existe un criterio con ese nombre en la edición."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.scale_max <= self.scale_min:
+            raise ValidationError(
+                {"scale_max": _("La puntuación máxima debe ser mayor que la mínima.")}
+            )
+        if self.scale_max - self.scale_min > 100:
+            raise ValidationError({"scale_max": _("La escala admite a lo sumo 100 puntos.")})
+
+
+# The memoria's selection rules, as the criteria every new edition starts with.
+DEFAULT_CRITERIA: list[tuple[str, str]] = [
+    ("Mérito", "Trayectoria y solidez de la propuesta y de quienes la presentan."),
+    (
+        "Innovación",
+        "Qué tan novedosa es la propuesta en la generación, publicación o uso de datos.",
+    ),
+    (
+        "Contribución a la agenda de datos abiertos",
+        "Cuánto impulsa la agenda de datos abiertos: su generación, publicación, uso o aprovechamiento.",
+    ),
+    (
+        "Pertinencia para la audiencia",
+        "Qué tanto sirve a la audiencia de la conferencia: instituciones públicas, sociedad civil, "
+        "periodistas, academia y población en general.",
+    ),
+]
+
+
+class ReviewTeam(TimeStampedModel):
+    """A group of reviewers of one edition, optionally for some session types or tracks."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="review_teams")
+    name = models.CharField(_("nombre"), max_length=120)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personas revisoras"),
+        related_name="review_teams",
+        blank=True,
+    )
+    session_types = models.ManyToManyField(
+        SessionType,
+        verbose_name=_("solo estos tipos de sesión"),
+        related_name="+",
+        blank=True,
+        help_text=_("Vacío: todos."),
+    )
+    tracks = models.ManyToManyField(
+        Track,
+        verbose_name=_("solo estos ejes"),
+        related_name="review_teams",
+        blank=True,
+        help_text=_("Vacío: todos."),
+    )
+
+    class Meta:
+        verbose_name = _("equipo de revisión")
+        verbose_name_plural = _("equipos de revisión")
+        ordering = ["edition", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "name"], name="review_team_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReviewAssignment(TimeStampedModel):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="assignments")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persona revisora"),
+        on_delete=models.CASCADE,
+        related_name="review_assignments",
+    )
+    team = models.ForeignKey(
+        ReviewTeam, null=True, blank=True, on_delete=models.SET_NULL, related_name="assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    conflict_declared = models.BooleanField(_("conflicto de interés"), default=False)
+    conflict_note = models.CharField(_("motivo del conflicto"), max_length=300, blank=True)
+    conflict_declared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("asignación de revisión")
+        verbose_name_plural = _("asignaciones de revisión")
+        ordering = ["proposal", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "reviewer"],
+                name="review_assignment_unique",
+                violation_error_message=_("Esa persona ya revisa esa propuesta."),
+            )
+        ]
+        permissions = [("review_proposals", _("Puede revisar las propuestas que se le asignen"))]
+
+    def __str__(self) -> str:
+        return f"{self.proposal.reference} → {self.reviewer}"
+
+
+class Review(TimeStampedModel):
+    assignment = models.OneToOneField(
+        ReviewAssignment, on_delete=models.CASCADE, related_name="review"
+    )
+    comment = models.TextField(_("comentario"), blank=True)
+
+    class Meta:
+        verbose_name = _("revisión")
+        verbose_name_plural = _("revisiones")
+
+    def __str__(self) -> str:
+        return str(self.assignment)
+
+
+class ReviewScore(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(ReviewCriterion, on_delete=models.CASCADE, related_name="scores")
+    value = models.SmallIntegerField(_("puntuación"))
+
+    class Meta:
+        verbose_name = _("puntuación")
+        verbose_name_plural = _("puntuaciones")
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="review_score_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
+    def clean(self) -> None:
+        criterion = self.criterion
+        if not (criterion.scale_min <= self.value <= criterion.scale_max):
+            raise ValidationError(
+                {
+                    "value": _(
+                        "La puntuación de «%(criterion)s» debe estar entre %(min)s y %(max)s."
+                    )
+                    % {
+                        "criterion": criterion.name,
+                        "min": criterion.scale_min,
+                        "max": criterion.scale_max,
+                    }
+                }
+            )
+
+
+class EmailTemplateKind(models.TextChoices):
+    ACCEPTED = "accepted", _("Decisión: aceptada")
+    WAITLISTED = "waitlisted", _("Decisión: lista de espera")
+    REJECTED = "rejected", _("Decisión: no aceptada")
+    INVITATION = "invitation", _("Invitación a co-ponentes")
+    SCHEDULE_CHANGE = "schedule_change", _("Aviso de cambios en el programa")
+
+
+class EmailTemplate(TimeStampedModel):
+    """The text of a message the platform sends, editable per edition.
+
+    Placeholders are plain `{nombre}` words, replaced by plain text: no template
+    language runs, so an organiser's typo can never execute anything.
+    """
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="email_templates")
+    kind = models.CharField(_("mensaje"), max_length=20, choices=EmailTemplateKind.choices)
+    subject = models.CharField(_("asunto"), max_length=200)
+    body = models.TextField(_("texto"))
+
+    class Meta:
+        verbose_name = _("plantilla de correo")
+        verbose_name_plural = _("plantillas de correo")
+        ordering = ["edition", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "kind"], name="email_template_unique_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} · {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        from datacon.proposals.emails import PLACEHOLDERS, placeholders_unknown
+
+        errors = {}
+        for field in ("subject", "body"):
+            unknown = placeholders_unknown(getattr(self, field), kind=self.kind)
+            if unknown:
+                errors[field] = _(
+                    "Marcadores desconocidos: %(unknown)s. Puede usar: %(known)s."
+                ) % {
+                    "unknown": ", ".join("{" + name + "}" for name in unknown),
+                    "known": ", ".join(
+                        "{" + name + "}" for name in PLACEHOLDERS.get(self.kind, ())
+                    ),
+                }
+        if errors:
+            raise ValidationError(errors)

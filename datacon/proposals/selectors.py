@@ -1,0 +1,620 @@
+"""Reads for calls, proposals and review: visibility, permissions and prefetching.
+
+Who sees what:
+* a proponent sees their own proposals; a decision only once its e-mail has
+  left the outbox (organisers review those messages first);
+* a co-speaker sees the proposal they were invited to, through the e-mailed
+  link or their verified e-mail addresses;
+* a reviewer sees only the proposals assigned to them, minus those where they
+  declared a conflict of interest, and, when the edition asks for anonymous
+  review, never a name or an organisation: `proposal_for_reviewer` builds the
+  page's data without them, so they cannot leak into the HTML;
+* organisers see everything; self-declared gender only with
+  `people.view_private_data`, and elsewhere only as aggregates.
+
+Every list here runs a fixed number of queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Cast, Concat
+from django.http import Http404
+
+from datacon.common.models import OutboundEmail, OutboundEmailStatus
+from datacon.editions.models import Edition
+from datacon.program.selectors import ParityRow
+from datacon.proposals.models import (
+    DECISIONS,
+    IN_PROGRAM,
+    Answer,
+    Call,
+    CallSessionType,
+    InvitationStatus,
+    Proposal,
+    ProposalEvent,
+    ProposalPerson,
+    ProposalRole,
+    ProposalStatus,
+    Question,
+    ReviewAssignment,
+    ReviewCriterion,
+    ReviewScore,
+)
+from datacon.proposals.scoring import CriterionSpec, Summary, rank_key, review_total, summarise
+
+# --- the call -------------------------------------------------------------------------
+
+
+def call_for_edition(*, edition: Edition) -> Call | None:
+    return Call.objects.filter(edition=edition).select_related("edition").first()
+
+
+def call_session_types(*, call: Call) -> list[CallSessionType]:
+    return list(call.session_types.select_related("session_type"))
+
+
+def call_questions(*, call: Call) -> list[Question]:
+    return list(call.questions.all())
+
+
+# --- the proponent ----------------------------------------------------------------------
+
+
+def _with_visible_status(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Annotate `decision_sent`: the e-mail of the current decision has left the outbox."""
+    sent = OutboundEmail.objects.filter(
+        related_type="proposals.proposal",
+        related_id=Cast(OuterRef("pk"), CharField()),
+        purpose=Concat(Value("proposal.decision."), OuterRef("status"), output_field=CharField()),
+        status__in=(
+            OutboundEmailStatus.QUEUED,
+            OutboundEmailStatus.SENT,
+            OutboundEmailStatus.FAILED,
+        ),
+    )
+    return queryset.annotate(decision_sent=Exists(sent))
+
+
+def decision_released_for(proposal: Proposal) -> bool:
+    """Whether the e-mail of the proposal's current decision has left the outbox."""
+    if proposal.status not in DECISIONS:
+        return True
+    return OutboundEmail.objects.filter(
+        related_type="proposals.proposal",
+        related_id=str(proposal.pk),
+        purpose=f"proposal.decision.{proposal.status}",
+        status__in=(
+            OutboundEmailStatus.QUEUED,
+            OutboundEmailStatus.SENT,
+            OutboundEmailStatus.FAILED,
+        ),
+    ).exists()
+
+
+def visible_status(proposal: Proposal) -> str:
+    """The status the proponent sees: a decision waits until its e-mail is released."""
+    if proposal.status in DECISIONS and not getattr(proposal, "decision_sent", False):
+        return ProposalStatus.SUBMITTED
+    return proposal.status
+
+
+def visible_status_label(proposal: Proposal) -> str:
+    status = visible_status(proposal)
+    if status == ProposalStatus.SUBMITTED and proposal.status in DECISIONS:
+        from django.utils.translation import gettext
+
+        return gettext("En revisión")
+    return str(ProposalStatus(status).label)
+
+
+def proposals_of_user(*, user) -> list[Proposal]:  # type: ignore[no-untyped-def]
+    return list(
+        _with_visible_status(
+            Proposal.objects.filter(submitter=user).select_related(
+                "edition", "session_type", "session"
+            )
+        ).order_by("-edition__year", "-submitted_at")
+    )
+
+
+def proposal_of_user(*, user, pk: int) -> Proposal:  # type: ignore[no-untyped-def]
+    proposal = (
+        _with_visible_status(
+            Proposal.objects.filter(submitter=user, pk=pk).select_related(
+                "edition__call", "edition__organiser", "session_type", "track", "session"
+            )
+        )
+        .prefetch_related(
+            "people",
+            Prefetch("answers", queryset=Answer.objects.select_related("question")),
+            Prefetch("events", queryset=ProposalEvent.objects.order_by("at", "id")),
+        )
+        .first()
+    )
+    if proposal is None:
+        raise Http404("Propuesta no encontrada")
+    return proposal
+
+
+def user_emails(*, user) -> set[str]:  # type: ignore[no-untyped-def]
+    """The user's verified e-mail addresses (allauth), lower-cased."""
+    from allauth.account.models import EmailAddress
+
+    return {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
+    }
+
+
+def invitations_of_user(*, user) -> list[ProposalPerson]:  # type: ignore[no-untyped-def]
+    emails = user_emails(user=user)
+    if not emails:
+        return []
+    return list(
+        ProposalPerson.objects.filter(email__in=emails, is_submitter=False)
+        .exclude(proposal__status__in=(ProposalStatus.WITHDRAWN, ProposalStatus.DECLINED))
+        .select_related("proposal__edition", "proposal__session_type")
+        .order_by("-proposal__submitted_at")
+    )
+
+
+def invitation_by_token(*, token: str) -> ProposalPerson:
+    person = (
+        ProposalPerson.objects.filter(invitation_token=token)
+        .exclude(invitation_token="")
+        .select_related("proposal__edition", "proposal__session_type")
+        .first()
+    )
+    if person is None or len(token) < 20:
+        raise Http404("Invitación no encontrada")
+    return person
+
+
+def proposal_submitter_name(*, proposal: Proposal) -> str:
+    submitter = next((p for p in proposal.people.all() if p.is_submitter), None)
+    return submitter.name if submitter else ""
+
+
+# --- organisers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProposalFilters:
+    status: str = ""
+    session_type_id: int | None = None
+    track_id: int | None = None
+    query: str = ""
+    unreviewed: bool = False
+
+
+def proposals_for_organisers(
+    *, edition: Edition, filters: ProposalFilters | None = None
+) -> QuerySet[Proposal]:
+    filters = filters or ProposalFilters()
+    proposals = (
+        Proposal.objects.filter(edition=edition)
+        .select_related("edition", "session_type", "track", "session")
+        .annotate(
+            assigned=Count(
+                "assignments", filter=Q(assignments__conflict_declared=False), distinct=True
+            ),
+            reviewed=Count(
+                "assignments__review",
+                filter=Q(assignments__conflict_declared=False),
+                distinct=True,
+            ),
+            conflicts=Count(
+                "assignments", filter=Q(assignments__conflict_declared=True), distinct=True
+            ),
+        )
+        .prefetch_related(
+            Prefetch(
+                "people",
+                queryset=ProposalPerson.objects.order_by("order", "id"),
+            )
+        )
+        .order_by("number")
+    )
+    if filters.status:
+        proposals = proposals.filter(status=filters.status)
+    if filters.session_type_id:
+        proposals = proposals.filter(session_type_id=filters.session_type_id)
+    if filters.track_id:
+        proposals = proposals.filter(track_id=filters.track_id)
+    if filters.query:
+        words = filters.query.split()[:6]
+        for word in words:
+            proposals = proposals.filter(
+                Q(title__icontains=word)
+                | Q(abstract__icontains=word)
+                | Q(people__name__icontains=word)
+                | Q(people__organisation__icontains=word)
+            )
+        proposals = proposals.distinct()
+    if filters.unreviewed:
+        proposals = proposals.filter(reviewed=0)
+    return proposals
+
+
+def proposal_for_organisers(*, edition: Edition, pk: int) -> Proposal:
+    proposal = (
+        Proposal.objects.filter(edition=edition, pk=pk)
+        .select_related("edition__call", "session_type", "track", "session", "submitter")
+        .prefetch_related(
+            Prefetch("people", queryset=ProposalPerson.objects.order_by("order", "id")),
+            Prefetch("answers", queryset=Answer.objects.select_related("question")),
+            Prefetch(
+                "events",
+                queryset=ProposalEvent.objects.select_related("actor").order_by("at", "id"),
+            ),
+            Prefetch(
+                "assignments",
+                queryset=ReviewAssignment.objects.select_related("reviewer", "review", "team")
+                .prefetch_related(
+                    Prefetch(
+                        "review__scores", queryset=ReviewScore.objects.select_related("criterion")
+                    )
+                )
+                .order_by("reviewer__username"),
+            ),
+        )
+        .first()
+    )
+    if proposal is None:
+        raise Http404("Propuesta no encontrada")
+    return proposal
+
+
+def proposal_emails(*, proposal: Proposal) -> list[OutboundEmail]:
+    return list(
+        OutboundEmail.objects.filter(
+            related_type="proposals.proposal", related_id=str(proposal.pk)
+        ).order_by("-created_at")
+    )
+
+
+def reviewers_available(*, edition: Edition) -> list:  # type: ignore[type-arg]
+    """Staff accounts that may review: holders of the review permission (group or direct)."""
+    User = get_user_model()
+    perm = Q(groups__permissions__codename="review_proposals") | Q(
+        user_permissions__codename="review_proposals"
+    )
+    return list(
+        User.objects.filter(is_active=True, is_staff=True)
+        .filter(perm | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+# --- reviewers --------------------------------------------------------------------------
+
+
+def reviewer_queue(*, user) -> list[ReviewAssignment]:  # type: ignore[no-untyped-def]
+    """The reviewer's own assignments, without declared conflicts or withdrawn proposals."""
+    return list(
+        ReviewAssignment.objects.filter(reviewer=user, conflict_declared=False)
+        .exclude(proposal__status=ProposalStatus.WITHDRAWN)
+        .select_related("proposal__edition", "proposal__session_type", "proposal__track", "review")
+        .order_by("-proposal__edition__year", "proposal__number")
+    )
+
+
+def reviewer_assignment(*, user, pk: int) -> ReviewAssignment:  # type: ignore[no-untyped-def]
+    """One assignment of this reviewer; 404 for anyone else's or after a conflict."""
+    assignment = (
+        ReviewAssignment.objects.filter(pk=pk, reviewer=user, conflict_declared=False)
+        .exclude(proposal__status=ProposalStatus.WITHDRAWN)
+        .select_related("proposal__edition__call", "proposal__session_type", "proposal__track")
+        .first()
+    )
+    if assignment is None:
+        raise Http404("Asignación no encontrada")
+    return assignment
+
+
+@dataclass(frozen=True)
+class ReviewerPerson:
+    role: str
+    name: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewerProposal:
+    """What a reviewer may read about a proposal; built without names when anonymous."""
+
+    assignment_id: int
+    reference: str
+    title: str
+    abstract: str
+    session_type: str
+    track: str
+    audiences: list[str]
+    audience_notes: str
+    language: str
+    status: str
+    anonymous: bool
+    people: list[ReviewerPerson]
+    answers: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def speaker_count(self) -> int:
+        return sum(1 for p in self.people if p.role == ProposalRole.SPEAKER)
+
+    @property
+    def has_moderator(self) -> bool:
+        return any(p.role == ProposalRole.MODERATOR for p in self.people)
+
+
+def proposal_for_reviewer(*, assignment: ReviewAssignment) -> ReviewerProposal:
+    proposal = assignment.proposal
+    call = getattr(proposal.edition, "call", None)
+    anonymous = call.anonymous_review if call is not None else True
+    people = [
+        ReviewerPerson(role=role)
+        if anonymous
+        else ReviewerPerson(role=role, name=name, organisation=organisation)
+        for role, name, organisation in ProposalPerson.objects.filter(proposal=proposal)
+        .exclude(invitation_status=InvitationStatus.DECLINED)
+        .order_by("order", "id")
+        .values_list("role", "name", "organisation")
+    ]
+    answers = [
+        (answer.question.text, answer.display_value())
+        for answer in Answer.objects.filter(
+            proposal=proposal, question__show_to_reviewers=True
+        ).select_related("question")
+        if answer.value
+    ]
+    return ReviewerProposal(
+        assignment_id=assignment.pk,
+        reference=proposal.reference,
+        title=proposal.title,
+        abstract=proposal.abstract,
+        session_type=proposal.session_type.name,
+        track=proposal.track.name if proposal.track else "",
+        audiences=proposal.audience_labels(),
+        audience_notes=proposal.audience_notes,
+        language=proposal.get_language_display(),
+        status=proposal.get_status_display(),
+        anonymous=anonymous,
+        people=people,
+        answers=answers,
+    )
+
+
+def review_criteria(*, edition: Edition) -> list[ReviewCriterion]:
+    return list(ReviewCriterion.objects.filter(edition=edition))
+
+
+def review_scores_of(*, assignment: ReviewAssignment) -> tuple[dict[int, int], str, bool]:
+    """The reviewer's stored scores by criterion id, comment, and whether a review exists."""
+    review = getattr(assignment, "review", None)
+    if review is None:
+        from datacon.proposals.models import Review
+
+        review = Review.objects.filter(assignment=assignment).first()
+    if review is None:
+        return {}, "", False
+    return dict(review.scores.values_list("criterion_id", "value")), review.comment, True
+
+
+# --- ranking ------------------------------------------------------------------------------
+
+
+@dataclass
+class RankingRow:
+    proposal: Proposal
+    summary: Summary
+    assigned: int
+    criterion_means: list[float | None]
+    position: int = 0
+
+
+@dataclass
+class Ranking:
+    criteria: list[ReviewCriterion]
+    rows: list[RankingRow]
+    by: str
+
+
+def ranking(
+    *,
+    edition: Edition,
+    by: str = "mean",
+    session_type_id: int | None = None,
+    statuses: Iterable[str] | None = None,
+) -> Ranking:
+    """Proposals ranked by the weighted mean (or median) of their reviews, in four queries."""
+    criteria = review_criteria(edition=edition)
+    specs = [CriterionSpec(c.pk, c.weight, c.scale_min, c.scale_max) for c in criteria]
+    proposals_qs = (
+        Proposal.objects.filter(edition=edition)
+        .exclude(status=ProposalStatus.WITHDRAWN)
+        .select_related("edition", "session_type", "track")
+        .annotate(assigned=Count("assignments", filter=Q(assignments__conflict_declared=False)))
+    )
+    if session_type_id:
+        proposals_qs = proposals_qs.filter(session_type_id=session_type_id)
+    if statuses:
+        proposals_qs = proposals_qs.filter(status__in=list(statuses))
+    proposals = list(proposals_qs)
+    by_review: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
+    for proposal_id, review_id, criterion_id, value in ReviewScore.objects.filter(
+        review__assignment__proposal__in=[p.pk for p in proposals],
+        review__assignment__conflict_declared=False,
+    ).values_list("review__assignment__proposal_id", "review_id", "criterion_id", "value"):
+        by_review[(proposal_id, review_id)][criterion_id] = value
+    totals: dict[int, list[float]] = defaultdict(list)
+    raw: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for (proposal_id, _review_id), scores in by_review.items():
+        total = review_total(scores, specs)
+        if total is None:
+            continue  # a review missing a criterion (added after it was written) waits
+        totals[proposal_id].append(total)
+        for criterion_id, value in scores.items():
+            raw[proposal_id][criterion_id].append(value)
+    rows = []
+    for proposal in proposals:
+        per_criterion = raw.get(proposal.pk, {})
+        rows.append(
+            RankingRow(
+                proposal=proposal,
+                summary=summarise(totals.get(proposal.pk, [])),
+                assigned=proposal.assigned,  # type: ignore[attr-defined]
+                criterion_means=[
+                    (sum(per_criterion[c.pk]) / len(per_criterion[c.pk]))
+                    if per_criterion.get(c.pk)
+                    else None
+                    for c in criteria
+                ],
+            )
+        )
+    rows.sort(key=lambda row: (*rank_key(row.summary, by), row.proposal.number))
+    for position, row in enumerate(rows, start=1):
+        row.position = position
+    return Ranking(criteria=criteria, rows=rows, by=by)
+
+
+# --- parity -------------------------------------------------------------------------------
+
+
+def _parity_row(label: str, genders: dict[str, str]) -> ParityRow:
+    values = list(genders.values())
+    return ParityRow(
+        label=label,
+        women=values.count("woman"),
+        men=values.count("man"),
+        other=values.count("non_binary") + values.count("other"),
+        undeclared=values.count(""),
+    )
+
+
+@dataclass(frozen=True)
+class ProposalParity:
+    """Aggregates only: counts of distinct people (by e-mail) per group."""
+
+    received_speakers: ParityRow
+    received_moderators: ParityRow
+    accepted_speakers: ParityRow
+    accepted_moderators: ParityRow
+    accepted_by_type: list[ParityRow]
+
+
+def proposal_parity(*, edition: Edition) -> ProposalParity:
+    """Parity among the people of the proposals received and of those accepted, in one query."""
+    rows = list(
+        ProposalPerson.objects.filter(proposal__edition=edition)
+        .exclude(proposal__status=ProposalStatus.WITHDRAWN)
+        .exclude(invitation_status=InvitationStatus.DECLINED)
+        .values_list(
+            "email",
+            "gender",
+            "role",
+            "proposal__status",
+            "proposal__session_type__name",
+            "proposal__session_type__order",
+        )
+        .order_by("proposal__session_type__order", "proposal__session_type__name")
+    )
+    received: dict[str, dict[str, str]] = {"speaker": {}, "moderator": {}}
+    accepted: dict[str, dict[str, str]] = {"speaker": {}, "moderator": {}}
+    by_type: dict[str, dict[str, str]] = {}
+    for email, gender, role, status, type_name, _order in rows:
+        received[role][email] = gender
+        if status in IN_PROGRAM:
+            accepted[role][email] = gender
+            by_type.setdefault(type_name, {})[email] = gender
+    return ProposalParity(
+        received_speakers=_parity_row("received_speakers", received["speaker"]),
+        received_moderators=_parity_row("received_moderators", received["moderator"]),
+        accepted_speakers=_parity_row("accepted_speakers", accepted["speaker"]),
+        accepted_moderators=_parity_row("accepted_moderators", accepted["moderator"]),
+        accepted_by_type=[_parity_row(name, genders) for name, genders in by_type.items()],
+    )
+
+
+def status_counts(*, edition: Edition) -> dict[str, int]:
+    return dict(
+        Proposal.objects.filter(edition=edition)
+        .values("status")
+        .annotate(total=Count("id"))
+        .values_list("status", "total")
+    )
+
+
+# --- organiser helpers ---------------------------------------------------------------------
+
+
+def proposal_counts_by_edition() -> dict[int, int]:
+    return dict(
+        Proposal.objects.values("edition_id")
+        .annotate(total=Count("id"))
+        .values_list("edition_id", "total")
+    )
+
+
+@dataclass
+class OrganiserReview:
+    assignment: ReviewAssignment
+    scores: list[int | None]
+    total: float | None
+    comment: str
+
+
+def organiser_reviews(
+    *, proposal: Proposal, criteria: list[ReviewCriterion]
+) -> list[OrganiserReview]:
+    """Each assignment of a prefetched proposal with its scores in criteria order."""
+    specs = [CriterionSpec(c.pk, c.weight, c.scale_min, c.scale_max) for c in criteria]
+    rows = []
+    for assignment in proposal.assignments.all():
+        review = getattr(assignment, "review", None)
+        by_criterion = {s.criterion_id: s.value for s in review.scores.all()} if review else {}
+        rows.append(
+            OrganiserReview(
+                assignment=assignment,
+                scores=[by_criterion.get(c.pk) for c in criteria],
+                total=review_total(by_criterion, specs) if review else None,
+                comment=review.comment if review else "",
+            )
+        )
+    return rows
+
+
+def reviews_summary(*, reviews: list[OrganiserReview]) -> Summary:
+    return summarise(
+        [r.total for r in reviews if r.total is not None and not r.assignment.conflict_declared]
+    )
+
+
+def next_unreviewed(*, user, after: ReviewAssignment) -> ReviewAssignment | None:  # type: ignore[no-untyped-def]
+    return (
+        ReviewAssignment.objects.filter(
+            reviewer=user,
+            conflict_declared=False,
+            review__isnull=True,
+            proposal__status__in=(ProposalStatus.SUBMITTED, ProposalStatus.WAITLISTED),
+        )
+        .exclude(pk=after.pk)
+        .order_by("proposal__edition__year", "proposal__number")
+        .first()
+    )

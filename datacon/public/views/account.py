@@ -1,0 +1,19 @@
+"""The signed-in person's own space: each capability adds its section.
+
+The page itself holds no rules: it includes `public/account/_<capability>.html`
+for every capability (their proposals, their registration and ticket, their
+comments, their personal data and privacy choices).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+@login_required
+def account_home(request: HttpRequest) -> HttpResponse:
+    response = render(request, "public/account/home.html", {})
+    response["Cache-Control"] = "private, no-store"
+    return response

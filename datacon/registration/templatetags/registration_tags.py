@@ -1,0 +1,37 @@
+"""Template helpers for the registration's plug-in partials (menu, edition, session, account)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString
+
+from datacon.registration.qr import ticket_qr_svg
+
+register = template.Library()
+
+
+@register.simple_tag
+def my_registrations(user: Any) -> list:
+    """The signed-in person's registrations with their sign-ups (fixed number of queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    from datacon.registration.selectors import registrations_of_user
+
+    return registrations_of_user(user=user)
+
+
+@register.simple_tag
+def registration_settings_of(edition: Any) -> Any:
+    """The edition's registration settings, or None (one query)."""
+    if not edition:
+        return None
+    from datacon.registration.models import RegistrationSettings
+
+    return RegistrationSettings.objects.filter(edition_id=edition.pk).first()
+
+
+@register.filter
+def ticket_qr(code: str, scale: int = 5) -> SafeString:
+    return ticket_qr_svg(code, scale=int(scale))
