@@ -108,6 +108,41 @@ class Timeline:
         return [m for m in self.loose_milestones if id(m) not in before]
 
 
+@dataclass
+class ProcessAtAGlance:
+    """A process as the home page summarises it: where it stands today."""
+
+    process: Process
+    current: Stage | None
+    stages_total: int
+    stages_done: int
+
+
+def processes_current_stage(*, today: dt.date) -> list[ProcessAtAGlance]:
+    """Public processes with the stage under way today (two queries, any number of stages)."""
+    glances = []
+    for process in process_list_public():
+        stages = list(process.stages.all())
+        states = [stage.state_on(today) for stage in stages]
+        current = next(
+            (
+                stage
+                for stage, state in zip(stages, states, strict=True)
+                if state == StageState.CURRENT
+            ),
+            None,
+        )
+        glances.append(
+            ProcessAtAGlance(
+                process=process,
+                current=current,
+                stages_total=len(stages),
+                stages_done=states.count(StageState.DONE),
+            )
+        )
+    return glances
+
+
 def timeline_build(*, stages: list[Stage], milestones: list[Milestone], today: dt.date) -> Timeline:
     """Stages in order with their state on `today` and their place on a proportional bar."""
     if not stages:

@@ -8,9 +8,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from datacon.common.http import public_page
-from datacon.common.versions import CONFERENCE
+from datacon.common.versions import CONFERENCE, DEMAND, POLICY
+from datacon.consultation import selectors as consultation
+from datacon.consultation.models import Phase
+from datacon.demand import selectors as demand
 from datacon.editions import selectors as editions
 from datacon.people import selectors as people
+from datacon.policy import selectors as policy
 from datacon.program import selectors as program
 
 
@@ -18,15 +22,28 @@ def _today(request: HttpRequest) -> str:
     return timezone.localdate().isoformat()
 
 
-@public_page([CONFERENCE], vary_on=_today)
+@public_page([CONFERENCE, POLICY, DEMAND], vary_on=_today)
 def home(request: HttpRequest) -> HttpResponse:
-    featured = editions.edition_featured(today=timezone.localdate())
+    today = timezone.localdate()
+    featured = editions.edition_featured(today=today)
     archive = [e for e in editions.editions_public().order_by("-year") if e != featured]
     figures = program.edition_figures(edition=featured) if featured else None
     return render(
         request,
         "public/home.html",
-        {"edition": featured, "featured": featured, "archive": archive, "figures": figures},
+        {
+            "edition": featured,
+            "featured": featured,
+            "archive": archive,
+            "figures": figures,
+            # The platform's other half: the policy built in public and what to open.
+            # Phases and current stages are day-granular, hence the page varies by day.
+            "processes": policy.processes_current_stage(today=today),
+            "consultations": [
+                c for c in consultation.consultation_list_public() if c.phase != Phase.CLOSED
+            ],
+            "need_counts": demand.need_status_counts(),
+        },
     )
 
 

@@ -2,6 +2,28 @@
 (function () {
   "use strict";
 
+  // Phone menu: a button that opens and closes the main navigation. The
+  // button starts hidden so that, without this script, the menu is always open.
+  var toggle = document.querySelector(".nav-toggle");
+  var menu = document.querySelector(".main-nav");
+  if (toggle && menu) {
+    document.documentElement.classList.add("js-nav");
+    toggle.hidden = false;
+    var setOpen = function (open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    };
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  }
+
   // Video links become a "play here" button; the third-party player loads only
   // after the visitor asks for it (no external request on page load).
   var EMBEDS = [
