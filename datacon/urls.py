@@ -29,3 +29,5 @@ if not settings.USE_S3_STORAGE:
     # Uploaded files from the local folder. In production a reverse proxy can
     # serve /media/ directly; this keeps the demo and small deployments working.
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler500 = "datacon.common.views.server_error"

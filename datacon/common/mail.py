@@ -124,9 +124,10 @@ def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
     for item in email.attachments:
-        message.attach(
-            item["filename"], base64.b64decode(item["content_b64"]), item["content_type"]
-        )
+        # Django adds the charset of text/* attachments itself; passing ours too
+        # produced 'charset="utf-8"; charset="utf-8"', which strict clients reject.
+        mimetype = item["content_type"].split(";")[0].strip()
+        message.attach(item["filename"], base64.b64decode(item["content_b64"]), mimetype)
     return message
 
 

@@ -227,6 +227,55 @@ class PersonInput:
     gender: str = ""
 
 
+def proposal_people_errors(*, call: Call, people: Sequence[PersonInput]) -> list[str]:
+    """What is wrong with a proposal's list of people (roles, size, duplicates).
+
+    Part of the submission rules; also asked by the form view when other fields
+    are wrong, so a duplicate co-speaker is reported in the same round.
+    """
+    problems: list[str] = []
+    speakers = [p for p in people if p.role == ProposalRole.SPEAKER]
+    moderators = [p for p in people if p.role == ProposalRole.MODERATOR]
+    if not speakers:
+        problems.append(_("Indique al menos una persona ponente."))
+    if len(moderators) > 1:
+        problems.append(_("Indique a lo sumo una persona para la moderación."))
+    if len(people) > call.max_people:
+        problems.append(
+            _("Una propuesta admite hasta %(max)s personas (ponentes y moderación).")
+            % {"max": call.max_people},
+        )
+    seen_emails: dict[str, str] = {}
+    seen_names: list[str] = []
+    for person in people:
+        if not person.name.strip():
+            problems.append(_("Cada persona necesita su nombre."))
+        email = person.email.strip().lower()
+        if not email:
+            problems.append(
+                _("Indique el correo de %(name)s para invitarle.") % {"name": person.name}
+            )
+        elif email in seen_emails:
+            problems.append(
+                _(
+                    "%(name)s aparece dos veces (mismo correo %(email)s); cada persona va una sola vez."
+                )
+                % {"name": person.name, "email": email},
+            )
+        else:
+            seen_emails[email] = person.name
+            if any(_same_text(person.name, other) for other in seen_names):
+                problems.append(
+                    _("%(name)s aparece dos veces; cada persona va una sola vez.")
+                    % {"name": person.name},
+                )
+        seen_names.append(person.name)
+        if person.role not in ProposalRole.values:
+            problems.append(_("Elija el papel de cada persona: ponente o moderación."))
+
+    return problems
+
+
 def _same_text(a: str, b: str) -> bool:
     from datacon.common.text import search_normalise
 
@@ -305,47 +354,8 @@ def _validate_submission(
     if data.track is not None and data.track.edition_id != call.edition_id:
         add("track", _("El eje pertenece a otra edición."))
 
-    speakers = [p for p in people if p.role == ProposalRole.SPEAKER]
-    moderators = [p for p in people if p.role == ProposalRole.MODERATOR]
-    if not speakers:
-        add("people", _("Indique al menos una persona ponente."))
-    if len(moderators) > 1:
-        add("people", _("Indique a lo sumo una persona para la moderación."))
-    if len(people) > call.max_people:
-        add(
-            "people",
-            _("Una propuesta admite hasta %(max)s personas (ponentes y moderación).")
-            % {"max": call.max_people},
-        )
-    seen_emails: dict[str, str] = {}
-    seen_names: list[str] = []
-    for person in people:
-        if not person.name.strip():
-            add("people", _("Cada persona necesita su nombre."))
-        email = person.email.strip().lower()
-        if not email:
-            add(
-                "people", _("Indique el correo de %(name)s para invitarle.") % {"name": person.name}
-            )
-        elif email in seen_emails:
-            add(
-                "people",
-                _(
-                    "%(name)s aparece dos veces (mismo correo %(email)s); cada persona va una sola vez."
-                )
-                % {"name": person.name, "email": email},
-            )
-        else:
-            seen_emails[email] = person.name
-            if any(_same_text(person.name, other) for other in seen_names):
-                add(
-                    "people",
-                    _("%(name)s aparece dos veces; cada persona va una sola vez.")
-                    % {"name": person.name},
-                )
-        seen_names.append(person.name)
-        if person.role not in ProposalRole.values:
-            add("people", _("Elija el papel de cada persona: ponente o moderación."))
+    for message in proposal_people_errors(call=call, people=people):
+        add("people", message)
 
     cleaned: dict[int, str] = {}
     for question in questions:
@@ -955,6 +965,24 @@ def conflict_declare(*, assignment: ReviewAssignment, note: str, actor: Any) -> 
         assignment.save()
         Review.objects.filter(assignment=assignment).delete()
         audit_record(actor=actor, action="review.conflict", instance=assignment)
+    return assignment
+
+
+def conflict_withdraw(*, assignment: ReviewAssignment, actor: Any) -> ReviewAssignment:
+    """An organiser reopens an assignment whose conflict was declared by mistake.
+
+    The deleted review does not come back (declaring a conflict must leave no
+    trace of a score); the reviewer sees the proposal again and scores anew.
+    """
+    with transaction.atomic():
+        assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
+        if not assignment.conflict_declared:
+            raise ValidationError(_("Esta asignación no tiene un conflicto declarado."))
+        assignment.conflict_declared = False
+        assignment.conflict_note = ""
+        assignment.conflict_declared_at = None
+        assignment.save()
+        audit_record(actor=actor, action="review.conflict_withdrawn", instance=assignment)
     return assignment
 
 

@@ -107,3 +107,29 @@ def test_organiser_places_a_session_sees_the_double_booking_and_publishes(live_s
     assert any("Conversatorio: datos abiertos desde lo local" in text for text in cards)
     page.goto(f"{live_server.url}/ediciones/2027-demo/programa/cambios/")
     assert "Versión 2" in page.locator("main").inner_text()
+
+
+def test_invited_co_speaker_confirms_from_the_emailed_link(live_server, page):
+    # The link is the key (no login), and the form must pass Django's CSRF
+    # origin check in a real browser: a "no-referrer" policy made Chromium send
+    # "Origin: null" and every answer was refused with a 403.
+    from tests.proposals import factories as pf
+
+    call = pf.open_call()
+    owner = pf.verified_user()
+    proposal = pf.submit(
+        call,
+        owner,
+        people=[pf.person("Ana", owner.email), pf.person("Beto", "beto@example.org")],
+    )
+    beto = proposal.people.get(email="beto@example.org")
+    page.goto(f"{live_server.url}/propuestas/invitacion/{beto.invitation_token}/")
+    page.get_by_label("Organización").fill("Colectivo B")
+    page.get_by_role("button", name="Confirmo mi participación").click()
+    page.wait_for_load_state()
+    assert (
+        page.locator(".messages").inner_text()
+        == "Gracias: confirmó su participación en la propuesta."
+    )
+    beto.refresh_from_db()
+    assert (beto.invitation_status, beto.organisation) == ("confirmed", "Colectivo B")

@@ -142,6 +142,8 @@ def test_missing_required_answer_and_duplicate_co_speaker_keep_everything_typed(
     html = response.content.decode()
     assert response.status_code == 200
     assert "Responda esta pregunta." in html
+    # Both problems in the same round, not the duplicate only after the answer is fixed.
+    assert "Beto Otra Vez aparece dos veces (mismo correo beto@example.org)" in html
     assert Proposal.objects.count() == 0
     # Fix the answer: the duplicate is caught by the service, and the form still has it all.
     data[f"q_{level.pk}"] = "Avanzado"
@@ -265,7 +267,7 @@ def test_invitation_link_confirms_with_self_declared_gender_and_shows_in_account
     account = client.get("/cuenta/").content.decode()
     assert "Invitaciones por confirmar" in account
     page = client.get(f"/propuestas/invitacion/{beto.invitation_token}/")
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "Ana le incluyó, Beto" in page.content.decode()
     client.post(
         f"/propuestas/invitacion/{beto.invitation_token}/",

@@ -141,13 +141,54 @@ def test_declared_conflict_hides_the_proposal_and_drops_the_review():
         assignment=assignment, scores=_scores(call, [5, 5, 5, 5]), comment="", actor=reviewer
     )
     client = _client(reviewer)
-    response = client.post(f"/gestion/revision/{assignment.pk}/conflicto/", {"note": "Colega"})
+    response = client.post(
+        f"/gestion/revision/{assignment.pk}/conflicto/", {"note": "Colega", "confirm": "yes"}
+    )
     assert response.status_code == 302
     assignment.refresh_from_db()
     assert (assignment.conflict_declared, assignment.conflict_note) == (True, "Colega")
     assert Review.objects.count() == 0
     assert client.get(f"/gestion/revision/{assignment.pk}/").status_code == 404
     assert proposal.title not in client.get("/gestion/revision/").content.decode()
+
+
+def test_conflict_without_the_confirmation_box_changes_nothing():
+    call = pf.open_call()
+    proposal = pf.submit(call)
+    reviewer = pf.reviewer_user()
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    review_save(
+        assignment=assignment, scores=_scores(call, [5, 5, 5, 5]), comment="", actor=reviewer
+    )
+    client = _client(reviewer)
+    response = client.post(
+        f"/gestion/revision/{assignment.pk}/conflicto/", {"note": "Colega"}, follow=True
+    )
+    assignment.refresh_from_db()
+    assert assignment.conflict_declared is False
+    assert Review.objects.count() == 1
+    assert "Marque la casilla de confirmación" in response.content.decode()
+
+
+def test_organiser_withdraws_a_conflict_and_the_reviewer_scores_again(organiser_client):
+    call = pf.open_call()
+    proposal = pf.submit(call)
+    reviewer = pf.reviewer_user()
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    client = _client(reviewer)
+    client.post(f"/gestion/revision/{assignment.pk}/conflicto/", {"confirm": "yes"})
+    response = organiser_client.post(
+        f"/gestion/ediciones/{call.edition.slug}/propuestas/asignar/",
+        {"action": "reopen", "assignment": assignment.pk},
+    )
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert (assignment.conflict_declared, assignment.conflict_declared_at) == (False, None)
+    assert client.get(f"/gestion/revision/{assignment.pk}/").status_code == 200
+    review_save(
+        assignment=assignment, scores=_scores(call, [4, 4, 4, 4]), comment="", actor=reviewer
+    )
+    assert Review.objects.count() == 1
 
 
 def test_score_outside_the_scale_gets_a_clear_message_and_keeps_the_rest():

@@ -48,6 +48,10 @@ def test_confirmation_email_has_text_html_a_valid_ics_and_a_cancellation_link():
     calendar = _calendar(message)
     events = calendar.walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == [edition.title, edition.title]
+    # The MIME part names its charset once (a repeated parameter upsets strict clients).
+    raw = message.message().as_string()
+    calendar_header = next(line for line in raw.splitlines() if "text/calendar" in line)
+    assert calendar_header.count("charset") == 1
     assert [e.decoded("DTSTART").date() for e in events] == edition.days
     assert all(str(e["STATUS"]) == "CONFIRMED" for e in events)
     assert str(calendar["METHOD"]) == "PUBLISH"

@@ -60,6 +60,7 @@ from datacon.proposals.services import (
     call_create,
     call_save,
     conflict_declare,
+    conflict_withdraw,
     edition_new_from,
     proposal_decide,
     review_save,
@@ -288,6 +289,18 @@ def assign(request: HttpRequest, edition: str) -> HttpResponseBase:
         )
         assignment_delete(assignment=assignment, actor=request.user)
         messages.success(request, _("Asignación eliminada."))
+    elif action == "reopen":
+        assignment = get_object_or_404(
+            ReviewAssignment, pk=_int(request.POST.get("assignment")), proposal__edition=current
+        )
+        try:
+            conflict_withdraw(assignment=assignment, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Conflicto retirado: la persona revisora puede calificar de nuevo.")
+            )
     if back.startswith("/"):
         return redirect(back)
     return redirect("backoffice:proposals_list", edition=current.slug)
@@ -388,6 +401,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 def review_conflict(request: HttpRequest, pk: int) -> HttpResponseBase:
     assignment = selectors.reviewer_assignment(user=request.user, pk=pk)
+    if request.POST.get("confirm") != "yes":
+        # Declaring deletes the reviewer's scores: never on a stray click.
+        messages.error(
+            request, _("Marque la casilla de confirmación para declarar el conflicto de interés.")
+        )
+        return redirect("backoffice:proposals_review", pk=assignment.pk)
     try:
         conflict_declare(
             assignment=assignment, note=request.POST.get("note", ""), actor=request.user

@@ -47,6 +47,7 @@ from datacon.proposals.services import (
     invitation_respond,
     proposal_can_edit,
     proposal_respond,
+    proposal_people_errors,
     proposal_submit,
     proposal_update,
     proposal_withdraw,
@@ -168,6 +169,11 @@ def _proposal_form_response(
                 return redirect("public:proposals_detail", pk=saved.pk)
             except ValidationError as error:
                 errors_to_form(form, error, extra=people_errors)
+        elif self_form.is_valid() and formset.is_valid():
+            # Other fields are wrong: report the people's problems (a duplicate
+            # co-speaker...) now too, instead of one round of errors later.
+            people = people_inputs(self_form, formset, email=user.email)
+            people_errors["people"] = proposal_people_errors(call=call, people=people)
     else:
         initial = ProposalForm.initial_from(proposal) if proposal else {"language": "es"}
         form = ProposalForm(initial=initial, call=call)
@@ -363,7 +369,10 @@ def invitation(request: HttpRequest, token: str) -> HttpResponseBase:
             "pending": person.invitation_status == InvitationStatus.PENDING,
         },
     )
-    response["Referrer-Policy"] = "no-referrer"  # the token must not leak to other sites
+    # The token must not leak to other sites, but "no-referrer" would make
+    # browsers send "Origin: null" with this page's own form, which Django's
+    # CSRF check rejects: "same-origin" keeps the referrer on this site only.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return _private(response)
 
