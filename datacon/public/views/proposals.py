@@ -46,8 +46,8 @@ from datacon.proposals.models import (
 from datacon.proposals.services import (
     invitation_respond,
     proposal_can_edit,
-    proposal_respond,
     proposal_people_errors,
+    proposal_respond,
     proposal_submit,
     proposal_update,
     proposal_withdraw,
