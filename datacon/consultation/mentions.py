@@ -49,16 +49,16 @@ def paragraphs_public_targets(ids: Iterable[int]) -> dict[int, MentionTarget]:
         newest[consultation.version_id] = consultation  # later rounds overwrite earlier ones
     found = {}
     for paragraph in paragraphs:
-        consultation = newest.get(paragraph.version_id)
-        if consultation is None:
+        shown_in = newest.get(paragraph.version_id)
+        if shown_in is None:
             continue
         found[paragraph.pk] = MentionTarget(
             label=_label(paragraph.number, paragraph.plain_text),
             url=reverse(
                 "public:consultation_paragraph",
-                kwargs={"consultation": consultation.slug, "anchor": paragraph.identity.anchor},
+                kwargs={"consultation": shown_in.slug, "anchor": paragraph.identity.anchor},
             ),
-            context=consultation.title,
+            context=shown_in.title,
         )
     return found
 

@@ -778,18 +778,17 @@ def edition_policy_year(*, edition: Any, today: dt.date | None = None) -> list[P
     for process in processes:
         own = [c for c in commitments if c.process_id == process.pk]
         achieved_on = {c.pk: _achieved_on(c, reports.get(c.pk, [])) for c in own}
+        met_in_year = [
+            c
+            for c in own
+            if not c.is_cancelled and (day := achieved_on[c.pk]) is not None and day.year == year
+        ]
         result.append(
             ProcessYear(
                 process=process,
                 milestones=milestones.get(process.pk, []),
                 active=sum(1 for c in own if commitment_active_in(c, year, achieved_on[c.pk])),
-                achieved=sum(
-                    1
-                    for c in own
-                    if not c.is_cancelled
-                    and achieved_on[c.pk] is not None
-                    and achieved_on[c.pk].year == year  # type: ignore[union-attr]
-                ),
+                achieved=len(met_in_year),
                 from_edition=sum(1 for c in own if c.edition_id == edition.pk),
             )
         )
