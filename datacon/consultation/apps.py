@@ -12,7 +12,11 @@ class ConsultationConfig(AppConfig):
     def ready(self) -> None:
         from datacon.common.personal_data import PersonalDataProvider, personal_data_register
         from datacon.consultation import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.consultation.mentions import register_mention_kinds
         from datacon.consultation.personal_data import consultation_erase, consultation_export
+
+        # Needs in "¿Qué datos abrir?" link to the consultation paragraph where they came up.
+        register_mention_kinds()
 
         personal_data_register(
             PersonalDataProvider(

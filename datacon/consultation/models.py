@@ -139,8 +139,14 @@ class Consultation(TimeStampedModel):
         return reverse("public:consultation_detail", kwargs={"consultation": self.slug})
 
     def public_scopes(self) -> tuple[str, ...]:
-        # The process page lists its consultations.
-        return (versions.consultation_scope(self.pk), ALL_CONSULTATIONS, versions.POLICY)
+        # The process page lists its consultations; need pages link to its paragraphs
+        # only while it is published.
+        return (
+            versions.consultation_scope(self.pk),
+            ALL_CONSULTATIONS,
+            versions.POLICY,
+            versions.DEMAND,
+        )
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

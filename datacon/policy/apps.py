@@ -11,3 +11,10 @@ class PolicyConfig(AppConfig):
 
     def ready(self) -> None:
         from datacon.policy import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.policy.memoria import register_memoria_blocks
+        from datacon.policy.mentions import register_mention_kinds
+
+        # Needs in "¿Qué datos abrir?" link to meetings; editions' memorias show the
+        # policy's year. Both registries live in other apps, so no schema changes here.
+        register_mention_kinds()
+        register_memoria_blocks()

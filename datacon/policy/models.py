@@ -114,8 +114,9 @@ class Process(TimeStampedModel):
         return reverse("public:policy_process", kwargs={"process": self.slug})
 
     def public_scopes(self) -> tuple[str, ...]:
-        # Edition pages show "this edition fed the process X".
-        return (versions.POLICY, versions.CONFERENCE)
+        # Edition pages show "this edition fed the process X"; need pages of
+        # "¿Qué datos abrir?" link to its meetings only while it is public.
+        return (versions.POLICY, versions.CONFERENCE, versions.DEMAND)
 
     @property
     def is_public(self) -> bool:
@@ -490,7 +491,8 @@ class Meeting(TimeStampedModel):
         )
 
     def public_scopes(self) -> tuple[str, ...]:
-        return _policy_scopes()
+        # Need pages show the title and date of the meetings where a need came up.
+        return (*_policy_scopes(), versions.DEMAND)
 
 
 class AttendanceStatus(models.TextChoices):

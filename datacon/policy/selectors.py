@@ -766,3 +766,65 @@ def year_report(*, process: Process, year: int) -> YearReport:
         is_current_year=year == today.year,
         by_source=by_source,
     )
+
+
+# --- an edition's year, for its memoria -----------------------------------------------------------------
+
+
+@dataclass
+class ProcessYear:
+    process: Process
+    milestones: list[Milestone]  # reached in the year (dated in it, not in the future)
+    active: int  # commitments active in the year
+    achieved: int  # commitments that reached their target during the year
+    from_edition: int  # commitments born from this edition's conclusions
+
+
+def edition_policy_year(*, edition: Any, today: dt.date | None = None) -> list[ProcessYear]:
+    """What the public policy processes linked to an edition reached during its year.
+
+    A process is linked when the edition fed it (`ProcessEdition`) or when one of
+    its commitments comes from the edition's conclusions. Four queries whatever the
+    number of processes, milestones, commitments and reports.
+    """
+    today = today or timezone.localdate()
+    year = edition.year
+    processes = list(
+        processes_public()
+        .filter(Q(edition_links__edition=edition) | Q(commitments__edition=edition))
+        .distinct()
+        .order_by("title", "id")
+    )
+    if not processes:
+        return []
+    ids = [process.pk for process in processes]
+    milestones: dict[int, list[Milestone]] = defaultdict(list)
+    for milestone in Milestone.objects.filter(
+        process_id__in=ids, date__year=year, date__lte=today
+    ).order_by("date", "id"):
+        milestones[milestone.process_id].append(milestone)
+    commitments = list(Commitment.objects.filter(process_id__in=ids).order_by("code", "id"))
+    reports: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in ProgressReport.objects.filter(commitment__process_id__in=ids).order_by(
+        "reported_on", "id"
+    ):
+        reports[report.commitment_id].append(report)
+    result = []
+    for process in processes:
+        own = [c for c in commitments if c.process_id == process.pk]
+        achieved_on = {c.pk: _achieved_on(c, reports.get(c.pk, [])) for c in own}
+        met_in_year = [
+            c
+            for c in own
+            if not c.is_cancelled and (day := achieved_on[c.pk]) is not None and day.year == year
+        ]
+        result.append(
+            ProcessYear(
+                process=process,
+                milestones=milestones.get(process.pk, []),
+                active=sum(1 for c in own if commitment_active_in(c, year, achieved_on[c.pk])),
+                achieved=len(met_in_year),
+                from_edition=sum(1 for c in own if c.edition_id == edition.pk),
+            )
+        )
+    return result
