@@ -129,7 +129,9 @@ class Step:
     `generate(*, context: Context, count: int, rng: random.Random) -> int`
     (returning how many records it created). It may also define
     `remove(*, edition: Edition) -> None`, called by --replace before the
-    edition is deleted. Until then the step is skipped with a message.
+    edition is deleted, and `fingerprint_rows(*, edition: Edition)` yielding
+    the rows (natural keys, no ids) that `dataset_fingerprint()` digests.
+    Until then the step is skipped with a message.
     """
 
     name: str
@@ -630,9 +632,15 @@ def dataset_fingerprint() -> str:
     """
     digest = hashlib.sha256()
 
+    def plain(value: Any) -> Any:
+        # The same text whatever time zone object the database driver attaches.
+        if isinstance(value, dt.datetime):
+            return value.astimezone(dt.UTC).isoformat()
+        return value
+
     def feed(rows: Any) -> None:
         for row in rows:
-            digest.update(repr(tuple(row)).encode())
+            digest.update(repr(tuple(plain(value) for value in row)).encode())
             digest.update(b"\n")
 
     edition = Edition.objects.get(slug=EDITION_SLUG)
@@ -683,4 +691,9 @@ def dataset_fingerprint() -> str:
         .order_by("session__code", "order")
         .values_list("session__code", "kind", "title", "body", "url")
     )
+    for step in STEPS:
+        module = step.module()
+        if module is not None and hasattr(module, "fingerprint_rows"):
+            digest.update(f"[{step.name}]\n".encode())
+            feed(module.fingerprint_rows(edition=edition))
     return digest.hexdigest()
