@@ -321,6 +321,7 @@ def generate(
             created = module.generate(context=context, count=count, rng=context.rng(step.name))
             context.counts[step.name] = created
             say(f"{step.name}: {created}")
+        context.counts["memoria_sections"] = _memoria(context)
         audit_record(
             actor=None,
             action="large_dataset.generate",
@@ -417,6 +418,32 @@ def _conference(*, seed: int, scale: Scale, say: Callable[[str], None]) -> Conte
         f"materiales: {context.counts['materials']}"
     )
     return context
+
+
+MEMORIA_SECTIONS = {
+    "background": "La edición sintética se generó para medir el rendimiento de la plataforma.",
+    "development": (
+        "Durante tres días ficticios, diez sedes y sesenta salas recibieron mil sesiones. "
+        "Nada de esto ocurrió: son datos de prueba."
+    ),
+    "conclusions": "Las páginas públicas deben responder igual de rápido con datos de este tamaño.",
+}
+
+
+def _memoria(context: Context) -> int:
+    """A published memoria, as a real edition has once it is over: its page and exports show
+    the narrative, the figures computed from the program and every capability's blocks."""
+    from datacon.memoria.services import memoria_ensure, memoria_publish, memoria_sections_save
+
+    memoria = memoria_ensure(edition=context.edition, actor=None)
+    memoria.subtitle = "Memoria ficticia de la edición sintética para pruebas de carga"
+    memoria_sections_save(
+        memoria=memoria,
+        sections={kind: ("", body) for kind, body in MEMORIA_SECTIONS.items()},
+        actor=None,
+    )
+    memoria_publish(memoria=memoria, actor=None, on=dt.date(EDITION_YEAR, 6, 30))
+    return len(MEMORIA_SECTIONS)
 
 
 def _organisations(rng: random.Random, scale: Scale) -> list[Organisation]:
@@ -690,6 +717,14 @@ def dataset_fingerprint() -> str:
         Material.objects.filter(session__edition=edition)
         .order_by("session__code", "order")
         .values_list("session__code", "kind", "title", "body", "url")
+    )
+    from datacon.memoria.models import Memoria, MemoriaSection
+
+    feed(Memoria.objects.filter(edition=edition).values_list("status", "published_on", "subtitle"))
+    feed(
+        MemoriaSection.objects.filter(memoria__edition=edition)
+        .order_by("kind")
+        .values_list("kind", "title", "body")
     )
     for step in STEPS:
         module = step.module()
