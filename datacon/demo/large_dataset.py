@@ -129,7 +129,9 @@ class Step:
     `generate(*, context: Context, count: int, rng: random.Random) -> int`
     (returning how many records it created). It may also define
     `remove(*, edition: Edition) -> None`, called by --replace before the
-    edition is deleted. Until then the step is skipped with a message.
+    edition is deleted, and `fingerprint_rows(*, edition: Edition)` yielding
+    the rows (natural keys, no ids) that `dataset_fingerprint()` digests.
+    Until then the step is skipped with a message.
     """
 
     name: str
@@ -319,6 +321,7 @@ def generate(
             created = module.generate(context=context, count=count, rng=context.rng(step.name))
             context.counts[step.name] = created
             say(f"{step.name}: {created}")
+        context.counts["memoria_sections"] = _memoria(context)
         audit_record(
             actor=None,
             action="large_dataset.generate",
@@ -415,6 +418,32 @@ def _conference(*, seed: int, scale: Scale, say: Callable[[str], None]) -> Conte
         f"materiales: {context.counts['materials']}"
     )
     return context
+
+
+MEMORIA_SECTIONS = {
+    "background": "La edición sintética se generó para medir el rendimiento de la plataforma.",
+    "development": (
+        "Durante tres días ficticios, diez sedes y sesenta salas recibieron mil sesiones. "
+        "Nada de esto ocurrió: son datos de prueba."
+    ),
+    "conclusions": "Las páginas públicas deben responder igual de rápido con datos de este tamaño.",
+}
+
+
+def _memoria(context: Context) -> int:
+    """A published memoria, as a real edition has once it is over: its page and exports show
+    the narrative, the figures computed from the program and every capability's blocks."""
+    from datacon.memoria.services import memoria_ensure, memoria_publish, memoria_sections_save
+
+    memoria = memoria_ensure(edition=context.edition, actor=None)
+    memoria.subtitle = "Memoria ficticia de la edición sintética para pruebas de carga"
+    memoria_sections_save(
+        memoria=memoria,
+        sections={kind: ("", body) for kind, body in MEMORIA_SECTIONS.items()},
+        actor=None,
+    )
+    memoria_publish(memoria=memoria, actor=None, on=dt.date(EDITION_YEAR, 6, 30))
+    return len(MEMORIA_SECTIONS)
 
 
 def _organisations(rng: random.Random, scale: Scale) -> list[Organisation]:
@@ -630,9 +659,15 @@ def dataset_fingerprint() -> str:
     """
     digest = hashlib.sha256()
 
+    def plain(value: Any) -> Any:
+        # The same text whatever time zone object the database driver attaches.
+        if isinstance(value, dt.datetime):
+            return value.astimezone(dt.UTC).isoformat()
+        return value
+
     def feed(rows: Any) -> None:
         for row in rows:
-            digest.update(repr(tuple(row)).encode())
+            digest.update(repr(tuple(plain(value) for value in row)).encode())
             digest.update(b"\n")
 
     edition = Edition.objects.get(slug=EDITION_SLUG)
@@ -683,4 +718,17 @@ def dataset_fingerprint() -> str:
         .order_by("session__code", "order")
         .values_list("session__code", "kind", "title", "body", "url")
     )
+    from datacon.memoria.models import Memoria, MemoriaSection
+
+    feed(Memoria.objects.filter(edition=edition).values_list("status", "published_on", "subtitle"))
+    feed(
+        MemoriaSection.objects.filter(memoria__edition=edition)
+        .order_by("kind")
+        .values_list("kind", "title", "body")
+    )
+    for step in STEPS:
+        module = step.module()
+        if module is not None and hasattr(module, "fingerprint_rows"):
+            digest.update(f"[{step.name}]\n".encode())
+            feed(module.fingerprint_rows(edition=edition))
     return digest.hexdigest()
