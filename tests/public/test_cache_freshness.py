@@ -24,6 +24,7 @@ import pytest
 from django.test import Client
 
 from datacon.common.services import search_document_fill
+from datacon.memoria.services import memoria_ensure, memoria_publish
 from datacon.program.models import Session
 from datacon.program.services import session_save
 from tests import factories
@@ -39,6 +40,15 @@ TITLE_PAGES = [
     "/personas/{person}/",
     "/organizaciones/{organisation}/",
     "/buscar/?q={word}",
+    # Exports and the API: the same versions guard them.
+    "/ediciones/{edition}/schedule.xml",
+    "/ediciones/{edition}/schedule.json",
+    "/ediciones/{edition}/calendario.ics",
+    "/ediciones/{edition}/sesiones/{code}/calendario.ics",
+    "/ediciones/{edition}/datos/conferencia/sesiones.csv",
+    "/ediciones/{edition}/datos/conferencia/sesiones.json",
+    "/datos/conferencia/sesiones.csv",
+    "/api/v1/sessions/?edition={edition}",
 ]
 WITHDRAWAL_PAGES = [
     "/",
@@ -48,6 +58,10 @@ WITHDRAWAL_PAGES = [
     "/personas/{person}/",
     "/organizaciones/{organisation}/",
     "/buscar/?q={word}",
+    "/ediciones/{edition}/memoria/",
+    "/ediciones/{edition}/datos/conferencia/cifras.csv",
+    "/ediciones/{edition}/schedule.json",
+    "/api/v1/sessions/?edition={edition}",
 ]
 
 BACKENDS = ["locmem"] + (["redis"] if os.environ.get("REDIS_URL") else [])
@@ -101,6 +115,7 @@ def scene(edition):  # type: ignore[no-untyped-def]
     for record in (session, person, person.organisation):
         search_document_fill(record)
         record.save()
+    memoria_publish(memoria=memoria_ensure(edition=edition, actor=None), actor=None)
     return {
         "session": session,
         "edition": edition.slug,
