@@ -182,6 +182,7 @@ def timed_sessions(edition: Edition) -> list[TimedSession]:
             room = venue_name
         else:
             room = "DATACON"
+        assert day is not None and starts_at is not None and ends_at is not None  # filtered
         rows.append(
             TimedSession(
                 pk=pk, code=code, title=title, abstract=abstract, status=status,
