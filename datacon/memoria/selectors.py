@@ -266,8 +266,8 @@ def memoria_data(*, edition: Edition, preview: bool = False) -> MemoriaData:
     ]
     co_conveners = grouped.get(OrganisationRole.CO_CONVENER, [])
     sessions = program_sessions(edition=edition).prefetch_related(None)
-    days = _days(edition, sessions)
-    people = _people(sessions)
+    days, program_order = _days(edition, sessions)
+    people = _people(sessions, program_order)
     compared = _compared(figures, len(co_conveners), reported)
     blocks = memoria_blocks(edition=edition)
     return MemoriaData(
@@ -319,8 +319,14 @@ def person_path_maker() -> Any:
     return _path_maker("public:person", {}, "slug")
 
 
-def _days(edition: Edition, sessions: QuerySet[Any]) -> list[MemoriaDay]:
-    """The public sessions by day, in program order, with their materials (two queries)."""
+def organisation_path_maker() -> Any:
+    """reverse("public:organisation", slug=...) in the active language, reversing once."""
+    return _path_maker("public:organisation", {}, "slug")
+
+
+def _days(edition: Edition, sessions: QuerySet[Any]) -> tuple[list[MemoriaDay], list[int]]:
+    """The public sessions by day, in program order, with their materials (two queries);
+    and the sessions' ids in the order the query gave them."""
     session_path = _path_maker("public:session", {"edition": edition.slug}, "code")
     storage = Material._meta.get_field("file").storage  # type: ignore[union-attr]
     materials: dict[int, list[MemoriaMaterial]] = {}
@@ -341,6 +347,7 @@ def _days(edition: Edition, sessions: QuerySet[Any]) -> list[MemoriaDay]:
             )
         )
     days: dict[dt.date | None, MemoriaDay] = {}
+    program_order: list[int] = []
     for pk, code, title, status, day, starts_at, type_name in sessions.values_list(
         "id", "code", "title", "status", "day", "starts_at", "session_type__name"
     ):
@@ -354,6 +361,7 @@ def _days(edition: Edition, sessions: QuerySet[Any]) -> list[MemoriaDay]:
             type_name=type_name,
             url=session_path(code),
         )
+        program_order.append(pk)
         own = materials.get(pk, [])
         entry = SessionEntry(
             session=session,
@@ -368,13 +376,15 @@ def _days(edition: Edition, sessions: QuerySet[Any]) -> list[MemoriaDay]:
     ordered = [days[d] for d in dated]
     if None in days:
         ordered.append(days[None])
-    return ordered
+    return ordered, program_order
 
 
-def _people(sessions: QuerySet[Any]) -> list[tuple[str, list[MemoriaPerson]]]:
+def _people(
+    sessions: QuerySet[Any], program_order: list[int]
+) -> list[tuple[str, list[MemoriaPerson]]]:
     """Distinct people by role (public profile only), in the order they first appear
-    in the program, then by public name (two queries)."""
-    order_of = {pk: index for index, pk in enumerate(sessions.values_list("id", flat=True))}
+    in the program, then by public name (one query)."""
+    order_of = {pk: index for index, pk in enumerate(program_order)}
     rows = sorted(
         Participation.objects.filter(session__in=sessions.values("id"))
         .order_by("session_id", "order", "id")

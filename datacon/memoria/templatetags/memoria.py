@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import zoneinfo
-from html import escape
+from html import escape as _escape
 from typing import Any
 
 from django import template
@@ -29,6 +30,14 @@ def json_ld(value: Any) -> SafeString:
     """JSON for a <script type="application/ld+json"> block: no "</script>" can close it early."""
     text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False)
     return mark_safe(text.translate(_JSON_ESCAPES))
+
+
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
+def escape(text: str) -> str:
+    """Django's escaping (& < > " ' as entities), skipped for text that needs none."""
+    return _escape(text) if _SPECIAL.search(text) else text
 
 
 # --- the memoria's long lists, generated in Python -------------------------------------------
@@ -123,5 +132,23 @@ def memoria_people_items(persons: Any, pdf: Any) -> SafeString:
         item = name if pdf else f'<a href="{escape(person_path(person.slug))}">{name}</a>'
         if person.organisation_short_name is not None:
             item += f' <span class="muted">· {escape(person.organisation_short_name)}</span>'
+        parts.append(f"<li>{item}</li>")
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def memoria_organisation_items(organisations: Any, pdf: Any) -> SafeString:
+    """The <li> of each organisation in the memoria's «Organizaciones» lists."""
+    from datacon.memoria.selectors import organisation_path_maker
+
+    organisation_path = organisation_path_maker()
+    parts: list[str] = []
+    for organisation in organisations:
+        name = escape(organisation.name)
+        item = (
+            name if pdf else f'<a href="{escape(organisation_path(organisation.slug))}">{name}</a>'
+        )
+        if organisation.acronym:
+            item += f" ({escape(organisation.acronym)})"
         parts.append(f"<li>{item}</li>")
     return mark_safe("".join(parts))
