@@ -123,6 +123,13 @@ class MemoriaPerson:
     organisation_short_name: str | None  # None without an organisation
 
 
+@dataclass(frozen=True, slots=True)
+class MemoriaOrganisation:
+    name: str
+    slug: str
+    acronym: str
+
+
 KIND_LABELS: dict[str, Any] = dict(MaterialKind.choices)
 LICENCE_LABELS: dict[str, Any] = dict(Licence.choices)
 ROLE_LABELS: dict[str, Any] = dict(ParticipationRole.choices)
@@ -251,14 +258,15 @@ def memoria_data(*, edition: Edition, preview: bool = False) -> MemoriaData:
     ]
     parity_rows = [row for row in all_rows if row.total >= minimum]
     parity_hidden = len([row for row in all_rows if 0 < row.total < minimum])
-    links = list(
-        EditionOrganisation.objects.filter(edition=edition)
-        .select_related("organisation")
-        .order_by("order", "organisation__name")
-    )
     grouped: dict[str, list[Any]] = {}
-    for link in links:
-        grouped.setdefault(link.role, []).append(link.organisation)
+    for role, name, slug, acronym in (
+        EditionOrganisation.objects.filter(edition=edition)
+        .order_by("order", "organisation__name")
+        .values_list("role", "organisation__name", "organisation__slug", "organisation__acronym")
+    ):
+        grouped.setdefault(role, []).append(
+            MemoriaOrganisation(name=name, slug=slug, acronym=acronym)
+        )
     organiser_roles = [
         (str(label), grouped[value])
         for value, label in OrganisationRole.choices
