@@ -83,7 +83,7 @@ class Headline:
 # as plain rows (values_list) into these small records instead of model instances.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MemoriaSession:
     pk: int
     code: str
@@ -98,7 +98,7 @@ class MemoriaSession:
         return self.url
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MemoriaMaterial:
     pk: int
     kind: str
@@ -115,7 +115,7 @@ class MemoriaMaterial:
         return str(LICENCE_LABELS.get(self.licence, self.licence))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MemoriaPerson:
     pk: int
     public_name: str
@@ -123,7 +123,7 @@ class MemoriaPerson:
     organisation_short_name: str | None  # None without an organisation
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MemoriaOrganisation:
     name: str
     slug: str
