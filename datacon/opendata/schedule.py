@@ -304,10 +304,10 @@ def schedule_xml(edition: Edition) -> bytes:
         for name, room_sessions in rooms.items():
             room_element = sub(day_element, "room", name=name, guid=room_guid(edition, name))
             for session in room_sessions:
-                local = session.starts_at.astimezone(zone)
+                local = session.starts_at.astimezone(zone).isoformat()
                 event = sub(room_element, "event", id=str(session.pk), guid=session.guid)
-                sub(event, "date").text = local.isoformat()
-                sub(event, "start").text = local.strftime("%H:%M")
+                sub(event, "date").text = local
+                sub(event, "start").text = local[11:16]  # strftime("%H:%M"), cheaper
                 sub(event, "duration").text = session.duration
                 sub(event, "room").text = name
                 sub(event, "slug").text = _event_slug(edition_acronym, session)
@@ -354,7 +354,7 @@ def schedule_dict(edition: Edition) -> dict[str, Any]:
         for session in day_sessions:
             name = session.room
             room_names.setdefault(name, None)
-            local = session.starts_at.astimezone(zone)
+            local = session.starts_at.astimezone(zone).isoformat()
             persons = []
             for _pk, name_, slug in session.persons:
                 person = people.get(slug)
@@ -370,8 +370,8 @@ def schedule_dict(edition: Edition) -> dict[str, Any]:
                     "guid": session.guid,
                     "id": session.pk,
                     "logo": None,
-                    "date": local.isoformat(),
-                    "start": local.strftime("%H:%M"),
+                    "date": local,
+                    "start": local[11:16],  # strftime("%H:%M"), cheaper
                     "end": session.ends_at.astimezone(zone).isoformat(),
                     "duration": session.duration,
                     "room": name,
