@@ -32,8 +32,11 @@ in the "cifras" open dataset (one row per cell).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 Cell = str | int | float | None
 
@@ -87,7 +90,30 @@ def memoria_block_scopes() -> tuple[str, ...]:
     return tuple(sorted({scope for p in _PROVIDERS.values() for scope in p.scopes}))
 
 
+_shared: ContextVar[dict[str, Any] | None] = ContextVar("memoria_block_shared", default=None)
+
+
+def memoria_block_shared(key: str, compute: Callable[[], T]) -> T:
+    """A value several blocks of one capability read (e.g. the attendance figures of
+    the two registration blocks), computed once per `memoria_blocks` call; outside
+    one, computed every time."""
+    shared = _shared.get()
+    if shared is None:
+        return compute()
+    if key not in shared:
+        shared[key] = compute()
+    return shared[key]  # type: ignore[no-any-return]
+
+
 def memoria_blocks(*, edition: Any) -> list[FigureBlock]:
+    token = _shared.set({})
+    try:
+        return _build_blocks(edition)
+    finally:
+        _shared.reset(token)
+
+
+def _build_blocks(edition: Any) -> list[FigureBlock]:
     blocks = []
     for provider in memoria_block_providers():
         block = provider.build(edition)

@@ -10,13 +10,16 @@ broken down, so nobody's self-declared gender can be inferred from a chart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from datacon.common.choices import Licence
 from datacon.editions.models import Edition, EditionOrganisation, OrganisationRole
 from datacon.editions.selectors import editions_public
 from datacon.memoria import charts
@@ -28,7 +31,13 @@ from datacon.memoria.models import (
     ReportedFigure,
     SectionKind,
 )
-from datacon.program.models import Material, MaterialKind, Participation, Session
+from datacon.program.models import (
+    SESSION_CODE_PATTERN,
+    Material,
+    MaterialKind,
+    Participation,
+    ParticipationRole,
+)
 from datacon.program.selectors import (
     SPEAKING_ROLES,
     EditionFigures,
@@ -69,12 +78,69 @@ class Headline:
     reported: ReportedFigure | None  # None: computed from the platform's records
 
 
+# The memoria lists every session with its materials and every person taking part:
+# 1,000 sessions, 1,200 materials and 3,000 people at national scale. They are read
+# as plain rows (values_list) into these small records instead of model instances.
+
+
+@dataclass(slots=True)
+class MemoriaSession:
+    pk: int
+    code: str
+    title: str
+    status: str
+    day: dt.date | None
+    starts_at: dt.datetime | None
+    type_name: str
+    url: str  # the session page's path
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+
+@dataclass(slots=True)
+class MemoriaMaterial:
+    pk: int
+    kind: str
+    title: str
+    body: str
+    url: str
+    file_url: str  # "" without a file
+    licence: str
+
+    def get_kind_display(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+    def get_licence_display(self) -> str:
+        return str(LICENCE_LABELS.get(self.licence, self.licence))
+
+
+@dataclass(slots=True)
+class MemoriaPerson:
+    pk: int
+    public_name: str
+    slug: str
+    organisation_short_name: str | None  # None without an organisation
+
+
+@dataclass(slots=True)
+class MemoriaOrganisation:
+    name: str
+    slug: str
+    acronym: str
+
+
+KIND_LABELS: dict[str, Any] = dict(MaterialKind.choices)
+LICENCE_LABELS: dict[str, Any] = dict(Licence.choices)
+ROLE_LABELS: dict[str, Any] = dict(ParticipationRole.choices)
+
+
 @dataclass
 class SessionEntry:
-    session: Session
-    reports: list[Material]
-    videos: list[Material]
-    others: list[Material]
+    session: MemoriaSession
+    reports: list[MemoriaMaterial]
+    videos: list[MemoriaMaterial]
+    others: list[MemoriaMaterial]
 
 
 @dataclass
@@ -98,7 +164,7 @@ class MemoriaData:
     parity_hidden: int
     organiser_roles: list[tuple[str, list[Any]]]
     co_conveners: list[Any]
-    people: list[tuple[str, list[Any]]]
+    people: list[tuple[str, list[MemoriaPerson]]]
     days: list[MemoriaDay]
     blocks: list[FigureBlock]
     charts: dict[str, Any]
@@ -150,7 +216,7 @@ class MemoriaData:
         return [s for s in self.sections if s.kind not in BEFORE_FIGURES]
 
     @property
-    def reports(self) -> list[tuple[Session, Material]]:
+    def reports(self) -> list[tuple[MemoriaSession, MemoriaMaterial]]:
         """Every relatoría with text, in program order, for the PDF's annex."""
         return [
             (entry.session, report)
@@ -192,27 +258,24 @@ def memoria_data(*, edition: Edition, preview: bool = False) -> MemoriaData:
     ]
     parity_rows = [row for row in all_rows if row.total >= minimum]
     parity_hidden = len([row for row in all_rows if 0 < row.total < minimum])
-    links = list(
-        EditionOrganisation.objects.filter(edition=edition)
-        .select_related("organisation")
-        .order_by("order", "organisation__name")
-    )
     grouped: dict[str, list[Any]] = {}
-    for link in links:
-        grouped.setdefault(link.role, []).append(link.organisation)
+    for role, name, slug, acronym in (
+        EditionOrganisation.objects.filter(edition=edition)
+        .order_by("order", "organisation__name")
+        .values_list("role", "organisation__name", "organisation__slug", "organisation__acronym")
+    ):
+        grouped.setdefault(role, []).append(
+            MemoriaOrganisation(name=name, slug=slug, acronym=acronym)
+        )
     organiser_roles = [
         (str(label), grouped[value])
         for value, label in OrganisationRole.choices
         if value in grouped and value != OrganisationRole.CO_CONVENER
     ]
     co_conveners = grouped.get(OrganisationRole.CO_CONVENER, [])
-    sessions = list(
-        program_sessions(edition=edition).prefetch_related(
-            Prefetch("materials", queryset=Material.objects.order_by("order", "id"))
-        )
-    )
-    days = _days(edition, sessions)
-    people = _people(sessions)
+    sessions = program_sessions(edition=edition).prefetch_related(None)
+    days, program_order = _days(edition, sessions)
+    people = _people(sessions, program_order)
     compared = _compared(figures, len(co_conveners), reported)
     blocks = memoria_blocks(edition=edition)
     return MemoriaData(
@@ -241,41 +304,128 @@ def _labelled(row: ParityRow, label: str) -> ParityRow:
     )
 
 
-def _days(edition: Edition, sessions: list[Session]) -> list[MemoriaDay]:
+def _path_maker(name: str, fixed: dict[str, str], key: str) -> Any:
+    """A function giving reverse(name, fixed + {key: value}) that reverses once: values
+    of the session-code form (letters, digits, hyphens) need no quoting; anything else
+    is reversed."""
+    marker = "S0000"
+    head, tail = reverse(name, kwargs={**fixed, key: marker}).rsplit(marker, 1)
+
+    def path(value: str) -> str:
+        if SESSION_CODE_PATTERN.match(value) or SLUG_SAFE.match(value):
+            return f"{head}{value}{tail}"
+        return reverse(name, kwargs={**fixed, key: value})
+
+    return path
+
+
+SLUG_SAFE = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+def person_path_maker() -> Any:
+    """reverse("public:person", slug=...) in the active language, reversing once."""
+    return _path_maker("public:person", {}, "slug")
+
+
+def organisation_path_maker() -> Any:
+    """reverse("public:organisation", slug=...) in the active language, reversing once."""
+    return _path_maker("public:organisation", {}, "slug")
+
+
+def _days(edition: Edition, sessions: QuerySet[Any]) -> tuple[list[MemoriaDay], list[int]]:
+    """The public sessions by day, in program order, with their materials (two queries);
+    and the sessions' ids in the order the query gave them."""
+    session_path = _path_maker("public:session", {"edition": edition.slug}, "code")
+    storage = Material._meta.get_field("file").storage  # type: ignore[union-attr]
+    materials: dict[int, list[MemoriaMaterial]] = {}
+    for session_id, pk, kind, title, body, url, file, licence in (
+        Material.objects.filter(session__in=sessions.values("id"))
+        .order_by("session_id", "order", "id")
+        .values_list("session_id", "id", "kind", "title", "body", "url", "file", "licence")
+    ):
+        materials.setdefault(session_id, []).append(
+            MemoriaMaterial(
+                pk=pk,
+                kind=kind,
+                title=title,
+                body=body,
+                url=url,
+                file_url=storage.url(file) if file else "",
+                licence=licence,
+            )
+        )
     days: dict[dt.date | None, MemoriaDay] = {}
-    for session in sessions:
-        materials = list(session.materials.all())
+    program_order: list[int] = []
+    for pk, code, title, status, day, starts_at, type_name in sessions.values_list(
+        "id", "code", "title", "status", "day", "starts_at", "session_type__name"
+    ):
+        session = MemoriaSession(
+            pk=pk,
+            code=code,
+            title=title,
+            status=status,
+            day=day,
+            starts_at=starts_at,
+            type_name=type_name,
+            url=session_path(code),
+        )
+        program_order.append(pk)
+        own = materials.get(pk, [])
         entry = SessionEntry(
             session=session,
-            reports=[m for m in materials if m.kind == MaterialKind.REPORT],
-            videos=[m for m in materials if m.kind == MaterialKind.VIDEO],
-            others=[
-                m for m in materials if m.kind not in (MaterialKind.REPORT, MaterialKind.VIDEO)
-            ],
+            reports=[m for m in own if m.kind == MaterialKind.REPORT],
+            videos=[m for m in own if m.kind == MaterialKind.VIDEO],
+            others=[m for m in own if m.kind not in (MaterialKind.REPORT, MaterialKind.VIDEO)],
         )
-        key = session.day
-        if key not in days:
-            days[key] = MemoriaDay(day=key, number=edition.day_number(key) if key else None)
-        days[key].entries.append(entry)
+        if day not in days:
+            days[day] = MemoriaDay(day=day, number=edition.day_number(day) if day else None)
+        days[day].entries.append(entry)
     dated = sorted(d for d in days if d is not None)
     ordered = [days[d] for d in dated]
     if None in days:
         ordered.append(days[None])
-    return ordered
+    return ordered, program_order
 
 
-def _people(sessions: list[Session]) -> list[tuple[str, list[Any]]]:
-    """Distinct people by role (public profile only), in the order they first appear."""
-    by_role: dict[str, dict[int, Any]] = {}
-    labels: dict[str, str] = {}
-    for session in sessions:
-        for participation in session.participations.all():
-            role = participation.role
-            labels[role] = str(participation.get_role_display())
-            by_role.setdefault(role, {}).setdefault(participation.person_id, participation.person)
+def _people(
+    sessions: QuerySet[Any], program_order: list[int]
+) -> list[tuple[str, list[MemoriaPerson]]]:
+    """Distinct people by role (public profile only), in the order they first appear
+    in the program, then by public name (one query)."""
+    order_of = {pk: index for index, pk in enumerate(program_order)}
+    rows = sorted(
+        Participation.objects.filter(session__in=sessions.values("id"))
+        .order_by("session_id", "order", "id")
+        .values_list(
+            "session_id",
+            "role",
+            "person_id",
+            "person__public_name",
+            "person__slug",
+            "person__organisation_id",
+            "person__organisation__acronym",
+            "person__organisation__name",
+        ),
+        key=lambda row: order_of[row[0]],  # stable: keeps (order, id) within a session
+    )
+    by_role: dict[str, dict[int, MemoriaPerson]] = {}
+    for _session, role, pk, name, slug, organisation_id, acronym, organisation in rows:
+        people = by_role.setdefault(role, {})
+        if pk not in people:
+            people[pk] = MemoriaPerson(
+                pk=pk,
+                public_name=name,
+                slug=slug,
+                organisation_short_name=(acronym or organisation)
+                if organisation_id is not None
+                else None,
+            )
     order = [value for value, _label in Participation._meta.get_field("role").choices]  # type: ignore[union-attr,misc]
     return [
-        (labels[role], sorted(by_role[role].values(), key=lambda p: p.public_name))
+        (
+            str(ROLE_LABELS.get(role, role)),
+            sorted(by_role[role].values(), key=lambda p: p.public_name),
+        )
         for role in order
         if role in by_role
     ]

@@ -22,14 +22,22 @@ import json
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
 from lxml import etree
 
 from datacon.editions.models import Edition
-from datacon.program.models import MaterialKind, Session
+from datacon.program.models import (
+    SESSION_CODE_PATTERN,
+    Material,
+    MaterialKind,
+    Participation,
+    Session,
+)
 from datacon.program.selectors import program_sessions
 
 GENERATOR = "Plataforma DATACON"
@@ -91,26 +99,141 @@ def schedule_available(edition: Edition) -> bool:
     return bool(edition.days)
 
 
-def timed_sessions(edition: Edition) -> list[Session]:
-    sessions = program_sessions(edition=edition).prefetch_related("materials")
-    return [s for s in sessions if s.starts_at and s.ends_at and s.day]
+@dataclass(slots=True)
+class TimedSession:
+    """One timed public session as flat values (what both formats need), read without
+    building model instances: the 1,000-session edition would otherwise cost ~15,000
+    objects per export."""
+
+    pk: int
+    code: str
+    title: str
+    abstract: str
+    status: str
+    language: str
+    day: dt.date
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    type_name: str
+    type_slug: str
+    room: str  # room_name(): "Sede · Sala", the venue, or "DATACON"
+    url: str
+    persons: list[tuple[int, str, str]] = field(default_factory=list)  # (pk, name, slug)
+    links: list[tuple[str, str, str]] = field(default_factory=list)  # (url, title, type)
+
+    @property
+    def guid(self) -> str:
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, self.url))
+
+    @property
+    def duration(self) -> str:
+        minutes = int((self.ends_at - self.starts_at).total_seconds() // 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _days(edition: Edition, sessions: list[Session]) -> list[tuple[int, dt.date, list[Session]]]:
-    dates = list(edition.days) or sorted({s.day for s in sessions if s.day})
-    return [
-        (index, day, [s for s in sessions if s.day == day])
-        for index, day in enumerate(dates, start=1)
-    ]
+LINK_TYPES: dict[str, str] = {
+    MaterialKind.VIDEO: "media",
+    MaterialKind.SLIDES: "slides",
+    MaterialKind.REPORT: "article",
+    MaterialKind.DOCUMENT: "paper",
+}
+
+
+def _session_url_maker(edition: Edition) -> Callable[[str], str]:
+    """The public URL of a session of this edition from its code, reversing once
+    (a code of the validated form needs no quoting); anything else is reversed."""
+    marker = "S0000"
+    pattern = settings.DATACON_PUBLIC_URL + reverse(
+        "public:session", kwargs={"edition": edition.slug, "code": marker}
+    )
+    head, tail = pattern.rsplit(marker, 1)
+
+    def url(code: str) -> str:
+        if SESSION_CODE_PATTERN.match(code):
+            return f"{head}{code}{tail}"
+        return settings.DATACON_PUBLIC_URL + reverse(
+            "public:session", kwargs={"edition": edition.slug, "code": code}
+        )
+
+    return url
+
+
+def timed_sessions(edition: Edition) -> list[TimedSession]:
+    """The edition's public sessions with a day, a start and an end, in program order,
+    with their people and material links: three queries whatever the program's size."""
+    sessions = (
+        program_sessions(edition=edition)
+        .prefetch_related(None)
+        .filter(starts_at__isnull=False, ends_at__isnull=False, day__isnull=False)
+    )
+    url = _session_url_maker(edition)
+    rows = []
+    for (
+        pk, code, title, abstract, status, language, day, starts_at, ends_at,
+        type_name, type_slug, venue_id, venue_name, room_id, room_name_,
+    ) in sessions.values_list(
+        "id", "code", "title", "abstract", "status", "language", "day", "starts_at", "ends_at",
+        "session_type__name", "session_type__slug", "venue_id", "venue__name", "room_id",
+        "room__name",
+    ):  # fmt: skip
+        if room_id is not None and venue_id is not None:
+            room = f"{venue_name} · {room_name_}"
+        elif venue_id is not None:
+            room = venue_name
+        else:
+            room = "DATACON"
+        assert day is not None and starts_at is not None and ends_at is not None  # filtered
+        rows.append(
+            TimedSession(
+                pk=pk, code=code, title=title, abstract=abstract, status=status,
+                language=language, day=day, starts_at=starts_at, ends_at=ends_at,
+                type_name=type_name, type_slug=type_slug, room=room, url=url(code),
+            )
+        )  # fmt: skip
+    by_id = {row.pk: row for row in rows}
+    ids = sessions.values("id")
+    seen: set[tuple[int, int]] = set()
+    for session_id, person_id, name, slug in (
+        Participation.objects.filter(session__in=ids)
+        .order_by("session_id", "order", "id")
+        .values_list("session_id", "person_id", "person__public_name", "person__slug")
+    ):
+        if (session_id, person_id) not in seen:
+            seen.add((session_id, person_id))
+            by_id[session_id].persons.append((person_id, name, slug))
+    kinds = dict(MaterialKind.choices)
+    storage = Material._meta.get_field("file").storage  # type: ignore[union-attr]
+    for session_id, link, file, kind, material_title in (
+        Material.objects.filter(session__in=ids)
+        .order_by("session_id", "order", "id")
+        .values_list("session_id", "url", "file", "kind", "title")
+    ):
+        link = link or (settings.DATACON_PUBLIC_URL + storage.url(file) if file else "")
+        if not link.startswith(("http://", "https://")):
+            continue
+        by_id[session_id].links.append(
+            (link, material_title or str(kinds.get(kind, kind)), LINK_TYPES.get(kind, "related"))
+        )
+    return rows
+
+
+def _days(
+    edition: Edition, sessions: list[TimedSession]
+) -> list[tuple[int, dt.date, list[TimedSession]]]:
+    by_day: dict[dt.date, list[TimedSession]] = {}
+    for session in sessions:
+        by_day.setdefault(session.day, []).append(session)
+    dates = list(edition.days) or sorted(by_day)
+    return [(index, day, by_day.get(day, [])) for index, day in enumerate(dates, start=1)]
 
 
 def _day_bounds(
-    edition: Edition, day: dt.date, sessions: list[Session]
+    edition: Edition, day: dt.date, sessions: list[TimedSession]
 ) -> tuple[dt.datetime, dt.datetime]:
     zone = edition.tz
     if sessions:
-        start = min(s.starts_at for s in sessions if s.starts_at).astimezone(zone)
-        end = max(s.ends_at for s in sessions if s.ends_at).astimezone(zone)
+        start = min(s.starts_at for s in sessions).astimezone(zone)
+        end = max(s.ends_at for s in sessions).astimezone(zone)
         return start, end
     return (
         dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone),
@@ -118,40 +241,20 @@ def _day_bounds(
     )
 
 
-def _links(session: Session) -> list[tuple[str, str, str]]:
-    """(url, title, C3VOC reference type) for each material with an address."""
-    links = []
-    for material in session.materials.all():
-        url = material.url or (
-            settings.DATACON_PUBLIC_URL + material.file.url if material.file else ""
-        )
-        if not url.startswith(("http://", "https://")):
-            continue
-        kinds: dict[str, str] = {
-            MaterialKind.VIDEO: "media",
-            MaterialKind.SLIDES: "slides",
-            MaterialKind.REPORT: "article",
-            MaterialKind.DOCUMENT: "paper",
-        }
-        kind = kinds.get(material.kind, "related")
-        links.append((url, material.title or str(material.get_kind_display()), kind))
-    return links
-
-
-def _title(session: Session) -> str:
+def _title(session: Session | TimedSession) -> str:
     return f"{session.code} · {session.title}"
 
 
-def _persons(session: Session) -> list[tuple[int, str, str]]:
-    seen: dict[int, tuple[int, str, str]] = {}
-    for participation in session.participations.all():
-        person = participation.person
-        seen.setdefault(person.pk, (person.pk, person.public_name, person.slug))
-    return list(seen.values())
-
-
-def _language(session: Session) -> str:
+def _language(session: Session | TimedSession) -> str:
     return session.language if session.language in ("es", "en") else "es"
+
+
+def _event_slug(edition_acronym: str, session: TimedSession) -> str:
+    return f"{edition_acronym}-{session.code.lower()}-{_ascii_slug(session.title)}"
+
+
+def _description(session: TimedSession) -> str:
+    return "Sesión cancelada." if session.status == "cancelled" else ""
 
 
 def _version(edition: Edition) -> str:
@@ -164,6 +267,7 @@ def _version(edition: Edition) -> str:
 def schedule_xml(edition: Edition) -> bytes:
     sessions = timed_sessions(edition)
     zone = edition.tz
+    edition_acronym = acronym(edition)
     root = etree.Element("schedule")
     etree.SubElement(root, "generator", name=GENERATOR, version=settings.DATACON_RELEASE)
     etree.SubElement(root, "url").text = (
@@ -172,7 +276,7 @@ def schedule_xml(edition: Edition) -> bytes:
     etree.SubElement(root, "version").text = _version(edition)
     conference = etree.SubElement(root, "conference")
     etree.SubElement(conference, "title").text = edition.title
-    etree.SubElement(conference, "acronym").text = acronym(edition)
+    etree.SubElement(conference, "acronym").text = edition_acronym
     days = _days(edition, sessions)
     if days:
         etree.SubElement(conference, "start").text = days[0][1].isoformat()
@@ -186,108 +290,105 @@ def schedule_xml(edition: Edition) -> bytes:
     etree.SubElement(conference, "time_zone_name").text = edition.timezone
     for type_name, type_slug in _tracks(sessions):
         etree.SubElement(conference, "track", name=type_name, slug=type_slug)
+    sub = etree.SubElement
+    person_guids: dict[str, str] = {}
     for index, day, day_sessions in days:
         start, end = _day_bounds(edition, day, day_sessions)
-        day_element = etree.SubElement(
+        day_element = sub(
             root, "day", index=str(index), date=day.isoformat(),
             start=start.isoformat(), end=end.isoformat(),
         )  # fmt: skip
-        rooms: dict[str, list[Session]] = {}
+        rooms: dict[str, list[TimedSession]] = {}
         for session in day_sessions:
-            rooms.setdefault(room_name(session), []).append(session)
+            rooms.setdefault(session.room, []).append(session)
         for name, room_sessions in rooms.items():
-            room_element = etree.SubElement(
-                day_element, "room", name=name, guid=room_guid(edition, name)
-            )
+            room_element = sub(day_element, "room", name=name, guid=room_guid(edition, name))
             for session in room_sessions:
-                assert session.starts_at is not None
-                local = session.starts_at.astimezone(zone)
-                event = etree.SubElement(
-                    room_element, "event", id=str(session.pk), guid=session_guid(session)
-                )
-                etree.SubElement(event, "date").text = local.isoformat()
-                etree.SubElement(event, "start").text = local.strftime("%H:%M")
-                etree.SubElement(event, "duration").text = _duration(session)
-                etree.SubElement(event, "room").text = name
-                etree.SubElement(event, "slug").text = event_slug(session)
-                etree.SubElement(event, "url").text = session_url(session)
-                etree.SubElement(event, "title").text = _title(session)
-                etree.SubElement(event, "subtitle").text = ""
-                etree.SubElement(event, "track").text = session.session_type.name
-                etree.SubElement(event, "type").text = session.session_type.name
-                etree.SubElement(event, "language").text = _language(session)
-                etree.SubElement(event, "abstract").text = session.abstract
-                etree.SubElement(event, "description").text = (
-                    "Sesión cancelada." if session.status == "cancelled" else ""
-                )
-                persons = etree.SubElement(event, "persons")
-                for pk, name_, slug in _persons(session):
-                    etree.SubElement(
-                        persons, "person", id=str(pk), guid=person_guid(slug)
-                    ).text = name_
-                links = etree.SubElement(event, "links")
-                for url, title, _kind in _links(session):
-                    etree.SubElement(links, "link", href=url).text = title
-                etree.SubElement(event, "attachments")
+                local = session.starts_at.astimezone(zone).isoformat()
+                event = sub(room_element, "event", id=str(session.pk), guid=session.guid)
+                sub(event, "date").text = local
+                sub(event, "start").text = local[11:16]  # strftime("%H:%M"), cheaper
+                sub(event, "duration").text = session.duration
+                sub(event, "room").text = name
+                sub(event, "slug").text = _event_slug(edition_acronym, session)
+                sub(event, "url").text = session.url
+                sub(event, "title").text = _title(session)
+                sub(event, "subtitle").text = ""
+                sub(event, "track").text = session.type_name
+                sub(event, "type").text = session.type_name
+                sub(event, "language").text = _language(session)
+                sub(event, "abstract").text = session.abstract
+                sub(event, "description").text = _description(session)
+                persons = sub(event, "persons")
+                for pk, name_, slug in session.persons:
+                    guid = person_guids.get(slug)
+                    if guid is None:
+                        guid = person_guids[slug] = person_guid(slug)
+                    sub(persons, "person", id=str(pk), guid=guid).text = name_
+                links = sub(event, "links")
+                for url, title, _kind in session.links:
+                    sub(links, "link", href=url).text = title
+                sub(event, "attachments")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _tracks(sessions: Iterable[Session]) -> list[tuple[str, str]]:
+def _tracks(sessions: Iterable[TimedSession]) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for session in sessions:
-        seen.setdefault(
-            session.session_type.name,
-            _ascii_slug(session.session_type.slug or session.session_type.name),
-        )
+        if session.type_name not in seen:
+            seen[session.type_name] = _ascii_slug(session.type_slug or session.type_name)
     return list(seen.items())
 
 
 def schedule_dict(edition: Edition) -> dict[str, Any]:
     sessions = timed_sessions(edition)
     zone = edition.tz
+    edition_acronym = acronym(edition)
     days = _days(edition, sessions)
-    room_names: list[str] = []
+    room_names: dict[str, None] = {}
+    people: dict[str, dict[str, str]] = {}
     day_list = []
     for index, day, day_sessions in days:
         start, end = _day_bounds(edition, day, day_sessions)
         rooms: dict[str, list[dict[str, Any]]] = {}
         for session in day_sessions:
-            assert session.starts_at is not None and session.ends_at is not None
-            name = room_name(session)
-            if name not in room_names:
-                room_names.append(name)
-            local = session.starts_at.astimezone(zone)
+            name = session.room
+            room_names.setdefault(name, None)
+            local = session.starts_at.astimezone(zone).isoformat()
+            persons = []
+            for _pk, name_, slug in session.persons:
+                person = people.get(slug)
+                if person is None or person["name"] != name_:
+                    person = people[slug] = {
+                        "guid": person_guid(slug),
+                        "name": name_,
+                        "url": f"{settings.DATACON_PUBLIC_URL}/personas/{slug}/",
+                    }
+                persons.append(person)
             rooms.setdefault(name, []).append(
                 {
-                    "guid": session_guid(session),
+                    "guid": session.guid,
                     "id": session.pk,
                     "logo": None,
-                    "date": local.isoformat(),
-                    "start": local.strftime("%H:%M"),
+                    "date": local,
+                    "start": local[11:16],  # strftime("%H:%M"), cheaper
                     "end": session.ends_at.astimezone(zone).isoformat(),
-                    "duration": _duration(session),
+                    "duration": session.duration,
                     "room": name,
-                    "slug": event_slug(session),
-                    "url": session_url(session),
+                    "slug": _event_slug(edition_acronym, session),
+                    "url": session.url,
                     "title": _title(session),
                     "subtitle": "",
-                    "track": session.session_type.name,
-                    "type": session.session_type.name,
+                    "track": session.type_name,
+                    "type": session.type_name,
                     "language": _language(session),
                     "abstract": session.abstract,
-                    "description": "Sesión cancelada." if session.status == "cancelled" else "",
+                    "description": _description(session),
                     "do_not_record": False,
-                    "persons": [
-                        {
-                            "guid": person_guid(slug),
-                            "name": name_,
-                            "url": f"{settings.DATACON_PUBLIC_URL}/personas/{slug}/",
-                        }
-                        for _pk, name_, slug in _persons(session)
-                    ],
+                    "persons": persons,
                     "links": [
                         {"url": url, "title": title, "type": kind}
-                        for url, title, kind in _links(session)
+                        for url, title, kind in session.links
                     ],
                     "attachments": [],
                 }
@@ -302,7 +403,7 @@ def schedule_dict(edition: Edition) -> dict[str, Any]:
             }
         )
     conference: dict[str, Any] = {
-        "acronym": acronym(edition),
+        "acronym": edition_acronym,
         "title": edition.title,
         "description": edition.theme,
         "start": days[0][1].isoformat() if days else "",

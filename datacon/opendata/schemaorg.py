@@ -1,6 +1,10 @@
 """schema.org Event markup (JSON-LD) for edition and session pages.
 
-An edition is an Event whose subEvents are its sessions; a session is an Event
+An edition is an Event; the edition page describes it alone (dates, places,
+organiser) and points to its program and its schedule.json/xml through
+`subjectOf`, because embedding every session would make the page weigh as much
+as the whole schedule (1.2 MB for 1,000 sessions). `edition_event` with the
+sessions adds them as subEvents, for a full export. A session is an Event
 whose superEvent is its edition. Location is a Place with a PostalAddress for
 a venue with an address, a VirtualLocation for an online venue, or both for a
 hybrid edition; eventAttendanceMode follows the edition's mode.
@@ -11,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
 
 from datacon.common.choices import MexicanState
 from datacon.editions.models import Edition, EditionMode, Venue
@@ -116,7 +121,40 @@ def session_event(session: Session, edition: Edition, *, nested: bool = False) -
     return dict(sorted(data.items()))
 
 
+def edition_page_event(edition: Edition, venues: list[Venue]) -> dict[str, Any]:
+    """The edition page's Event: the edition itself, with links to its program and,
+    when it has days, to its schedule in the frab/C3VOC formats (no subEvents)."""
+    data = _edition_base(edition, venues)
+    program_url = _absolute(reverse("public:program", kwargs={"edition": edition.slug}))
+    related: list[dict[str, Any]] = [
+        {"@type": "WebPage", "name": "Programa", "url": program_url},
+    ]
+    if edition.days:
+        for name, encoding, url_name in (
+            ("schedule.json", "application/json", "public:opendata_schedule_json"),
+            ("schedule.xml", "application/xml", "public:opendata_schedule_xml"),
+        ):
+            related.append(
+                {
+                    "@type": "DataDownload",
+                    "name": name,
+                    "encodingFormat": encoding,
+                    "contentUrl": _absolute(reverse(url_name, kwargs={"edition": edition.slug})),
+                }
+            )
+    data["subjectOf"] = related
+    return dict(sorted(data.items()))
+
+
 def edition_event(edition: Edition, sessions: list[Session], venues: list[Venue]) -> dict[str, Any]:
+    """The edition with every session as a subEvent (a full export, not for the page)."""
+    data = _edition_base(edition, venues)
+    if sessions:
+        data["subEvent"] = [session_event(s, edition, nested=True) for s in sessions]
+    return dict(sorted(data.items()))
+
+
+def _edition_base(edition: Edition, venues: list[Venue]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -139,6 +177,4 @@ def edition_event(edition: Edition, sessions: list[Session], venues: list[Venue]
     organizer = _organizer(edition)
     if organizer:
         data["organizer"] = organizer
-    if sessions:
-        data["subEvent"] = [session_event(s, edition, nested=True) for s in sessions]
-    return dict(sorted(data.items()))
+    return data

@@ -10,12 +10,26 @@ from django.utils.translation import gettext as _
 
 from datacon.common import versions
 from datacon.editions.models import Edition
-from datacon.memoria.blocks import FigureBlock, MemoriaBlockProvider, memoria_block_register
-from datacon.registration.selectors import attendance_figures
+from datacon.memoria.blocks import (
+    FigureBlock,
+    MemoriaBlockProvider,
+    memoria_block_register,
+    memoria_block_shared,
+)
+from datacon.registration.selectors import AttendanceFigures, attendance_figures
+
+
+def _figures(edition: Edition) -> AttendanceFigures:
+    """Shared by both blocks within one memoria; without the sector and state rows,
+    which the memoria does not show."""
+    return memoria_block_shared(
+        f"registration:attendance:{edition.pk}",
+        lambda: attendance_figures(edition=edition, breakdowns=False),
+    )
 
 
 def _attendance_by_place(edition: Edition) -> FigureBlock | None:
-    figures = attendance_figures(edition=edition)
+    figures = _figures(edition)
     if not figures.registered:
         return None
     rows = [
@@ -33,7 +47,7 @@ def _attendance_by_place(edition: Edition) -> FigureBlock | None:
 
 
 def _attendance_by_session(edition: Edition) -> FigureBlock | None:
-    figures = attendance_figures(edition=edition)
+    figures = _figures(edition)
     rows = [
         (row.label, row.registered, row.attended, row.waiting)
         for row in figures.by_session

@@ -603,8 +603,12 @@ class AttendanceFigures:
         return result
 
 
-def attendance_figures(*, edition: Edition) -> AttendanceFigures:
-    """Registered, attended and no-shows by mode, venue, session, sector and state (six queries)."""
+def attendance_figures(*, edition: Edition, breakdowns: bool = True) -> AttendanceFigures:
+    """Registered, attended and no-shows by mode, venue, session, sector and state (six queries).
+
+    With breakdowns=False the sector and state rows are left empty and their two
+    queries (each a pass over every registration) are not run: the memoria shows
+    neither."""
     by_pool = list(
         Registration.objects.filter(edition=edition)
         .values("mode", "venue_id", "status")
@@ -670,8 +674,8 @@ def attendance_figures(*, edition: Edition) -> AttendanceFigures:
             for key in ordered
         )
 
-    by_sector = dimension("sector", dict(Sector.choices))
-    by_state = dimension("state", dict(STATE_CHOICES))
+    by_sector = dimension("sector", dict(Sector.choices)) if breakdowns else ()
+    by_state = dimension("state", dict(STATE_CHOICES)) if breakdowns else ()
 
     signup_counts = {
         row["session_id"]: row

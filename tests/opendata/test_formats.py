@@ -249,12 +249,44 @@ def _jsonld(html: bytes) -> list[dict]:
     return [json.loads(s.text) for s in tree.xpath('//script[@type="application/ld+json"]')]
 
 
-def test_edition_page_has_schema_org_event_with_sub_events(demo, client):
+def test_edition_page_has_schema_org_event_linking_to_its_program(demo, client):
     (event,) = _jsonld(client.get("/ediciones/2021/").content)
     assert event["@type"] == "Event"
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert event["location"]["@type"] == "VirtualLocation"
     assert event["organizer"]["name"].startswith("Instituto Nacional de Transparencia")
+    assert event["startDate"] == "2021-05-11"
+    # The sessions are not embedded (each session page has its own Event): the
+    # edition points to its program and its schedule instead.
+    assert "subEvent" not in event
+    base = event["url"].removesuffix("/ediciones/2021/")
+    assert event["subjectOf"] == [
+        {"@type": "WebPage", "name": "Programa", "url": f"{base}/ediciones/2021/programa/"},
+        {
+            "@type": "DataDownload",
+            "name": "schedule.json",
+            "encodingFormat": "application/json",
+            "contentUrl": f"{base}/ediciones/2021/schedule.json",
+        },
+        {
+            "@type": "DataDownload",
+            "name": "schedule.xml",
+            "encodingFormat": "application/xml",
+            "contentUrl": f"{base}/ediciones/2021/schedule.xml",
+        },
+    ]
+
+
+def test_edition_event_export_still_lists_every_session(demo):
+    from datacon.editions.models import Edition
+    from datacon.editions.selectors import venues_with_rooms
+    from datacon.opendata.schemaorg import edition_event
+    from datacon.program.selectors import program_sessions
+
+    edition = Edition.objects.get(slug="2021")
+    event = edition_event(
+        edition, list(program_sessions(edition=edition)), venues_with_rooms(edition=edition)
+    )
     assert len(event["subEvent"]) == 17
     assert event["subEvent"][0]["startDate"] == "2021-05-11T10:30:00-05:00"
 

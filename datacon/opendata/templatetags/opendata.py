@@ -35,13 +35,12 @@ def field_type_label(value: str) -> str:
 
 @register.simple_tag
 def edition_structured_data(edition: Any) -> dict[str, Any]:
+    """The edition's Event without its sessions (each session page carries its own);
+    it links to the program and to schedule.json/xml instead."""
     from datacon.editions.selectors import venues_with_rooms
-    from datacon.opendata.schemaorg import edition_event
-    from datacon.program.selectors import program_sessions
+    from datacon.opendata.schemaorg import edition_page_event
 
-    return edition_event(
-        edition, list(program_sessions(edition=edition)), venues_with_rooms(edition=edition)
-    )
+    return edition_page_event(edition, venues_with_rooms(edition=edition))
 
 
 @register.simple_tag
