@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from datacon.common.audit import audit_record
 from datacon.common.text import search_normalise
@@ -332,6 +332,11 @@ def generate(
         # public versions yet: bump them now, in the same transaction, so every
         # cached page and ETag of every app server moves on with the new data.
         public_version_bump(CONFERENCE)
+    # Tens of thousands of rows arrived at once: refresh the planner's
+    # statistics now, or PostgreSQL plans the first pages for tables it still
+    # believes empty (autovacuum catches up only minutes later).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return context
 
 

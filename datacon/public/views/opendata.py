@@ -18,7 +18,7 @@ from datacon.common.ical import CALENDAR_CONTENT_TYPE
 from datacon.common.versions import CONFERENCE
 from datacon.editions import selectors as editions
 from datacon.editions.models import Edition
-from datacon.opendata import calendars, dcat, exporters, schedule, schemaorg
+from datacon.opendata import calendars, dcat, exporters, schedule
 from datacon.opendata.registry import THEMES, Dataset, datasets_all
 from datacon.program import selectors as program
 
@@ -338,11 +338,3 @@ def opendata_selection_ics(request: HttpRequest, edition: str) -> HttpResponse:
     return _download(
         content, CALENDAR_CONTENT_TYPE, f"datacon-{current.slug}-mi-seleccion.ics", attachment=True
     )
-
-
-# --- schema.org for the edition and session partials ------------------------------------------------
-
-
-def edition_jsonld(edition: Edition) -> dict[str, Any]:
-    sessions = list(program.program_sessions(edition=edition))
-    return schemaorg.edition_event(edition, sessions, editions.venues_with_rooms(edition=edition))
