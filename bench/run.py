@@ -245,7 +245,8 @@ class WrkResult:
     rps: float
     p50_ms: float
     p99_ms: float
-    errors: int
+    errors: int  # non-2xx/3xx answers: the server said something went wrong
+    timeouts: int = 0  # no answer within wrk's 2 s: a stalled worker, not an error page
 
 
 def _ms(value: str) -> float:
@@ -260,16 +261,14 @@ def parse_wrk(output: str) -> WrkResult:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
     p50 = re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE)
     p99 = re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE)
-    errors = 0
-    for pattern in (r"Non-2xx or 3xx responses:\s+(\d+)", r"Socket errors:.*?timeout (\d+)"):
-        match = re.search(pattern, output)
-        if match:
-            errors += int(match.group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    timeouts = re.search(r"Socket errors:.*?timeout (\d+)", output)
     return WrkResult(
         rps=rps,
         p50_ms=_ms(p50.group(1)) if p50 else float("nan"),
         p99_ms=_ms(p99.group(1)) if p99 else float("nan"),
-        errors=errors,
+        errors=int(non_2xx.group(1)) if non_2xx else 0,
+        timeouts=int(timeouts.group(1)) if timeouts else 0,
     )
 
 
@@ -351,6 +350,8 @@ class Row:
             misses.append(f"p99 +{self.warm.p99_ms - goal.p99_ms:.1f} ms")
         if self.warm is not None and self.warm.errors:
             misses.append(f"{self.warm.errors} respuestas con error")
+        if self.warm is not None and self.warm.timeouts:
+            misses.append(f"{self.warm.timeouts} sin respuesta en 2 s")
         return "cumple" if not misses else "NO cumple (" + ", ".join(misses) + ")"
 
 
@@ -529,6 +530,7 @@ def combine(runs: list[WrkResult]) -> WrkResult:
         p50_ms=statistics.median(run.p50_ms for run in runs),
         p99_ms=statistics.median(run.p99_ms for run in runs),
         errors=sum(run.errors for run in runs),
+        timeouts=sum(run.timeouts for run in runs),
     )
 
 

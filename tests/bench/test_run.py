@@ -17,6 +17,7 @@ WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8107/ediciones/2030-carga/pr
      90%   13.40ms
      99%  850.00us
   15342 requests in 10.00s, 9.72GB read
+  Socket errors: connect 0, read 0, write 0, timeout 2
   Non-2xx or 3xx responses: 3
 Requests/sec:   1534.20
 Transfer/sec:    994.12MB
@@ -25,7 +26,7 @@ Transfer/sec:    994.12MB
 
 def test_parse_wrk_reads_rate_percentiles_in_any_unit_and_errors():
     result = parse_wrk(WRK_OUTPUT)
-    assert result == WrkResult(rps=1534.20, p50_ms=9.87, p99_ms=0.85, errors=3)
+    assert result == WrkResult(rps=1534.20, p50_ms=9.87, p99_ms=0.85, errors=3, timeouts=2)
 
 
 def _row(**kwargs) -> Row:  # type: ignore[no-untyped-def]
