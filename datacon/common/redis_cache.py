@@ -41,7 +41,25 @@ class RedisCache(DjangoRedisCache):
         self._class = ReusingRedisCacheClient
 
     def clear(self) -> None:
+        """Delete this cache's keys (its KEY_PREFIX), not the whole Redis database.
+
+        Django's clear() is FLUSHDB: it also wiped whatever else shares the
+        database, e.g. another app, or, in CI, the other test worker's sessions
+        and rate-limit counters in the middle of its tests.
+        """
         from datacon.common.http import page_memory_clear
 
         page_memory_clear()
-        super().clear()
+        if not self.key_prefix:
+            super().clear()
+            return
+        client = self._cache.get_client(write=True)
+        pattern = "".join(f"[{c}]" if c in "*?[]\\" else c for c in self.key_prefix) + ":*"
+        batch: list[bytes] = []
+        for key in client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) == 1000:
+                client.unlink(*batch)
+                batch.clear()
+        if batch:
+            client.unlink(*batch)
