@@ -18,8 +18,8 @@ class BenchMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.headers.get("X-Bench-Cold") == "1":
-            # Empty every cache this process reads: the shared one (Redis
-            # FLUSHDB on the bench database, or this worker's local memory)
+            # Empty every cache this process reads: the shared one (the
+            # site's keys in Redis, or this worker's local memory)
             # and the in-process page memory.
             cache.clear()
             page_memory_clear()
