@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from datacon.common.audit import audit_record
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
+from datacon.common.versions import CONFERENCE, public_version_bump
 
 MAX_ATTEMPTS = 10
 
@@ -99,6 +100,11 @@ def email_approve(*, email: OutboundEmail, actor: Any) -> OutboundEmail:
         email.next_attempt_at = timezone.now()
         email.save()
         audit_record(actor=actor, action="email.approve", instance=email, summary=email.subject)
+        # Releasing a message can make public what it announces (a proposal's
+        # decision shows in the memoria's call figures only once its e-mail is
+        # out), so cached conference pages must move on. Approvals are rare,
+        # reviewed batches: re-rendering those pages once costs nothing.
+        public_version_bump(CONFERENCE)
         transaction.on_commit(lambda: emails_send_due(ids=[email.pk]))
     return email
 

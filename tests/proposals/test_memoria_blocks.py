@@ -181,3 +181,12 @@ def _texts(box):  # type: ignore[no-untyped-def]
         yield box
     for child in getattr(box, "children", []):
         yield from _texts(child)
+
+
+def test_memoria_call_figures_are_current_after_a_decision_email_is_released(client):
+    call = _finished_call()
+    url = f"/ediciones/{call.edition.slug}/memoria/"
+    assert _block_rows(client.get(url).content.decode())[0] == ["Panel", "3", "1", "33.3"]
+    untold = call.edition.proposals.get(title="Panel 1")
+    _release(untold)  # the cached memoria must not keep the old figure
+    assert _block_rows(client.get(url).content.decode())[0] == ["Panel", "3", "2", "66.7"]
