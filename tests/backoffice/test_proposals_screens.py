@@ -303,3 +303,31 @@ def test_publish_requires_acknowledging_parity_then_the_public_program_shows_it(
     public = Client().get(f"/ediciones/{edition.slug}/programa/").content.decode()
     assert "Primera" in public and "Segunda" not in public
     assert OutboundEmail.objects.filter(purpose="schedule.change", status="draft").count() == 2
+
+
+def test_proposal_page_shows_events_without_an_actor(organiser_client):
+    """A co-speaker who answers without signing in records an event with no account;
+    the page used `event.actor.email` as a filter argument and answered 500."""
+    from datacon.proposals.models import ProposalPerson, ProposalRole
+    from datacon.proposals.services import invitation_respond
+
+    call = pf.open_call()
+    submitter = pf.verified_user()
+    proposal = pf.submit(
+        call,
+        submitter,
+        people=[
+            pf.person("Ana", submitter.email),
+            pf.person("Bea", "bea@example.org", role=ProposalRole.SPEAKER),
+        ],
+    )
+    co_speaker = ProposalPerson.objects.get(proposal=proposal, email="bea@example.org")
+    invitation_respond(person=co_speaker, accept=True, actor=None)
+    assert proposal.events.filter(actor__isnull=True).exists()
+
+    response = organiser_client.get(
+        f"/gestion/ediciones/{call.edition.slug}/propuestas/{proposal.pk}/"
+    )
+
+    assert response.status_code == 200
+    assert "sistema" in response.content.decode()

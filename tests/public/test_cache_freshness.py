@@ -94,6 +94,12 @@ def scene(edition):  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
     now = timezone.now()
+    # Started at most 10 minutes ago, but never before the local midnight:
+    # otherwise the session's start falls on the previous day (the suite failed
+    # every night between 00:00 and 00:10 in Mexico City).
+    local_now = timezone.localtime(now, edition.tz)
+    since_midnight = local_now - local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+    started = now - min(timezone.timedelta(minutes=10), since_midnight)
     edition.start_date = timezone.localdate(now)
     edition.end_date = edition.start_date
     edition.year = edition.start_date.year
@@ -102,7 +108,7 @@ def scene(edition):  # type: ignore[no-untyped-def]
         edition=edition,
         title="Zeta original session",
         day=timezone.localdate(now, edition.tz),
-        starts_at=now - timezone.timedelta(minutes=10),
+        starts_at=started,
         ends_at=now + timezone.timedelta(minutes=50),
     )
     factories.SessionFactory(edition=edition, title="Another session that stays")

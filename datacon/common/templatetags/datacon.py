@@ -44,3 +44,18 @@ def long_date(value, with_weekday: bool = True) -> str:  # type: ignore[no-untyp
         return date_format(value, "l j F Y" if with_weekday else "j F Y")
     text = date_format(value, r"l j \d\e F \d\e Y" if with_weekday else r"j \d\e F \d\e Y")
     return text.lower()
+
+
+@register.filter
+def user_label(user) -> str:  # type: ignore[no-untyped-def]
+    """How a back-office account is shown: its full name, else its e-mail, else "".
+
+    The one way templates show an account. A missing account (an event recorded
+    by the system, or by a co-speaker who answered without signing in) is "",
+    so `|user_label|default:_("sistema")` works where `user.email` as a filter
+    argument raised and broke the whole page.
+    """
+    if user is None:
+        return ""
+    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return full_name or getattr(user, "email", "") or ""
