@@ -156,6 +156,8 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     person = factory.SubFactory(PersonFactory)
     role = "panelist"
+    status = "confirmed"
+    consent_basis = "organiser"
 
 
 class MaterialFactory(factory.django.DjangoModelFactory):

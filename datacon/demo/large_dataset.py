@@ -52,10 +52,12 @@ from datacon.editions.models import (
 )
 from datacon.people.models import Organisation, OrganisationKind, Person
 from datacon.program.models import (
+    ConsentBasis,
     Material,
     MaterialKind,
     Participation,
     ParticipationRole,
+    ParticipationStatus,
     Session,
     SessionStatus,
 )
@@ -582,6 +584,10 @@ def _sessions(
     return _bulk(Session, objects)
 
 
+# The fictional people of the large data set stand for speakers who confirmed.
+CONSENTED = {"status": ParticipationStatus.CONFIRMED, "consent_basis": ConsentBasis.ORGANISER}
+
+
 def _participations(context: Context, rng: random.Random) -> int:
     people = _cycle(context.people, rng)
     objects = []
@@ -598,7 +604,9 @@ def _participations(context: Context, rng: random.Random) -> int:
                 seen.add((person.pk, role))
                 order += 1
                 objects.append(
-                    Participation(session=session, person=person, role=role, order=order)
+                    Participation(
+                        session=session, person=person, role=role, order=order, **CONSENTED
+                    )
                 )
     # Everyone takes part somewhere, so every generated person has a public page
     # (at small scales the random plan may leave a few out).
@@ -618,6 +626,7 @@ def _participations(context: Context, rng: random.Random) -> int:
                 person=person,
                 role=ParticipationRole.SPEAKER,
                 order=last_order[session.pk],
+                **CONSENTED,
             )
         )
     return len(_bulk(Participation, objects))

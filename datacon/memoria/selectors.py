@@ -394,7 +394,8 @@ def _people(
     in the program, then by public name (one query)."""
     order_of = {pk: index for index, pk in enumerate(program_order)}
     rows = sorted(
-        Participation.objects.filter(session__in=sessions.values("id"))
+        Participation.objects.public()
+        .filter(session__in=sessions.values("id"))
         .order_by("session_id", "order", "id")
         .values_list(
             "session_id",
@@ -540,8 +541,8 @@ def editions_compared() -> list[EditionSummary]:
         )
     )
     participations = list(
-        Participation.objects.filter(session__edition__in=[e.pk for e in annotated])
-        .filter(public_session_filter("session__"))
+        Participation.objects.public()
+        .filter(session__edition__in=[e.pk for e in annotated])
         .values_list("session__edition_id", "person_id", "person__gender", "role")
     )
     org_links = list(

@@ -29,6 +29,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
+from django.db.models import Exists, OuterRef
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -38,6 +39,7 @@ from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_get_public
 from datacon.opendata import exporters, schedule
 from datacon.people.selectors import persons_public
+from datacon.program.models import Participation
 from datacon.program.selectors import program_sessions
 
 ATTRIBUTE_RE = re.compile(r'(?P<attr>\b(?:href|src|action))="(?P<url>[^"]*)"')
@@ -127,7 +129,13 @@ class _Archiver:
                         },
                     )
                 )
-        people = persons_public().filter(participations__session__edition=edition).distinct()
+        people = persons_public().filter(
+            Exists(
+                Participation.objects.public().filter(
+                    person=OuterRef("pk"), session__edition=edition
+                )
+            )
+        )
         paths += [
             reverse("public:person", kwargs={"slug": p.slug}) for p in people.order_by("slug")
         ]

@@ -366,7 +366,7 @@ SESSIONS = Dataset(
 
 
 def participations_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
-    queryset = Participation.objects.filter(public_session_filter("session__"))
+    queryset = Participation.objects.public()
     if edition is not None:
         queryset = queryset.filter(session__edition=edition)
     queryset = queryset.order_by(
@@ -439,7 +439,7 @@ PARTICIPATIONS = Dataset(
 
 
 def _people(edition: Edition | None):  # type: ignore[no-untyped-def]
-    participations = Participation.objects.filter(public_session_filter("session__"))
+    participations = Participation.objects.public()
     if edition is not None:
         participations = participations.filter(session__edition=edition)
     return Person.objects.filter(Exists(participations.filter(person=OuterRef("pk"))))

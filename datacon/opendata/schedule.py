@@ -194,7 +194,8 @@ def timed_sessions(edition: Edition) -> list[TimedSession]:
     ids = sessions.values("id")
     seen: set[tuple[int, int]] = set()
     for session_id, person_id, name, slug in (
-        Participation.objects.filter(session__in=ids)
+        Participation.objects.public()
+        .filter(session__in=ids)
         .order_by("session_id", "order", "id")
         .values_list("session_id", "person_id", "person__public_name", "person__slug")
     ):

@@ -13,7 +13,7 @@ from datacon.program.selectors import public_session_filter
 
 
 def _public_participations() -> QuerySet[Participation]:
-    return Participation.objects.filter(public_session_filter("session__"))
+    return Participation.objects.public()
 
 
 def persons_public() -> QuerySet[Person]:
@@ -65,14 +65,20 @@ def organisation_sessions(*, organisation: Organisation) -> list[Session]:
     """Public sessions in which someone from the organisation takes part."""
     return list(
         Session.objects.filter(public_session_filter())
-        .filter(participations__person__organisation=organisation)
+        .filter(
+            Exists(
+                Participation.objects.public().filter(
+                    session=OuterRef("pk"), person__organisation=organisation
+                )
+            )
+        )
         .select_related("edition", "session_type")
         .prefetch_related(
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(
-                    person__organisation=organisation
-                ).select_related("person"),
+                queryset=Participation.objects.public()
+                .filter(person__organisation=organisation)
+                .select_related("person"),
                 to_attr="organisation_participations",
             )
         )

@@ -19,7 +19,7 @@ from datacon.common import versions
 from datacon.common.choices import Language, Licence
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
-from datacon.editions.models import Edition, Room, SessionType, Venue
+from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition, Room, SessionType, Venue
 from datacon.people.models import Person
 
 SESSION_CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,15}$")
@@ -182,6 +182,43 @@ class ParticipationRole(models.TextChoices):
     WORKSHOP_LEADER = "workshop_leader", _("Tallerista")
 
 
+class ParticipationStatus(models.TextChoices):
+    """Whether the person agreed to appear. Only confirmed participations are ever public."""
+
+    PENDING = "pending", _("Por confirmar")
+    CONFIRMED = "confirmed", _("Confirmada")
+    DECLINED = "declined", _("Declinada")
+
+
+class ConsentBasis(models.TextChoices):
+    """How the platform knows the person agreed (shown to organisers, kept for the record)."""
+
+    SELF = "self", _("La persona confirmó en la plataforma")
+    ORGANISER = "organiser", _("La organización registró su consentimiento")
+    PUBLIC_RECORD = "public_record", _("Registro público de una edición pasada")
+
+
+def public_participation_filter(prefix: str = "") -> models.Q:
+    """Participations anyone may see: confirmed by the person, in a public session.
+
+    The one definition every public page, export and API response uses; a
+    pending or declined participation never leaves the back office.
+    """
+    session = f"{prefix}session__"
+    return models.Q(
+        **{
+            f"{prefix}status": ParticipationStatus.CONFIRMED,
+            f"{session}status__in": PUBLIC_SESSION_STATUSES,
+            f"{session}edition__status__in": PUBLIC_EDITION_STATUSES,
+        }
+    ) & ~models.Q(**{f"{session}code": ""})
+
+
+class ParticipationQuerySet(models.QuerySet["Participation"]):
+    def public(self) -> ParticipationQuerySet:
+        return self.filter(public_participation_filter())
+
+
 class Participation(TimeStampedModel):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="participations")
     person = models.ForeignKey(
@@ -189,6 +226,22 @@ class Participation(TimeStampedModel):
     )
     role = models.CharField(_("papel"), max_length=20, choices=ParticipationRole.choices)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    status = models.CharField(
+        _("confirmación"),
+        max_length=12,
+        choices=ParticipationStatus.choices,
+        default=ParticipationStatus.PENDING,
+        help_text=_("Solo las participaciones confirmadas por la persona se publican."),
+    )
+    consent_basis = models.CharField(
+        _("base del consentimiento"),
+        max_length=16,
+        choices=ConsentBasis.choices,
+        blank=True,
+    )
+    status_changed_at = models.DateTimeField(_("confirmada o declinada el"), null=True, blank=True)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participación")

@@ -32,6 +32,7 @@ from datacon.program.conflicts import Conflict, Slot, conflicts_all, conflicts_f
 from datacon.program.models import (
     GENERATED_CODE_PATTERN,
     Participation,
+    ParticipationStatus,
     ScheduleChange,
     ScheduleChangeKind,
     ScheduleVersion,
@@ -104,9 +105,12 @@ def placements_sync(*, edition: Edition) -> None:
 
 def _people_by_session(session_ids: list[int]) -> dict[int, tuple[tuple[int, str], ...]]:
     people: dict[int, dict[int, str]] = defaultdict(dict)
-    for session_id, person_id, name in Participation.objects.filter(
-        session_id__in=session_ids
-    ).values_list("session_id", "person_id", "person__public_name"):
+    # Pending people count for the builder's conflict warnings; declined ones do not.
+    for session_id, person_id, name in (
+        Participation.objects.filter(session_id__in=session_ids)
+        .exclude(status=ParticipationStatus.DECLINED)
+        .values_list("session_id", "person_id", "person__public_name")
+    ):
         people[session_id][person_id] = name
     return {key: tuple(sorted(value.items())) for key, value in people.items()}
 
@@ -313,7 +317,8 @@ def schedule_snapshot(*, edition: Edition) -> dict[str, dict[str, Any]]:
     tz = edition.tz
     people: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for session_id, person_id, name in (
-        Participation.objects.filter(session__in=sessions)
+        Participation.objects.public()
+        .filter(session__in=sessions)
         .order_by("order", "id")
         .values_list("session_id", "person_id", "person__public_name")
     ):

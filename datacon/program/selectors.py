@@ -22,7 +22,9 @@ from datacon.program.models import (
     Material,
     Participation,
     ParticipationRole,
+    ParticipationStatus,
     Session,
+    SessionStatus,
 )
 
 # Sessions or their light-weight program cards: both have day, starts_at and ends_at.
@@ -51,9 +53,9 @@ def sessions_public() -> QuerySet[Session]:
 def _participations_prefetch() -> Prefetch:
     return Prefetch(
         "participations",
-        queryset=Participation.objects.select_related("person__organisation").order_by(
-            "order", "id"
-        ),
+        queryset=Participation.objects.public()
+        .select_related("person__organisation")
+        .order_by("order", "id"),
     )
 
 
@@ -157,14 +159,16 @@ def edition_figures(*, edition: Edition) -> EditionFigures:
     )
     roles = Counter(
         dict(
-            Participation.objects.filter(session__in=sessions)
+            Participation.objects.public()
+            .filter(session__in=sessions)
             .values("role")
             .annotate(people=Count("person", distinct=True))
             .values_list("role", "people")
         )
     )
     speakers = (
-        Participation.objects.filter(session__in=sessions, role__in=SPEAKING_ROLES)
+        Participation.objects.public()
+        .filter(session__in=sessions, role__in=SPEAKING_ROLES)
         .values("person")
         .distinct()
         .count()
@@ -347,7 +351,8 @@ def _cards(sessions: QuerySet[Session]) -> list[ProgramCard]:
     )
     names: dict[int, list[str]] = {}
     for session_id, name in (
-        Participation.objects.filter(session__in=sessions.values("id"))
+        Participation.objects.public()
+        .filter(session__in=sessions.values("id"))
         .order_by("session_id", "order", "id")
         .values_list("session_id", "person__public_name")
     ):
@@ -369,3 +374,13 @@ def _cards(sessions: QuerySet[Session]) -> list[ProgramCard]:
         )
         for row in rows
     ]
+
+
+def participations_pending(*, edition: Edition) -> list[Participation]:
+    """People on an edition's sessions who have not confirmed yet (for organisers only)."""
+    return list(
+        Participation.objects.filter(session__edition=edition, status=ParticipationStatus.PENDING)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .select_related("session", "person")
+        .order_by("session__day", "session__starts_at", "session__code", "order", "pk")
+    )

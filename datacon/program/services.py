@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from datacon.common.services import record_delete, record_save
 from datacon.editions.models import Edition, Room, SessionType, Venue
@@ -20,6 +21,7 @@ from datacon.program.models import (
     GENERATED_CODE_PATTERN,
     Material,
     Participation,
+    ParticipationStatus,
     Session,
     SessionStatus,
 )
@@ -127,14 +129,43 @@ def session_delete(*, session: Session, actor: Any) -> None:
 
 
 def participation_add(
-    *, session: Session, person: Person, role: str, order: int = 0, actor: Any = None
+    *,
+    session: Session,
+    person: Person,
+    role: str,
+    order: int = 0,
+    status: str = ParticipationStatus.PENDING,
+    consent_basis: str = "",
+    actor: Any = None,
 ) -> Participation:
+    """Put someone on a session. They stay out of every public page until confirmed."""
     existing = Participation.objects.filter(session=session, person=person, role=role).first()
     if existing is not None:
         return existing
-    return record_save(
-        instance=Participation(session=session, person=person, role=role, order=order), actor=actor
+    participation = Participation(
+        session=session,
+        person=person,
+        role=role,
+        order=order,
+        status=status,
+        consent_basis=consent_basis if status == ParticipationStatus.CONFIRMED else "",
+        status_changed_at=timezone.now() if status != ParticipationStatus.PENDING else None,
     )
+    return record_save(instance=participation, actor=actor)
+
+
+def participation_status_set(
+    *, participation: Participation, status: str, consent_basis: str = "", actor: Any
+) -> Participation:
+    """The person confirms or declines (or an organiser records their written answer)."""
+    if participation.status == status and (
+        status != ParticipationStatus.CONFIRMED or participation.consent_basis == consent_basis
+    ):
+        return participation
+    participation.status = status
+    participation.consent_basis = consent_basis if status == ParticipationStatus.CONFIRMED else ""
+    participation.status_changed_at = timezone.now()
+    return record_save(instance=participation, actor=actor, action=f"participation.status.{status}")
 
 
 def material_save(*, material: Material, actor: Any) -> Material:

@@ -30,8 +30,20 @@ from datacon.common.services import record_delete, record_save
 from datacon.editions.models import Edition, SessionType
 from datacon.people.models import Organisation, Person
 from datacon.people.services import person_create, person_save
-from datacon.program.models import Participation, ParticipationRole, Session, SessionStatus
-from datacon.program.services import participation_add, session_create, session_delete
+from datacon.program.models import (
+    ConsentBasis,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
+    Session,
+    SessionStatus,
+)
+from datacon.program.services import (
+    participation_add,
+    participation_status_set,
+    session_create,
+    session_delete,
+)
 from datacon.proposals.emails import DEFAULT_TEMPLATES, render_placeholders
 from datacon.proposals.models import (
     DECIDABLE_FROM,
@@ -679,11 +691,16 @@ def _session_for(proposal: Proposal, actor: Any) -> Session:
     people = proposal.people.exclude(invitation_status=InvitationStatus.DECLINED)
     for order, person in enumerate(people):
         program_person = _program_person(person, actor)
+        confirmed = person.invitation_status == InvitationStatus.CONFIRMED
         participation_add(
             session=session,
             person=program_person,
             role=_participation_role(proposal.session_type, person.role),
             order=order,
+            # A co-speaker who has not answered yet stays off every public page
+            # until they confirm (invitation_respond), even once the program is out.
+            status=ParticipationStatus.CONFIRMED if confirmed else ParticipationStatus.PENDING,
+            consent_basis=ConsentBasis.SELF if confirmed else "",
             actor=actor,
         )
         if person.person_id != program_person.pk:
@@ -855,11 +872,19 @@ def invitation_respond(
             person.user = actor
         person.full_clean(exclude=["proposal"])
         person.save()
-        if not accept and proposal.session_id and person.person_id:
+        if proposal.session_id and person.person_id:
             for participation in Participation.objects.filter(
                 session_id=proposal.session_id, person_id=person.person_id
             ):
-                record_delete(instance=participation, actor=actor)
+                if accept:
+                    participation_status_set(
+                        participation=participation,
+                        status=ParticipationStatus.CONFIRMED,
+                        consent_basis=ConsentBasis.SELF,
+                        actor=actor,
+                    )
+                else:
+                    record_delete(instance=participation, actor=actor)
         ProposalEvent.objects.create(
             proposal=proposal,
             kind=ProposalEventKind.PERSON_CONFIRMED

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -147,9 +147,9 @@ class SessionViewSet(PublicReadOnlyViewSet):
             .prefetch_related(
                 Prefetch(
                     "participations",
-                    queryset=Participation.objects.select_related("person__organisation").order_by(
-                        "order", "id"
-                    ),
+                    queryset=Participation.objects.public()
+                    .select_related("person__organisation")
+                    .order_by("order", "id"),
                 ),
                 Prefetch(
                     "materials",
@@ -179,23 +179,30 @@ class ParticipationViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self) -> QuerySet[Participation]:
         return (
-            Participation.objects.filter(public_session_filter("session__"))
+            Participation.objects.public()
             .select_related("session__edition", "person__organisation")
             .order_by("-session__edition__year", "session__code", "order", "pk")
         )
 
 
 class PersonFilter(django_filters.FilterSet):
-    edition = django_filters.CharFilter(
-        field_name="participations__session__edition__slug",
-        distinct=True,
-        help_text="Edición (slug)",
-    )
+    edition = django_filters.CharFilter(method="in_edition", help_text="Edición (slug)")
     organisation = django_filters.CharFilter(field_name="organisation__slug")
 
     class Meta:
         model = Person
         fields = ("edition", "organisation")
+
+    def in_edition(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+        # Only confirmed participations say someone is in an edition: a pending
+        # invitation must not show through a filter either.
+        return queryset.filter(
+            Exists(
+                Participation.objects.public().filter(
+                    person=OuterRef("pk"), session__edition__slug=value
+                )
+            )
+        )
 
 
 class PersonViewSet(PublicReadOnlyViewSet):

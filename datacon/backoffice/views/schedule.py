@@ -30,6 +30,7 @@ from datacon.program.schedule import (
     unpublished_changes,
 )
 from datacon.program.schedule_grid import GridColumn, GridItem, grid_day
+from datacon.program.selectors import participations_pending
 from datacon.proposals.forms import PlacementForm, PublishForm
 from datacon.proposals.models import CallSessionType, Proposal, ProposalStatus
 from datacon.proposals.services import schedule_publish_with_notices
@@ -304,6 +305,7 @@ def publish(request: HttpRequest, edition: str) -> HttpResponseBase:
             "conflicts": state.conflicts,
             "unplaced": state.unplaced(),
             "unconfirmed": unconfirmed,
+            "pending_people": participations_pending(edition=current),
             "edition_public": current.is_public,
             "section": "schedule",
         },
