@@ -84,6 +84,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later consumer (rate limits, allauth, logs) reads the client's
+    # address from REMOTE_ADDR, resolved once from the trusted proxies.
+    "datacon.common.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -182,6 +185,12 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mand
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_RATE_LIMITS = {"signup": "20/h/ip", "login_failed": "10/m/ip,5/5m/key"}
+# How many reverse proxies stand in front of the app servers (nginx on the same
+# machine: 1; a load balancer and nginx: 2). The client's address is then read
+# from X-Forwarded-For by datacon.common.client_address, which rewrites
+# REMOTE_ADDR for everyone, allauth included (so allauth's own count stays 0).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "/cuentas/login/"
 

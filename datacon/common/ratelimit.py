@@ -15,19 +15,10 @@ from __future__ import annotations
 import time
 
 from django.core.cache import cache
-from django.http import HttpRequest
 
+from datacon.common.client_address import client_address
 
-def client_address(request: HttpRequest) -> str:
-    # Behind the reverse proxy of docs/deployment.md, the first X-Forwarded-For
-    # address is the client's; set RATELIMIT_TRUST_FORWARDED only there.
-    from django.conf import settings
-
-    if getattr(settings, "RATELIMIT_TRUST_FORWARDED", False):
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+__all__ = ["client_address", "rate_limit_hit"]
 
 
 def rate_limit_hit(*, key: str, limit: int, window_seconds: int) -> bool:
