@@ -1,4 +1,4 @@
-"""Writing the audit log. Services call this inside their transaction."""
+"""The audit log's rows: snapshots, diffs and the entry itself (written by common.write)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import models
 
+from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry
 
 
@@ -39,6 +40,32 @@ def snapshot_diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, li
     }
 
 
+def write_audit_entry(
+    *,
+    actor: Actor,
+    action: str,
+    instance: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    summary: str = "",
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """One row of the audit log. Only the write path (datacon.common.write) calls it."""
+    if instance is not None:
+        object_type = object_type or instance._meta.label_lower
+        object_id = object_id or str(instance.pk)
+        summary = summary or str(instance)[:300]
+    return AuditEntry.objects.create(
+        actor=actor.account,
+        actor_label=actor.label[:120],
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        summary=summary[:300],
+        changes=changes or {},
+    )
+
+
 def audit_record(
     *,
     actor: Any,
@@ -49,16 +76,15 @@ def audit_record(
     summary: str = "",
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    if instance is not None:
-        object_type = object_type or instance._meta.label_lower
-        object_id = object_id or str(instance.pk)
-        summary = summary or str(instance)[:300]
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEntry.objects.create(
-        actor=user,
+    """Old entry point, kept until every service records through `Work.record`."""
+    from datacon.common.write import _legacy_actor
+
+    return write_audit_entry(
+        actor=_legacy_actor(actor),
         action=action,
+        instance=instance,
         object_type=object_type,
         object_id=object_id,
-        summary=summary[:300],
-        changes=changes or {},
+        summary=summary,
+        changes=changes,
     )

@@ -34,6 +34,12 @@ class AuditEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    actor_label = models.CharField(
+        _("quién (descripción)"),
+        max_length=120,
+        blank=True,
+        help_text=_("La cuenta, o «system: …» y «link: …» cuando actúa la plataforma o un enlace."),
+    )
     action = models.CharField(_("acción"), max_length=80, db_index=True)
     object_type = models.CharField(_("tipo de objeto"), max_length=80)
     object_id = models.CharField(_("id del objeto"), max_length=64, blank=True)
