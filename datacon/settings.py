@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "rules",
     # domain apps: models, services (writes), selectors (reads)
     "datacon.common",
     "datacon.people",
@@ -168,6 +169,8 @@ else:
 
 # --- Auth and accounts --------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # Named rules (datacon.common.access, <app>/permissions.py) first: object-level.
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -127,3 +127,73 @@ def postgres_only_skip(request) -> None:  # type: ignore[no-untyped-def]
 
     if default_connection.vendor != "postgresql":
         pytest.skip("Necesita PostgreSQL: bloqueos de fila entre conexiones simultáneas.")
+
+
+# --- the write path's runtime guard ---------------------------------------------------------
+
+_DATACON_DIR = str(Path(__file__).resolve().parent.parent / "datacon") + "/"
+_WRITE_PATH_FILE = _DATACON_DIR + "common/write.py"
+# Load-data generators write in bulk on purpose (they are not installed in production).
+_GENERATORS = ("demo/", "large_dataset.py", "synthetic.py")
+# Modules still writing the old way when the guard came; this set only shrinks
+# (see LEGACY in tests/common/test_write_guards.py for the static half).
+_RUNTIME_LEGACY = {
+    "consultation/services.py",
+    "demand/importer.py",
+    "demand/personal_data.py",
+    "demand/services.py",
+    "registration/services.py",
+}
+
+
+def _platform_caller() -> str | None:
+    """The innermost frame of our own code (datacon/) that led to this save, if any.
+
+    A save that test code makes itself (factories, fixtures) is setup, not the
+    code under test, and is allowed; one made by our code must be in a unit of work.
+    """
+    import sys
+
+    frame = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename.startswith(_DATACON_DIR) and "/migrations/" not in filename:
+            relative = filename.removeprefix(_DATACON_DIR)
+            if (
+                filename == _WRITE_PATH_FILE
+                or relative in _RUNTIME_LEGACY
+                or relative.startswith(_GENERATORS[0])
+                or relative.endswith(_GENERATORS[1:])
+            ):
+                return None
+            return f"{relative}:{frame.f_lineno} ({frame.f_code.co_name})"
+        frame = frame.f_back
+    return None
+
+
+@pytest.fixture(autouse=True)
+def public_writes_go_through_the_unit_of_work() -> Iterator[None]:
+    """Fails a test in which our code saved or deleted a record that feeds public pages
+    with no unit of work open (datacon.common.write): its cache versions would not move."""
+    from django.db.models.signals import pre_delete, pre_save
+
+    from datacon.common.write import current_work
+
+    violations: list[str] = []
+
+    def check(sender, instance, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if not hasattr(sender, "public_scopes") or current_work() is not None:
+            return
+        caller = _platform_caller()
+        if caller is not None:
+            violations.append(
+                f"{sender.__name__} guardado o borrado fuera del write path en {caller}"
+            )
+
+    pre_save.connect(check, weak=False, dispatch_uid="write-path-guard-save")
+    pre_delete.connect(check, weak=False, dispatch_uid="write-path-guard-delete")
+    yield
+    pre_save.disconnect(dispatch_uid="write-path-guard-save")
+    pre_delete.disconnect(dispatch_uid="write-path-guard-delete")
+    if violations:
+        pytest.fail("\n".join(sorted(set(violations))), pytrace=False)

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from datacon.backoffice.roles import ORGANISERS, READ_ONLY_STAFF, roles_ensure
+from datacon.common.actor import Actor
 from datacon.editions.models import (
     Edition,
     EditionOrganisation,
@@ -23,6 +24,9 @@ from datacon.people.models import Organisation, Person
 from datacon.program.models import Material, Participation, Session
 
 MEXICO = zoneinfo.ZoneInfo("America/Mexico_City")
+
+# The actor of test setup that is not about who acts (services require one).
+SYSTEM = Actor.system("tests")
 
 
 class UserFactory(factory.django.DjangoModelFactory):

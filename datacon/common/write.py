@@ -46,6 +46,11 @@ from datacon.common.versions import public_version_bump
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
+# While services move to typed actors, a unit of work still accepts a user or
+# None from an old caller (None is then the system). Turned on once every
+# caller passes an Actor; mypy already refuses anything else in typed code.
+STRICT_ACTORS = False
+
 
 class AuditAction(StrEnum):
     """Base of every app's audit actions (`class ProposalAction(AuditAction): ...`).
@@ -80,7 +85,9 @@ class Work:
 
     def __init__(self, actor: Actor, root: Work | None = None) -> None:
         if not isinstance(actor, Actor):
-            raise TypeError(f"A unit of work needs an Actor, not {type(actor).__name__}.")
+            if STRICT_ACTORS:
+                raise TypeError(f"A unit of work needs an Actor, not {type(actor).__name__}.")
+            actor = _legacy_actor(actor)
         self.actor = actor
         self.root = root or self
         self.scopes: set[str] = set()
@@ -94,6 +101,7 @@ class Work:
         validate: bool = True,
         exclude_from_validation: Iterable[str] | None = None,
         summary: str = "",
+        extra_changes: dict[str, Any] | None = None,
     ) -> ModelT:
         """Validate, save, audit (with the field diff) and collect the record's public scopes.
 
@@ -123,7 +131,7 @@ class Work:
         instance.save(update_fields=update_fields)
         verb = RecordVerb.CREATE if creating else RecordVerb.UPDATE
         changes = snapshot_diff(before, instance_snapshot(instance)) if not creating else {}
-        self._audit(instance, action, verb, changes, summary)
+        self._audit(instance, action, verb, changes | (extra_changes or {}), summary)
         self.touch(instance)
         return instance
 
@@ -146,6 +154,36 @@ class Work:
             action,
             object_type=queryset.model._meta.label_lower,
             changes={"count": count, "values": {k: str(v) for k, v in values.items()}},
+        )
+        return count
+
+    def create_many(
+        self, instances: list[ModelT], *, action: AuditAction, ignore_conflicts: bool = False
+    ) -> list[ModelT]:
+        """bulk_create for many rows at once: one audit entry with the count, scopes bumped."""
+        if not instances:
+            return []
+        model = type(instances[0])
+        created = model._default_manager.bulk_create(instances, ignore_conflicts=ignore_conflicts)
+        for instance in instances:
+            self.touch(instance)
+        self.record(action, object_type=model._meta.label_lower, changes={"count": len(created)})
+        return created
+
+    def update_many(
+        self, instances: list[ModelT], fields: list[str], *, action: AuditAction
+    ) -> int:
+        """bulk_update of the given fields: one audit entry with the count, scopes bumped."""
+        if not instances:
+            return 0
+        model = type(instances[0])
+        count = model._default_manager.bulk_update(instances, fields)
+        for instance in instances:
+            self.touch(instance)
+        self.record(
+            action,
+            object_type=model._meta.label_lower,
+            changes={"count": count, "fields": list(fields)},
         )
         return count
 
@@ -212,10 +250,13 @@ def unit_of_work(actor: Actor) -> Iterator[Work]:
         with transaction.atomic():
             yield Work(actor, root=outer.root)
         return
+    # An old service may still open a plain atomic block and call a moved one
+    # inside it; until STRICT_ACTORS, join that block instead of refusing.
+    durable = STRICT_ACTORS or not transaction.get_connection().in_atomic_block
     work = Work(actor)
     token = _current.set(work)
     try:
-        with transaction.atomic(durable=True):
+        with transaction.atomic(durable=durable):
             yield work
             if work.scopes:
                 public_version_bump(*sorted(work.scopes))
@@ -236,20 +277,6 @@ def _legacy_actor(actor: Any) -> Actor:
 
 @contextmanager
 def _legacy_work(actor: Any) -> Iterator[Work]:
-    # Services not yet moved open plain atomic blocks and call record_save inside;
-    # a durable block there would refuse. Join them instead.
-    outer = _current.get()
-    if outer is None and transaction.get_connection().in_atomic_block:
-        work = Work(_legacy_actor(actor))
-        token = _current.set(work)
-        try:
-            with transaction.atomic():
-                yield work
-                if work.scopes:
-                    public_version_bump(*sorted(work.scopes))
-        finally:
-            _current.reset(token)
-        return
     with unit_of_work(_legacy_actor(actor)) as work:
         yield work
 

@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.db import models, transaction
 
 from datacon.backoffice.roles import ORGANISERS, roles_ensure
+from datacon.common.actor import Actor
 from datacon.common.services import record_save
 from datacon.demo import facts, fictional
 from datacon.editions.models import Edition, EditionOrganisation, SessionType, Venue
@@ -187,7 +188,7 @@ def _load_sessions(report: LoadReport, edition: Edition) -> None:
                 "abstract": facts.ABSTRACTS_2024.get(code, "") if edition.year == 2024 else "",
                 "status": "confirmed",
             },
-            save=lambda obj: session_save(session=obj, actor=None),
+            save=lambda obj: session_save(session=obj, actor=Actor.system("demo")),
         )
 
 

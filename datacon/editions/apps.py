@@ -8,3 +8,7 @@ class EditionsConfig(AppConfig):
     name = "datacon.editions"
     label = "editions"
     verbose_name = _("Ediciones")
+
+    def ready(self) -> None:
+        # The named rules about one edition (who organises it, checks people in...).
+        from datacon.editions import permissions  # noqa: F401

@@ -456,3 +456,8 @@ class VenueCandidateScore(TimeStampedModel):
                     % {"min": VENUE_SCORE_MIN, "max": VENUE_SCORE_MAX}
                 }
             )
+
+
+# Per-edition duties (organisers, check-in staff...) live in their own module.
+from datacon.editions.models_access import EditionDuty as EditionDuty  # noqa: E402
+from datacon.editions.models_access import EditionRole as EditionRole  # noqa: E402

@@ -19,6 +19,7 @@ from datacon.common import versions
 from datacon.common.choices import Language, Licence
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
+from datacon.common.write import AuditAction
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition, Room, SessionType, Venue
 from datacon.people.models import Person
 
@@ -32,6 +33,19 @@ def validate_session_code(value: str) -> None:
             _("El código solo admite mayúsculas, números y guiones (ejemplo: S0101)."),
             code="code_format",
         )
+
+
+class ProgramAction(AuditAction):
+    """Audit actions of the program beyond plain create/update/delete."""
+
+    SESSION_RENUMBER = "session.renumber"
+    PARTICIPATION_CONFIRM = "participation.confirm"
+    PARTICIPATION_DECLINE = "participation.decline"
+    PARTICIPATION_PEND = "participation.pend"
+    SCHEDULE_PLACE = "schedule.place"
+    SCHEDULE_UNPLACE = "schedule.unplace"
+    SCHEDULE_PUBLISH = "schedule.publish"
+    SCHEDULE_SYNC = "schedule.sync"
 
 
 class SessionStatus(models.TextChoices):

@@ -19,20 +19,19 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datacon.common.audit import audit_record
-from datacon.common.services import record_save
-from datacon.common.versions import CONFERENCE, public_version_bump
+from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition, Room, Venue
 from datacon.program.conflicts import Conflict, Slot, conflicts_all, conflicts_for
 from datacon.program.models import (
     GENERATED_CODE_PATTERN,
     Participation,
     ParticipationStatus,
+    ProgramAction,
     ScheduleChange,
     ScheduleChangeKind,
     ScheduleVersion,
@@ -97,10 +96,12 @@ def placements_sync(*, edition: Edition) -> None:
             for name in _PLACEMENT_FIELDS:
                 setattr(placement, name, row[name])
             stale.append(placement)
-    if missing:
-        SessionPlacement.objects.bulk_create(missing, ignore_conflicts=True)
-    if stale:
-        SessionPlacement.objects.bulk_update(stale, list(_PLACEMENT_FIELDS))
+    if not (missing or stale):
+        return
+    # A builder-internal layer (no public scopes): the system keeps it in step.
+    with unit_of_work(Actor.system("schedule builder sync")) as work:
+        work.create_many(missing, action=ProgramAction.SCHEDULE_SYNC, ignore_conflicts=True)
+        work.update_many(stale, list(_PLACEMENT_FIELDS), action=ProgramAction.SCHEDULE_SYNC)
 
 
 def _people_by_session(session_ids: list[int]) -> dict[int, tuple[tuple[int, str], ...]]:
@@ -230,12 +231,12 @@ def placement_set(
     venue: Venue | None,
     room: Room | None,
     expected_audience: int | None,
-    actor: Any,
+    actor: Actor,
     accept_warnings: bool = False,
 ) -> list[Conflict]:
     """Place a session; returns the warnings accepted. Raises PlacementRefused
     (hard rule broken) or PlacementNeedsConfirmation (warnings not accepted)."""
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
         edition = Edition.objects.select_for_update().get(pk=session.edition_id)
         if room is not None and venue is None:
             venue = room.venue
@@ -256,7 +257,6 @@ def placement_set(
 
         state = builder_state(edition=edition, sync=True)
         placement = SessionPlacement.objects.select_for_update().get(session=session)
-        before = {name: str(getattr(placement, name)) for name in _PLACEMENT_FIELDS}
         placement.starts_at, placement.ends_at = starts_at, ends_at
         placement.venue, placement.room = venue, room
         placement.expected_audience = expected_audience
@@ -275,32 +275,28 @@ def placement_set(
         if conflicts and not accept_warnings:
             raise PlacementNeedsConfirmation(conflicts)
         placement.pending = True
-        placement.updated_by = actor if getattr(actor, "is_authenticated", False) else None
-        placement.full_clean()
-        placement.save()
-        audit_record(
-            actor=actor,
-            action="schedule.place",
-            instance=session,
-            changes={
-                name: [before[name], str(getattr(placement, name))] for name in _PLACEMENT_FIELDS
-            }
-            | ({"accepted_warnings": [c.message for c in conflicts]} if conflicts else {}),
+        placement.updated_by = work.actor.account
+        work.save(
+            placement,
+            action=ProgramAction.SCHEDULE_PLACE,
+            summary=str(session)[:300],
+            extra_changes={"accepted_warnings": [c.message for c in conflicts]}
+            if conflicts
+            else None,
         )
     return conflicts
 
 
-def placement_clear(*, session: Session, actor: Any) -> None:
+def placement_clear(*, session: Session, actor: Actor) -> None:
     """Take a session off the grid. A published session is cancelled at the next publication."""
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
         Edition.objects.select_for_update().get(pk=session.edition_id)
         placement = _placement_for(session)
         placement.starts_at = placement.ends_at = None
         placement.venue = placement.room = None
         placement.pending = True
-        placement.updated_by = actor if getattr(actor, "is_authenticated", False) else None
-        placement.save()
-        audit_record(actor=actor, action="schedule.unplace", instance=session)
+        placement.updated_by = work.actor.account
+        work.save(placement, action=ProgramAction.SCHEDULE_UNPLACE, summary=str(session)[:300])
 
 
 # --- publishing ---------------------------------------------------------------------
@@ -410,7 +406,7 @@ def schedule_diff(
     return rows
 
 
-def _apply_placement(placement: SessionPlacement, edition: Edition, actor: Any) -> None:
+def _apply_placement(placement: SessionPlacement, edition: Edition, actor: Actor) -> None:
     session = placement.session
     if placement.is_placed:
         assert placement.starts_at is not None
@@ -433,7 +429,7 @@ def _apply_placement(placement: SessionPlacement, edition: Edition, actor: Any) 
 
 
 def schedule_publish(
-    *, edition: Edition, actor: Any, note: str = "", renumber: bool | None = None
+    *, edition: Edition, actor: Actor, note: str = "", renumber: bool | None = None
 ) -> ScheduleVersion:
     """Publish the builder's state as the next numbered version of the program.
 
@@ -442,7 +438,7 @@ def schedule_publish(
     codes stable, so shared links keep working, unless `renumber` is asked for;
     new sessions get the next free number of their day.
     """
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
         placements_sync(edition=edition)
         previous = ScheduleVersion.objects.filter(edition=edition).order_by("-number").first()
@@ -456,20 +452,22 @@ def schedule_publish(
             ready_draft = placement.is_placed and session.status == SessionStatus.DRAFT
             if placement.pending or ready_draft:
                 _apply_placement(placement, edition, actor)
-        SessionPlacement.objects.filter(session__edition=edition, pending=True).update(
-            pending=False
+        work.update(
+            SessionPlacement.objects.filter(session__edition=edition, pending=True),
+            action=ProgramAction.SCHEDULE_PUBLISH,
+            pending=False,
         )
         if renumber if renumber is not None else previous is None:
             session_codes_renumber(edition=edition, actor=actor)
         snapshot = schedule_snapshot(edition=edition)
         rows = schedule_diff(previous.snapshot if previous else {}, snapshot)
         parity = parity_figures(edition=edition)
-        version = record_save(
-            instance=ScheduleVersion(
+        version = work.save(
+            ScheduleVersion(
                 edition=edition,
                 number=(previous.number + 1) if previous else 1,
                 published_at=timezone.now(),
-                published_by=actor if getattr(actor, "is_authenticated", False) else None,
+                published_by=work.actor.account,
                 note=note,
                 snapshot=snapshot,
                 parity={
@@ -478,11 +476,10 @@ def schedule_publish(
                     "by_session_type": [asdict(row) for row in parity.by_session_type],
                 },
             ),
-            actor=actor,
-            action="schedule.publish",
+            action=ProgramAction.SCHEDULE_PUBLISH,
         )
         existing = set(Session.objects.filter(edition=edition).values_list("pk", flat=True))
-        ScheduleChange.objects.bulk_create(
+        work.create_many(
             [
                 ScheduleChange(
                     version=version,
@@ -494,9 +491,10 @@ def schedule_publish(
                     after=row.after,
                 )
                 for row in rows
-            ]
+            ],
+            action=ProgramAction.SCHEDULE_PUBLISH,
         )
-        public_version_bump(CONFERENCE)
+        # The program's public pages read the conference scope (ScheduleVersion declares it).
     return version
 
 

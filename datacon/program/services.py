@@ -9,12 +9,11 @@ same code.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
-from datacon.common.services import record_delete, record_save
+from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition, Room, SessionType, Venue
 from datacon.people.models import Person
 from datacon.program.models import (
@@ -22,6 +21,7 @@ from datacon.program.models import (
     Material,
     Participation,
     ParticipationStatus,
+    ProgramAction,
     Session,
     SessionStatus,
 )
@@ -40,8 +40,8 @@ def session_code_next(*, edition: Edition, day: dt.date) -> str:
     return f"{prefix}{(max(used) if used else 0) + 1:02d}"
 
 
-def session_save(*, session: Session, actor: Any) -> Session:
-    with transaction.atomic():
+def session_save(*, session: Session, actor: Actor) -> Session:
+    with unit_of_work(actor) as work:
         if not session.code and session.edition_id:
             # Lock the edition so concurrent saves pick different numbers.
             edition = Edition.objects.select_for_update().get(pk=session.edition_id)
@@ -49,7 +49,7 @@ def session_save(*, session: Session, actor: Any) -> Session:
                 session.day = session.starts_at.astimezone(edition.tz).date()
             if session.day and edition.start_date:
                 session.code = session_code_next(edition=edition, day=session.day)
-        return record_save(instance=session, actor=actor)
+        return work.save(session)
 
 
 def session_create(
@@ -68,7 +68,7 @@ def session_create(
     language: str = "es",
     status: str = SessionStatus.CONFIRMED,
     expected_audience: int | None = None,
-    actor: Any = None,
+    actor: Actor,
 ) -> Session:
     session = Session(
         edition=edition,
@@ -89,13 +89,13 @@ def session_create(
     return session_save(session=session, actor=actor)
 
 
-def session_codes_renumber(*, edition: Edition, actor: Any) -> dict[str, str]:
+def session_codes_renumber(*, edition: Edition, actor: Actor) -> dict[str, str]:
     """Renumber generated-style codes from the placement (day, time, order).
 
     Returns {old code: new code} for the codes that changed. Codes that do not
     follow the S+day+order scheme were typed by hand and are left alone.
     """
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
         sessions = list(
             Session.objects.select_for_update()
@@ -117,15 +117,20 @@ def session_codes_renumber(*, edition: Edition, actor: Any) -> dict[str, str]:
         # Two passes so a swap (S0102 <-> S0103) never hits the uniqueness constraint.
         moving = [s for s in renumbered if s.code != wanted[s.pk]]
         for session in moving:
-            Session.objects.filter(pk=session.pk).update(code=f"TMP-{session.pk}")
+            work.update(
+                Session.objects.filter(pk=session.pk),
+                action=ProgramAction.SESSION_RENUMBER,
+                code=f"TMP-{session.pk}",
+            )
         for session in moving:
             session.code = wanted[session.pk]
-            record_save(instance=session, actor=actor, action="session.code.renumber")
+            work.save(session, action=ProgramAction.SESSION_RENUMBER, fields=["code"])
     return changes
 
 
-def session_delete(*, session: Session, actor: Any) -> None:
-    record_delete(instance=session, actor=actor)
+def session_delete(*, session: Session, actor: Actor) -> None:
+    with unit_of_work(actor) as work:
+        work.delete(session)
 
 
 def participation_add(
@@ -136,13 +141,20 @@ def participation_add(
     order: int = 0,
     status: str = ParticipationStatus.PENDING,
     consent_basis: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> Participation:
     """Put someone on a session. They stay out of every public page until confirmed."""
-    existing = Participation.objects.filter(session=session, person=person, role=role).first()
-    if existing is not None:
-        return existing
-    participation = Participation(
+    with unit_of_work(actor) as work:
+        existing = Participation.objects.filter(session=session, person=person, role=role).first()
+        if existing is not None:
+            return existing
+        return work.save(_new_participation(session, person, role, order, status, consent_basis))
+
+
+def _new_participation(
+    session: Session, person: Person, role: str, order: int, status: str, consent_basis: str
+) -> Participation:
+    return Participation(
         session=session,
         person=person,
         role=role,
@@ -151,11 +163,17 @@ def participation_add(
         consent_basis=consent_basis if status == ParticipationStatus.CONFIRMED else "",
         status_changed_at=timezone.now() if status != ParticipationStatus.PENDING else None,
     )
-    return record_save(instance=participation, actor=actor)
+
+
+STATUS_ACTIONS = {
+    ParticipationStatus.CONFIRMED: ProgramAction.PARTICIPATION_CONFIRM,
+    ParticipationStatus.DECLINED: ProgramAction.PARTICIPATION_DECLINE,
+    ParticipationStatus.PENDING: ProgramAction.PARTICIPATION_PEND,
+}
 
 
 def participation_status_set(
-    *, participation: Participation, status: str, consent_basis: str = "", actor: Any
+    *, participation: Participation, status: str, consent_basis: str = "", actor: Actor
 ) -> Participation:
     """The person confirms or declines (or an organiser records their written answer)."""
     if participation.status == status and (
@@ -165,8 +183,10 @@ def participation_status_set(
     participation.status = status
     participation.consent_basis = consent_basis if status == ParticipationStatus.CONFIRMED else ""
     participation.status_changed_at = timezone.now()
-    return record_save(instance=participation, actor=actor, action=f"participation.status.{status}")
+    with unit_of_work(actor) as work:
+        return work.save(participation, action=STATUS_ACTIONS[ParticipationStatus(status)])
 
 
-def material_save(*, material: Material, actor: Any) -> Material:
-    return record_save(instance=material, actor=actor)
+def material_save(*, material: Material, actor: Actor) -> Material:
+    with unit_of_work(actor) as work:
+        return work.save(material)

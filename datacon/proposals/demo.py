@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
 from datacon.editions.models import (
     CoConvenerApplication,
@@ -454,10 +455,12 @@ def demo_load() -> dict[str, int]:
                 venue=venue,
                 room=auditorium,
                 expected_audience=120,
-                actor=None,
+                actor=Actor.system("demo"),
             )
             schedule_publish(
-                edition=edition, actor=None, note="Primera versión del programa de demostración."
+                edition=edition,
+                actor=Actor.system("demo"),
+                note="Primera versión del programa de demostración.",
             )
             report["scheduleversion"] += 1
 

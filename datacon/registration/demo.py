@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.editions.models import Edition, SessionType, Venue
 from datacon.people.models_privacy import PrivacyNotice
 from datacon.people.privacy_services import privacy_notice_publish, privacy_notice_save
@@ -124,6 +125,7 @@ def _ensure_workshop(edition: Edition) -> tuple[Session | None, int]:
                 "**Sesión ficticia de la edición de demostración.** Tiene solo "
                 f"{WORKSHOP_SEATS} lugares para probar la inscripción y la lista de espera."
             ),
+            actor=Actor.system("demo"),
         )
         created += 1
     if not SessionSeats.objects.filter(session=session).exists():

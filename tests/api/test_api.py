@@ -103,7 +103,11 @@ def test_api_cache_is_never_stale(client):
     from datacon.program.services import session_create
 
     session_create(
-        edition=edition, title="Nueva", session_type=edition.session_types.first(), code="S0150"
+        edition=edition,
+        title="Nueva",
+        session_type=edition.session_types.first(),
+        code="S0150",
+        actor=core.SYSTEM,
     )
     assert _get(client, f"/api/v1/sessions/?edition={edition.slug}")["count"] == before + 1
 

@@ -26,14 +26,14 @@ def test_session_change_through_service_is_visible_on_next_request_everywhere(ed
         f"/ediciones/{edition.slug}/sesiones/{session.code}/",
         "/buscar/?q=titulo",
     ]
-    session_save(session=session, actor=None)  # fills the search document
+    session_save(session=session, actor=factories.SYSTEM)  # fills the search document
     etags = {}
     for url in pages:
         response = client.get(url)
         assert "Título original" in response.content.decode(), url
         etags[url] = response["ETag"]
     session.title = "Título corregido"
-    session_save(session=session, actor=None)
+    session_save(session=session, actor=factories.SYSTEM)
     for url in pages:
         response = client.get(url, HTTP_IF_NONE_MATCH=etags[url])
         assert response.status_code == 200, url
@@ -58,17 +58,17 @@ def test_english_and_spanish_pages_are_cached_separately(client, edition):
 
 def test_public_page_answers_304_to_if_modified_since_until_data_changes(client, edition):
     session = factories.SessionFactory(edition=edition, title="Antes")
-    session_save(session=session, actor=None)
+    session_save(session=session, actor=factories.SYSTEM)
     url = f"/ediciones/{edition.slug}/programa/"
     first = client.get(url)
     last_modified = first["Last-Modified"]
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
     session.title = "Después"
-    session_save(session=session, actor=None)
+    session_save(session=session, actor=factories.SYSTEM)
     import time
 
     time.sleep(1.1)  # Last-Modified has one-second resolution
-    session_save(session=session, actor=None)
+    session_save(session=session, actor=factories.SYSTEM)
     again = client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified)
     assert again.status_code == 200
     assert "Después" in again.content.decode()

@@ -51,10 +51,10 @@ def published():  # type: ignore[no-untyped-def]
         venue=venue,
         room=room,
         expected_audience=10,
-        actor=None,
+        actor=factories.SYSTEM,
         accept_warnings=True,
     )
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     proposal.session.refresh_from_db()
     return {"edition": edition, "proposal": proposal, "session": proposal.session}
 

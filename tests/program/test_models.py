@@ -21,6 +21,7 @@ def test_session_duplicate_code_in_same_edition_is_refused_in_spanish(edition):
             session_type=first.session_type,
             starts_at=at(edition, 1, 12),
             ends_at=at(edition, 1, 13),
+            actor=factories.SYSTEM,
         )
     assert error.value.messages == ["Ya existe una sesión con ese código en esta edición."]
     assert Session.objects.filter(edition=edition).count() == 1
@@ -43,6 +44,7 @@ def test_session_ending_before_it_starts_is_refused(edition):
             session_type=session_type,
             starts_at=at(edition, 1, 12),
             ends_at=at(edition, 1, 11),
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict["ends_at"] == ["La sesión debe terminar después de empezar."]
     assert Session.objects.count() == 0
@@ -57,6 +59,7 @@ def test_session_outside_edition_dates_is_refused(edition):
             session_type=session_type,
             starts_at=at(edition, 5, 12),
             ends_at=at(edition, 5, 13),
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict["day"] == [
         f"La sesión debe caer entre el 11/05/{edition.year} y el 12/05/{edition.year}, fechas de la edición."
@@ -73,6 +76,7 @@ def test_session_type_from_another_edition_is_refused(edition):
             session_type=foreign_type,
             starts_at=at(edition, 1, 12),
             ends_at=at(edition, 1, 13),
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict["session_type"] == [
         "El tipo de sesión pertenece a otra edición."
@@ -91,6 +95,7 @@ def test_session_room_of_another_venue_is_refused(edition):
             ends_at=at(edition, 1, 13),
             venue=venue,
             room=other_room,
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict["room"] == ["La sala no pertenece a la sede elegida."]
 
@@ -103,6 +108,7 @@ def test_session_day_is_taken_from_its_start_in_the_edition_time_zone(edition):
         session_type=factories.SessionTypeFactory(edition=edition),
         starts_at=at(edition, 1, 23, 0),
         ends_at=at(edition, 1, 23, 50),
+        actor=factories.SYSTEM,
     )
     assert session.day == edition.start_date
     assert session.code == "S0101"

@@ -65,7 +65,7 @@ def _place(setup, session, day, hour, room, minutes=60, audience=None, accept=Fa
         venue=setup["venue"],
         room=room,
         expected_audience=audience,
-        actor=None,
+        actor=factories.SYSTEM,
         accept_warnings=accept,
     )
 
@@ -110,7 +110,7 @@ def test_double_booked_speaker_warns_and_needs_confirmation(setup):
     assert [c.kind for c in accepted] == ["person"]
     placement = SessionPlacement.objects.get(session=two)
     assert (placement.pending, placement.room) == (True, setup["small"])
-    entry = AuditEntry.objects.filter(action="schedule.place", object_id=str(two.pk)).get()
+    entry = AuditEntry.objects.filter(action="schedule.place", object_id=str(placement.pk)).get()
     assert entry.changes["accepted_warnings"] == [accepted[0].message]
     state = builder_state(edition=setup["edition"])
     assert [c.kind for c in state.conflicts] == ["person"]
@@ -147,7 +147,7 @@ def test_room_of_another_venue_is_refused(setup):
             venue=other_venue,
             room=setup["big"],
             expected_audience=None,
-            actor=None,
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict == {"room": ["La sala no pertenece a la sede elegida."]}
 
@@ -161,7 +161,7 @@ def test_placement_is_not_public_until_published_and_codes_come_from_placement(s
     _place(setup, early, 1, 10, setup["big"])
     _place(setup, second_day, 2, 10, setup["big"])
     assert list(program_sessions(edition=edition)) == []
-    version = schedule_publish(edition=edition, actor=None)
+    version = schedule_publish(edition=edition, actor=factories.SYSTEM)
     assert version.number == 1
     public = [(s.code, s.title, s.status) for s in program_sessions(edition=edition)]
     assert public == [
@@ -183,16 +183,16 @@ def test_changes_after_publication_make_a_new_version_and_keep_codes_stable(setu
     _place(setup, early, 1, 10, setup["big"])
     _place(setup, late, 1, 12, setup["big"])
     _place(setup, gone, 1, 14, setup["big"])
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     _place(setup, late, 1, 9, setup["small"])  # earlier than S0101 now, same day
     _place(setup, early, 2, 10, setup["big"])  # moves to day 2
-    placement_clear(session=gone, actor=None)
+    placement_clear(session=gone, actor=factories.SYSTEM)
     newcomer = setup["draft"]("Nueva")
     _place(setup, newcomer, 1, 16, setup["big"])
     # Nothing public moved yet.
     assert [s.code for s in program_sessions(edition=edition)] == ["S0101", "S0102", "S0103"]
     preview = {(c.title, c.kind) for c in unpublished_changes(edition=edition)}
-    version = schedule_publish(edition=edition, actor=None, note="Ajustes")
+    version = schedule_publish(edition=edition, actor=factories.SYSTEM, note="Ajustes")
     assert version.number == 2
     codes = {s.title: (s.code, s.status) for s in program_sessions(edition=edition)}
     assert codes == {
@@ -219,9 +219,9 @@ def test_renumbering_on_request_follows_the_new_order(setup):
     b = setup["draft"]("B")
     _place(setup, a, 1, 10, setup["big"])
     _place(setup, b, 1, 12, setup["big"])
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     _place(setup, b, 1, 9, setup["small"])
-    version = schedule_publish(edition=edition, actor=None, renumber=True)
+    version = schedule_publish(edition=edition, actor=factories.SYSTEM, renumber=True)
     assert {s.title: s.code for s in program_sessions(edition=edition)} == {
         "B": "S0101",
         "A": "S0102",
@@ -256,7 +256,7 @@ def test_publication_notifies_affected_people_once_each(setup):
     two = setup["draft"]("Dos", setup["ana"])
     _place(setup, one, 1, 10, setup["big"])
     _place(setup, two, 1, 12, setup["big"])
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     _place(setup, two, 1, 15, setup["big"])
     _version, count = schedule_publish_with_notices(
         edition=edition, actor=None, review_notices=True
@@ -282,9 +282,9 @@ def test_public_changelog_lists_versions_and_changes(setup, client):
     edition = setup["edition"]
     one = setup["draft"]("Uno")
     _place(setup, one, 1, 10, setup["big"])
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     _place(setup, one, 1, 11, setup["big"])
-    schedule_publish(edition=edition, actor=None, note="Movimos una sesión")
+    schedule_publish(edition=edition, actor=factories.SYSTEM, note="Movimos una sesión")
     html = client.get(f"/ediciones/{edition.slug}/programa/cambios/").content.decode()
     assert "Versión 2" in html
     assert "Movimos una sesión" in html
@@ -297,7 +297,7 @@ def test_api_lists_versions_without_private_data(setup):
     edition = setup["edition"]
     one = setup["draft"]("Uno", setup["ana"])
     _place(setup, one, 1, 10, setup["big"])
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     data = Client().get(f"/api/v1/schedule-versions/?edition={edition.slug}").json()
     assert data["count"] == 1
     version = data["results"][0]
@@ -311,10 +311,10 @@ def test_api_lists_versions_without_private_data(setup):
 
 def test_versions_are_numbered_per_edition(setup):
     edition = setup["edition"]
-    schedule_publish(edition=edition, actor=None)
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     other = factories.EditionFactory()
-    schedule_publish(edition=other, actor=None)
+    schedule_publish(edition=other, actor=factories.SYSTEM)
     assert list(
         ScheduleVersion.objects.filter(edition=edition).values_list("number", flat=True)
     ) == [2, 1]
@@ -327,9 +327,9 @@ def test_open_dataset_of_changes_has_only_public_facts(setup):
     edition = setup["edition"]
     one = setup["draft"]("Uno", setup["ana"])
     _place(setup, one, 1, 10, setup["big"])
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     _place(setup, one, 1, 12, setup["small"])
-    schedule_publish(edition=edition, actor=None)
+    schedule_publish(edition=edition, actor=factories.SYSTEM)
     dataset = dataset_get("cambios-del-programa")
     rows = list(dataset.rows(edition))
     assert [(r["version"], r["codigo"], r["cambio"]) for r in rows] == [

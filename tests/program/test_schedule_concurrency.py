@@ -44,7 +44,7 @@ def test_concurrent_placements_in_one_room_one_wins_one_is_refused():
                 venue=venue,
                 room=room,
                 expected_audience=None,
-                actor=None,
+                actor=factories.SYSTEM,
             )
             outcomes.append("placed")
         except PlacementRefused:

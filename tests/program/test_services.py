@@ -16,7 +16,7 @@ def _create(edition, title, day, hour, **extra):
         session_type=factories.SessionTypeFactory(edition=edition),
         starts_at=at(edition, day, hour),
         ends_at=at(edition, day, hour + 1),
-        **extra,
+        **({"actor": factories.SYSTEM} | extra),
     )
 
 
@@ -36,7 +36,7 @@ def test_session_codes_renumber_follows_placement_and_keeps_hand_codes(edition):
     late = _create(edition, "Tarde", 1, 15)  # S0101
     early = _create(edition, "Temprano", 1, 9)  # S0102
     manual = _create(edition, "Especial", 1, 12, code="ESPECIAL")
-    changes = session_codes_renumber(edition=edition, actor=None)
+    changes = session_codes_renumber(edition=edition, actor=factories.SYSTEM)
     late.refresh_from_db()
     early.refresh_from_db()
     manual.refresh_from_db()
@@ -55,7 +55,7 @@ def test_session_update_audit_records_the_diff(edition):
     session.title = "Después"
     from datacon.program.services import session_save
 
-    session_save(session=session, actor=None)
+    session_save(session=session, actor=factories.SYSTEM)
     entry = AuditEntry.objects.filter(action="session.update").get()
     assert entry.changes["title"] == ["Antes", "Después"]
     assert Session.objects.get().title == "Después"

@@ -133,8 +133,8 @@ def test_public_pages_never_show_gender(client):
     proposal.refresh_from_db()
     starts = factories.at(call.edition, 1, 10)
     placement_set(session=proposal.session, starts_at=starts, ends_at=starts + dt.timedelta(hours=1),
-                  venue=None, room=None, expected_audience=None, actor=None)  # fmt: skip
-    schedule_publish(edition=call.edition, actor=None)
+                  venue=None, room=None, expected_audience=None, actor=factories.SYSTEM)  # fmt: skip
+    schedule_publish(edition=call.edition, actor=factories.SYSTEM)
     slug = call.edition.slug
     for url, shows_name in (
         (f"/ediciones/{slug}/programa/", True),

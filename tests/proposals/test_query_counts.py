@@ -74,7 +74,7 @@ class World:
                 venue=self.venue,
                 room=room,
                 expected_audience=10,
-                actor=None,
+                actor=factories.SYSTEM,
                 accept_warnings=True,  # the proponent is on every panel: warnings by design
             )
             co_convener_apply(
@@ -100,7 +100,7 @@ class World:
                 },
                 actor=None,
             )
-        schedule_publish(edition=self.edition, actor=None)
+        schedule_publish(edition=self.edition, actor=factories.SYSTEM)
 
 
 def _client(user):

@@ -159,7 +159,7 @@ def _assert_all_current(client: Client, before: dict, expect) -> None:  # type: 
 
 def _rename_through_service(session: Session) -> None:
     session.title = "Omega corrected session zeta"
-    session_save(session=session, actor=None)
+    session_save(session=session, actor=factories.SYSTEM)
 
 
 def _rename_through_admin(session: Session) -> None:
@@ -194,7 +194,7 @@ def test_session_withdrawn_is_gone_everywhere_on_next_request(shared_cache, scen
     before = _fetch_all(client, _urls(WITHDRAWAL_PAGES, scene))
     session = scene["session"]
     session.status = "draft"
-    session_save(session=session, actor=None)
+    session_save(session=session, actor=factories.SYSTEM)
 
     def expect(url: str, old: str, new: str) -> None:
         assert new != old, url

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from datacon.backoffice.access import staff_required
+from datacon.common.actor import Actor
 from datacon.editions.models import Edition
 from datacon.program.models import ScheduleVersion, Session
 from datacon.program.parity import sessions_parity_flags
@@ -178,7 +179,7 @@ def place(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
     warnings: list[Any] = []
     refused: list[Any] = []
     if request.method == "POST" and request.POST.get("action") == "clear":
-        placement_clear(session=session, actor=request.user)
+        placement_clear(session=session, actor=Actor.of(request.user))
         messages.success(request, _("La sesión salió del programa (cambio sin publicar)."))
         return redirect("backoffice:proposals_schedule", edition=current.slug)
     if request.method == "POST":
@@ -193,7 +194,7 @@ def place(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
                     venue=venue,
                     room=room,
                     expected_audience=form.cleaned_data["expected_audience"],
-                    actor=request.user,
+                    actor=Actor.of(request.user),
                     accept_warnings=form.cleaned_data["accept_warnings"],
                 )
             except PlacementRefused as error:

@@ -1,0 +1,85 @@
+"""Rules about one edition: who organises it, checks people in, sees attendees' data.
+
+Predicates take the acting account and any record that belongs to an edition
+(the edition itself, a session, a proposal, a registration...): `edition_of`
+finds the edition. A platform-wide group grants the duty for every edition; an
+active EditionRole grants it for one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.contrib.auth.models import Group
+
+from datacon.editions.models import Edition
+from datacon.editions.models_access import EditionDuty, EditionRole
+
+# Platform-wide groups (datacon.backoffice.roles); their names are data organisers see.
+ORGANISERS_GROUP = "Organizadores"
+READ_ONLY_GROUP = "Personal de consulta"
+CHECKIN_GROUP = "Personal de registro en sede"
+ATTENDEE_DATA_GROUP = "Responsables de datos de asistentes"
+
+
+def edition_of(obj: Any) -> Edition | None:
+    """The edition a record belongs to (None for records of no edition)."""
+    if obj is None or isinstance(obj, Edition):
+        return obj
+    for path in ("edition", "session", "proposal", "call", "registration"):
+        related = getattr(obj, path, None)
+        if related is not None:
+            return edition_of(related)
+    return None
+
+
+def _in_group(user: Any, name: str) -> bool:
+    cache = getattr(user, "_datacon_groups", None)
+    if cache is None:
+        cache = set(Group.objects.filter(user=user).values_list("name", flat=True))
+        user._datacon_groups = cache
+    return name in cache
+
+
+def _duties(user: Any, edition: Edition) -> set[str]:
+    cache: dict[int, set[str]] | None = getattr(user, "_datacon_duties", None)
+    if cache is None:
+        cache = {}
+        for edition_id, duty in (
+            EditionRole.objects.active().filter(user=user).values_list("edition_id", "duty")
+        ):
+            cache.setdefault(edition_id, set()).add(duty)
+        user._datacon_duties = cache
+    return cache.get(edition.pk, set())
+
+
+def holds(duty: str, group: str) -> Any:
+    """A predicate: the account holds `duty` for the record's edition, or `group` for all."""
+
+    @rules.predicate(name=f"holds_{duty}")
+    def predicate(user: Any, obj: Any = None) -> bool:
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return False
+        if user.is_superuser or _in_group(user, group):
+            return True
+        edition = edition_of(obj)
+        if edition is None:
+            # A screen listing every edition: any edition's duty opens it; the
+            # selectors then show only the editions the account may see.
+            return EditionRole.objects.active().filter(user=user, duty=duty).exists()
+        return duty in _duties(user, edition)
+
+    return predicate
+
+
+is_staff = rules.predicate(lambda user: bool(getattr(user, "is_staff", False)), name="is_staff")
+organises = holds(EditionDuty.ORGANISER, ORGANISERS_GROUP)
+checks_in = holds(EditionDuty.CHECKIN, CHECKIN_GROUP) | organises
+sees_attendee_data = holds(EditionDuty.ATTENDEE_DATA, ATTENDEE_DATA_GROUP)
+reads_back_office = holds(EditionDuty.READ_ONLY, READ_ONLY_GROUP) | organises
+
+rules.add_perm("editions.organise", organises)
+rules.add_perm("editions.read", reads_back_office)
+rules.add_perm("registration.checkin", checks_in)
+rules.add_perm("registration.see_attendee_data", sees_attendee_data)
