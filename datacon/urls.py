@@ -4,16 +4,51 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
-from datacon.common.views import healthz
+from datacon.common.access import Access, Audience, public_route
+from datacon.common.views import healthz, media_file
 
 admin.site.site_header = "DATACON · Administración"
 admin.site.site_title = "DATACON"
 admin.site.index_title = "Gestión de la plataforma"
 
+# Who may reach the routes of other projects' apps (ours declare it on each view,
+# see datacon.common.access); read by the route × role matrix. Keys are URL names
+# ("namespace:name"); "admin:*" covers the whole Django admin.
+THIRD_PARTY_ACCESS: dict[str, Access] = {
+    # The Django admin checks staff status and model permissions itself.
+    "admin:*": Access(Audience.RULE, "admin.enter", private=True),
+    # django-allauth: signing up, in and out, passwords and e-mail confirmation are
+    # open; the account's own e-mail and password screens need a signed-in account.
+    **{
+        name: Access(Audience.PUBLIC)
+        for name in (
+            "account_signup",
+            "account_login",
+            "account_logout",
+            "account_confirm_email",
+            "account_email_verification_sent",
+            "account_inactive",
+            "account_reset_password",
+            "account_reset_password_done",
+            "account_reset_password_from_key",
+            "account_reset_password_from_key_done",
+            "account_login_code_confirm",
+            "account_request_login_code",
+            "account_reauthenticate",
+            "account_confirm_login_code",
+        )
+    },
+    **{
+        name: Access(Audience.SIGNED_IN, private=True)
+        for name in ("account_email", "account_change_password", "account_set_password")
+    },
+    # drf-spectacular's OpenAPI document: public like the API it describes.
+    "api:schema": Access(Audience.PUBLIC),
+}
+
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
+    path("healthz", public_route(healthz), name="healthz"),
     path("api/v1/", include("datacon.api.urls")),
 ]
 
@@ -28,6 +63,13 @@ urlpatterns += i18n_patterns(
 if not settings.USE_S3_STORAGE:
     # Uploaded files from the local folder. In production a reverse proxy can
     # serve /media/ directly; this keeps the demo and small deployments working.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [
+        path(
+            "media/<path:path>",
+            public_route(media_file),
+            {"document_root": settings.MEDIA_ROOT},
+            name="media",
+        )
+    ]
 
 handler500 = "datacon.common.views.server_error"

@@ -23,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
 
+from datacon.common.access import Access, Audience
 from datacon.common.http import public_page
 from datacon.common.versions import CONFERENCE
 
@@ -56,6 +57,8 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     cache_scopes: tuple[str, ...] = (CONFERENCE,)
     pagination_class = PublicPagination
+    # Open data: anyone may read every endpoint (the route × role matrix checks it).
+    access = Access(Audience.PUBLIC)
 
     @classmethod
     def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:  # type: ignore[override]
@@ -67,6 +70,7 @@ class PublicViewSet(viewsets.ViewSet):
     """A cached read-only ViewSet for things that are not model lists (figures, datasets)."""
 
     cache_scopes: tuple[str, ...] = (CONFERENCE,)
+    access = Access(Audience.PUBLIC)
 
     @classmethod
     def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:  # type: ignore[override]

@@ -1,4 +1,4 @@
-"""Form pieces every public form shares.
+"""Form pieces every form shares: the honeypot, and showing a service's errors.
 
 `HoneypotMixin` adds a field that people never see (hidden with CSS, labelled
 "leave empty", skipped by keyboard) and that simple spam bots fill in. A form
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "sitio_web_confirmacion"
@@ -31,3 +32,34 @@ class HoneypotMixin(forms.Form):
                 _("No pudimos procesar el formulario. Inténtelo de nuevo."), code="honeypot"
             )
         return cleaned
+
+
+def service_errors_to_form(
+    form: forms.BaseForm,
+    error: ValidationError,
+    *,
+    field_names: dict[str, str] | None = None,
+    extra: dict[str, list[str]] | None = None,
+) -> None:
+    """Show a service's refusal on the form, so the person sees what to fix and keeps what
+    they typed: the one way every view does it.
+
+    Errors on a field the form has go on that field; `field_names` maps a
+    service's key to the form's (e.g. {"question_7": "q_7"}); keys the form
+    lacks go to `extra` when given (shown by the template next to what they
+    concern, e.g. "people"), else to the form's general errors.
+    """
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for key, messages in error.message_dict.items():
+        target = (field_names or {}).get(key, key)
+        if target in form.fields:
+            for message in messages:
+                form.add_error(target, message)
+        elif extra is not None and key != NON_FIELD_ERRORS:
+            extra.setdefault(key, []).extend(messages)
+        else:
+            for message in messages:
+                form.add_error(None, message)

@@ -1,8 +1,15 @@
 """Operational endpoints."""
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
+from django.views.static import serve
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -22,3 +29,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """
     html = loader.get_template("500.html").render({"featured_edition": None, "edition": None})
     return HttpResponseServerError(html)
+
+
+def media_file(request: HttpRequest, path: str, document_root: str) -> HttpResponseBase:
+    """Uploaded files from the local folder (a reverse proxy may serve /media/ instead)."""
+    return serve(request, path, document_root=document_root)
