@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,46 @@ def public_writes_go_through_the_unit_of_work() -> Iterator[None]:
     pre_delete.disconnect(dispatch_uid="write-path-guard-delete")
     if violations:
         pytest.fail("\n".join(sorted(set(violations))), pytrace=False)
+
+
+# --- the demo, loaded once per module ---------------------------------------------------------
+
+
+@contextmanager
+def _demo_for_module(django_db_blocker, *, with_demo_users: bool) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The demo (real 2021–2024 editions and the fictional 2027 one), loaded once per module.
+
+    Loading it takes seconds; loading it for each of hundreds of page tests made
+    the suite minutes slower. It is loaded inside a transaction that stays open
+    for the module and is rolled back at its end, so every test still starts
+    from the same data (each test's own transaction is a savepoint inside it,
+    as Django's TestCase.setUpTestData does) and no other module ever sees it.
+    Every test of a module that uses it sees the demo, so a module mixes it only
+    with tests that do not depend on an empty database.
+    """
+    from django.db import transaction
+
+    from datacon.demo.loader import demo_load
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        atomic._from_testcase = True  # type: ignore[attr-defined]  # lets durable blocks nest
+        try:
+            demo_load(with_demo_users=with_demo_users)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    with _demo_for_module(django_db_blocker, with_demo_users=False):
+        yield
+
+
+@pytest.fixture
+def demo(demo_data, db) -> None:  # type: ignore[no-untyped-def]
+    """The demo data for one test (see _demo_for_module)."""
+

@@ -3,16 +3,10 @@ import json
 import pytest
 from django.core.cache import cache
 
-from datacon.demo.loader import demo_load
 from tests import factories as core
 from tests.memoria.factories import seeded_edition
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
 
 
 def _get(client, path: str):  # type: ignore[no-untyped-def]

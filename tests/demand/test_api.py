@@ -5,7 +5,6 @@ from datacon.demand.importer import requests_import
 from datacon.demand.models import InformationNeed, InformationRequest
 from datacon.demand.services import need_support
 from datacon.demand.synthetic import export_write, generate_rows
-from datacon.demo.loader import demo_load
 from tests import factories
 from tests.demand.test_public_pages import _registry
 
@@ -22,11 +21,6 @@ RESOURCES = [
     "candidatos",
     "proyectos",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
@@ -82,7 +76,8 @@ def test_api_hidden_needs_are_not_listed(client):
     hidden = InformationNeed.objects.create(
         title="Oculta", slug="oculta", description="x", sector="other", is_hidden=True
     )
-    assert client.get("/api/v1/demanda/necesidades/").json()["count"] == 0
+    listed = client.get("/api/v1/demanda/necesidades/?page_size=500").json()["results"]
+    assert [need for need in listed if need["slug"] == hidden.slug] == []
     assert client.get(f"/api/v1/demanda/necesidades/{hidden.slug}/").status_code == 404
 
 

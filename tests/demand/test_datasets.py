@@ -6,7 +6,6 @@ import pytest
 from frictionless import Resource, Schema
 
 from datacon.demand.models import InformationNeed
-from datacon.demo.loader import demo_load
 from datacon.opendata.registry import datasets_all
 
 pytestmark = pytest.mark.django_db
@@ -34,11 +33,6 @@ def _demand_datasets():
 
 def test_every_demand_dataset_is_registered():
     assert {dataset.slug for dataset in _demand_datasets()} == DEMAND_SLUGS
-
-
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
 
 
 @pytest.mark.parametrize("slug", sorted(DEMAND_SLUGS))

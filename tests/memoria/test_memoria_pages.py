@@ -20,11 +20,6 @@ from tests.memoria.factories import MemoriaFactory, MemoriaSectionFactory, seede
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
-
-
 def _table(html: str, table_id: str) -> list[list[str]]:
     tree = lxml.html.fromstring(html)
     table = tree.get_element_by_id(table_id)
@@ -273,4 +268,4 @@ def test_published_on_appears_in_colophon(client):
         "Publicada el 1 de junio de 2031."
         in client.get(f"/ediciones/{edition.slug}/memoria/").content.decode()
     )
-    assert Memoria.objects.count() == 1
+    assert Memoria.objects.filter(edition=edition).count() == 1

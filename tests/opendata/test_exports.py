@@ -6,17 +6,11 @@ import zipfile
 import frictionless
 import pytest
 
-from datacon.demo.loader import demo_load
 from datacon.opendata.registry import _REGISTRY, Column, Dataset, dataset_register
 from tests import factories as core
 from tests.memoria.factories import seeded_edition
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
 
 
 def _unzip(content: bytes, target) -> None:  # type: ignore[no-untyped-def]

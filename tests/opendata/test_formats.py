@@ -12,17 +12,11 @@ import rdflib
 from django.conf import settings
 from lxml import etree
 
-from datacon.demo.loader import demo_load
 from tests import factories as core
 from tests.memoria.factories import seeded_edition
 
 pytestmark = pytest.mark.django_db
 MEXICO = zoneinfo.ZoneInfo("America/Mexico_City")
-
-
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ import lxml.html
 import pytest
 from django.test import Client
 
-from datacon.demo.loader import demo_load
 from datacon.program.models import ParticipationRole
 from tests import factories
 from tests.factories import at
@@ -29,11 +28,6 @@ DEMO_PAGES = [
     "/organizaciones/codeando-mexico/",
     "/buscar/?q=datos",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
 
 
 @pytest.mark.parametrize("path", DEMO_PAGES)
