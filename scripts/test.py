@@ -49,6 +49,11 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--no-lint", action="store_true")
+    parser.add_argument(
+        "--coverage",
+        action="store_true",
+        help="medir la cobertura de ramas (falla por debajo del mínimo de pyproject.toml)",
+    )
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args()
 
@@ -63,7 +68,8 @@ def main() -> None:
     database = os.environ.get("DATABASE_URL", "sqlite (var/)")
     say(f"pytest sobre {database.split('@')[-1]}")
     workers = ["-n", "2"] if not args.pytest_args else []
-    code = run(PYTHON, "-m", "pytest", *workers, *args.pytest_args, check=False)
+    coverage = ["--cov", "--cov-report=term"] if args.coverage else []
+    code = run(PYTHON, "-m", "pytest", *workers, *coverage, *args.pytest_args, check=False)
     sys.exit(code)
 
 
