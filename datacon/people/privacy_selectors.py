@@ -8,8 +8,6 @@ that any spreadsheet opens.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import json
 from collections.abc import Iterable
 from typing import Any

@@ -18,7 +18,6 @@ lowering a capacity below the confirmed count only stops new confirmations.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from typing import Any
 

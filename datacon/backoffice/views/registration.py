@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
