@@ -40,7 +40,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any
+from typing import Any, Protocol
 
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -87,6 +87,10 @@ def cell(value: Any) -> str:
     return neutralise(text)
 
 
+class TextSink(Protocol):
+    def write(self, text: str, /) -> object: ...
+
+
 class Writer:
     """Rows of plain values written to a text stream with the platform's rules.
 
@@ -94,7 +98,7 @@ class Writer:
     it, and a file opened with `encoding=ENCODING` writes it by itself.
     """
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: TextSink) -> None:
         self._writer = csv.writer(stream, lineterminator=LINE_END)
 
     def writerow(self, values: Iterable[Any]) -> None:
