@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import icalendar
-from django.conf import settings
+
+from datacon.common.urls import public_host
 
 PRODUCT_ID = "-//DATACON//Plataforma DATACON//ES"
 
@@ -39,7 +40,7 @@ class CalendarEvent:
 
 def uid_for(kind: str, *parts: object) -> str:
     """A UID that stays the same for the same record on the same platform."""
-    host = settings.DATACON_PUBLIC_URL.split("://", 1)[-1].split("/", 1)[0] or "datacon"
+    host = public_host() or "datacon"
     return "-".join([kind, *(str(part) for part in parts)]) + f"@{host}"
 
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
-
 from datacon.common.ical import CalendarEvent, calendar_bytes, uid_for
+from datacon.common.urls import absolute_url
 from datacon.editions.models import Edition
 from datacon.program.models import Session
 from datacon.program.selectors import program_sessions
@@ -49,7 +48,7 @@ def _event(session: Session) -> CalendarEvent:
         description_parts.append(session.abstract)
     if people:
         description_parts.append(f"Participan: {people}.")
-    url = settings.DATACON_PUBLIC_URL + session.get_absolute_url()
+    url = absolute_url(session.get_absolute_url())
     description_parts.append(url)
     return CalendarEvent(
         uid=uid_for("session", session.edition.slug, session.code),

@@ -19,6 +19,7 @@ from django.urls import reverse
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
+from datacon.common.urls import public_base
 from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.editions.selectors import editions_public
@@ -61,7 +62,7 @@ FORMATS = {
 
 
 def _base() -> str:
-    return settings.DATACON_PUBLIC_URL
+    return public_base()
 
 
 def _url(name: str, **kwargs: Any) -> URIRef:

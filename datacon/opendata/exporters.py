@@ -23,11 +23,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from datacon.common import csvout
+from datacon.common.urls import public_base
 from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.opendata.registry import THEMES, Dataset, datasets_all
@@ -177,7 +177,7 @@ def package_files(edition: Edition | None) -> list[ExportFile]:
 def datapackage_descriptor(
     *, edition: Edition | None, resources: list[tuple[Dataset, bytes]]
 ) -> dict[str, Any]:
-    base = settings.DATACON_PUBLIC_URL
+    base = public_base()
     datasets = [d for d, _content in resources]
     if edition is not None:
         title = f"{edition.title}: datos abiertos"
@@ -246,7 +246,7 @@ def readme_text(*, edition: Edition | None, datasets: list[Dataset]) -> str:
                 for theme in dict.fromkeys(d.theme for d in datasets)
             ],
             "licence": LICENCE,
-            "public_url": settings.DATACON_PUBLIC_URL,
+            "public_url": public_base(),
             "changed": data_changed_at(datasets),
         },
     )

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 
 from datacon.common.choices import MexicanState
+from datacon.common.urls import absolute_url
 from datacon.editions.models import Edition, EditionMode, Venue
 from datacon.program.models import Session
 
@@ -30,7 +30,7 @@ STATES = dict(MexicanState.choices)
 
 
 def _absolute(path: str) -> str:
-    return settings.DATACON_PUBLIC_URL + path
+    return absolute_url(path)
 
 
 def _location(venue: Venue, edition: Edition) -> dict[str, Any]:

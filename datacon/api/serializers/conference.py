@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from datacon.common.urls import absolute_url
 from datacon.editions.models import Edition, Venue
 from datacon.people.models import Organisation, Person
 from datacon.program.models import Material, Participation, Session
 
 
 def _absolute(path: str) -> str:
-    return settings.DATACON_PUBLIC_URL + path
+    return absolute_url(path)
 
 
 class EditionSerializer(serializers.ModelSerializer):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from datacon.common.http import public_page
+from datacon.common.urls import absolute_url, public_base
 from datacon.common.versions import CONFERENCE
 from datacon.editions import selectors as editions
 from datacon.memoria import selectors as memoria
@@ -34,7 +34,7 @@ def _context(request: HttpRequest, edition: str, *, preview: bool = False) -> di
     return {
         "edition": current,
         "data": memoria.memoria_data(edition=current, preview=preview),
-        "public_url": settings.DATACON_PUBLIC_URL,
+        "public_url": public_base(),
     }
 
 
@@ -46,7 +46,7 @@ def memoria_page(request: HttpRequest, edition: str) -> HttpResponse:
 @_memoria_page
 def memoria_pdf(request: HttpRequest, edition: str) -> HttpResponse:
     context = _context(request, edition)
-    pdf = memoria_pdf_bytes(context=context, base_url=settings.DATACON_PUBLIC_URL + "/")
+    pdf = memoria_pdf_bytes(context=context, base_url=absolute_url("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="memoria-datacon-{edition}.pdf"'
     return response
