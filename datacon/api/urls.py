@@ -3,6 +3,7 @@
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from datacon.api.base import cached_api_view
 from datacon.api.routes import (
     conference,
     consultation,
@@ -14,6 +15,7 @@ from datacon.api.routes import (
     registration,
 )
 from datacon.api.views import api_root
+from datacon.common.versions import CONFERENCE
 
 app_name = "api"
 
@@ -21,7 +23,12 @@ _modules = [conference, proposals, registration, policy, consultation, demand, o
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", api_root, name="root"),
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    # Cached and readable from any origin like the rest of the API (it changes per release).
+    path(
+        "openapi.json",
+        cached_api_view(SpectacularJSONAPIView.as_view(), (CONFERENCE,)),
+        name="schema",
+    ),
 ]
 for _module in _modules:
     urlpatterns += _module.urlpatterns

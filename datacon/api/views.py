@@ -9,7 +9,7 @@ from datacon.common.urls import absolute_url
 from datacon.common.versions import CONFERENCE
 
 
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def api_root(request: HttpRequest) -> JsonResponse:
     base = absolute_url("/api/v1/")
     from datacon.api import urls  # the module list lives there; imported late (it imports us)
@@ -29,5 +29,4 @@ def api_root(request: HttpRequest) -> JsonResponse:
         },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -45,13 +45,17 @@ def _hour(request: HttpRequest) -> str:
     return timezone.now().strftime("%Y-%m-%dT%H")
 
 
-def consultation_cached(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+def consultation_cached(
+    view: Callable[..., HttpResponseBase] | None = None, *, cors: bool = False
+) -> Any:
     """public_page with the scope of the consultation named in the URL, for anonymous readers.
 
     Signed-in people see their own state (verified e-mail, joined or not, their
     supports), which can change without any public data changing: their pages
-    are never cached nor answered with 304.
+    are never cached nor answered with 304. `cors=True` for the open data (the report CSV).
     """
+    if view is None:
+        return lambda actual: consultation_cached(actual, cors=cors)
 
     @wraps(view)
     def wrapped(
@@ -62,7 +66,7 @@ def consultation_cached(view: Callable[..., HttpResponseBase]) -> Callable[..., 
             response["Cache-Control"] = "private, no-store"
             return response
         pk = selectors.consultation_id_for(slug=consultation)
-        cached = public_page([consultation_scope(pk), POLICY], vary_on=_hour)(view)
+        cached = public_page([consultation_scope(pk), POLICY], vary_on=_hour, cors=cors)(view)
         return cached(request, consultation, *args, **kwargs)
 
     return wrapped
@@ -374,7 +378,7 @@ def consultation_report(request: HttpRequest, consultation: str) -> HttpResponse
     )
 
 
-@consultation_cached
+@consultation_cached(cors=True)
 def consultation_report_csv(request: HttpRequest, consultation: str) -> HttpResponseBase:
     """The report as CSV: the open dataset's own columns, for this consultation only."""
     current = selectors.consultation_get_public(slug=consultation)

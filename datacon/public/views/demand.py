@@ -444,14 +444,14 @@ def demand_datasets() -> list:
     return [dataset for dataset in datasets_all() if dataset.theme == "demand"]
 
 
-@public_page([DEMAND])
+@public_page([DEMAND], cors=True)
 def data_index(request: HttpRequest) -> HttpResponse:
     return render(
         request, "public/demand/data.html", {"section": "data", "datasets": demand_datasets()}
     )
 
 
-@public_page([DEMAND])
+@public_page([DEMAND], cors=True)
 def dataset_csv(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpResponse:
     try:
         dataset = dataset_get(slug)

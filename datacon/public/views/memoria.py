@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -17,12 +18,13 @@ from datacon.memoria.blocks import memoria_block_scopes
 from datacon.memoria.pdf import memoria_pdf_bytes
 
 
-def _memoria_page(view: Callable[..., HttpResponse]) -> Callable[..., Any]:
+def _memoria_page(view: Callable[..., HttpResponse], *, cors: bool = False) -> Callable[..., Any]:
     """Cache under the conference scope plus the scopes of every contributed block
     (read per request: capabilities register their blocks at start-up)."""
 
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        return public_page((CONFERENCE, *memoria_block_scopes()))(view)(request, *args, **kwargs)
+        scopes = (CONFERENCE, *memoria_block_scopes())
+        return public_page(scopes, cors=cors)(view)(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
@@ -43,7 +45,7 @@ def memoria_page(request: HttpRequest, edition: str) -> HttpResponse:
     return render(request, "public/memoria/memoria.html", _context(request, edition))
 
 
-@_memoria_page
+@partial(_memoria_page, cors=True)  # the PDF is one of the edition's open distributions
 def memoria_pdf(request: HttpRequest, edition: str) -> HttpResponse:
     context = _context(request, edition)
     pdf = memoria_pdf_bytes(context=context, base_url=absolute_url("/"))

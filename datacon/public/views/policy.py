@@ -99,7 +99,7 @@ def _ics(events: list, name: str, filename: str) -> HttpResponse:
     return response
 
 
-@public_page([POLICY])
+@public_page([POLICY], cors=True)
 def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
     return _ics(
@@ -109,7 +109,7 @@ def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
-@public_page([POLICY])
+@public_page([POLICY], cors=True)
 def all_meetings_ics(request: HttpRequest) -> HttpResponse:
     return _ics(
         selectors.calendar_events(processes=selectors.processes_public()),
@@ -266,7 +266,7 @@ def transparency(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
-@public_page([POLICY])
+@public_page([POLICY], cors=True)
 def expenses_csv(request: HttpRequest, process: str) -> HttpResponseBase:
     """This process's expenses with the open dataset's own columns."""
     current = selectors.process_get_public(slug=process)
