@@ -298,7 +298,7 @@ def opendata_edition_ics(request: HttpRequest, edition: str) -> HttpResponse:
 def opendata_session_ics(request: HttpRequest, edition: str, code: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
     session = program.session_get_public(edition=current, code=code)
-    if not (session.starts_at and session.ends_at):
+    if not calendars.has_calendar_entry(session):
         raise Http404(
             _("Esta sesión aún no tiene horario, así que no puede añadirse al calendario.")
         )
