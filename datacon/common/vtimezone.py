@@ -9,15 +9,19 @@ yearly RRULE (BYMONTH, BYDAY) ending with UNTIL, or a component with only a
 DTSTART for a one-off change. No RDATE is ever written.
 
 The transitions come from the zone itself (the IANA database through
-`zoneinfo`), for the years of the calendar's events plus one on each side.
-A rule still in force after that span is left open (no UNTIL), like the
-definitions calendar programs publish.
+`zoneinfo`), from 1970 (or earlier events) to 2038 (or later events): every
+export of a zone carries the same complete definition. That matters because
+some readers (vobject) remember a TZID's first definition and use it for every
+later file; a definition cut to one edition's years would misplace another's.
+A rule still in force at the end of that span is left open (no UNTIL), like
+the definitions calendar programs publish.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import zoneinfo
 from dataclasses import dataclass
 
@@ -55,10 +59,14 @@ def _state(zone: zoneinfo.ZoneInfo, instant: dt.datetime) -> tuple[dt.timedelta,
     return offset, local.tzname() or "", bool(local.dst())
 
 
+FIRST_YEAR = 1970
+HORIZON_YEAR = 2038
+
+
 def transitions(zone: zoneinfo.ZoneInfo, start: dt.datetime, end: dt.datetime) -> list[Transition]:
     """Every change of offset, name or daylight flag between two UTC instants."""
     found: list[Transition] = []
-    step = dt.timedelta(hours=6)  # no zone changes twice within six hours
+    step = dt.timedelta(days=1)  # no zone has changed twice within a day
     before = start
     state = _state(zone, before)
     while before < end:
@@ -128,11 +136,18 @@ def _pick(options: set[str]) -> str:
 
 
 def vtimezone(tzid: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
-    """The definition of `tzid` for events between `first` and `last` (inclusive)."""
+    """The definition of `tzid`, valid for events between `first` and `last` and far beyond."""
+    start_year = min(first.year - 1, FIRST_YEAR)
+    end_year = max(last.year + 2, HORIZON_YEAR)
+    return icalendar.Timezone.from_ical(_vtimezone_text(tzid, start_year, end_year))
+
+
+@functools.lru_cache(maxsize=32)
+def _vtimezone_text(tzid: str, start_year: int, end_year: int) -> bytes:
     zone = zoneinfo.ZoneInfo(tzid)
-    start = dt.datetime(first.year - 1, 1, 1, tzinfo=UTC)
-    end = dt.datetime(last.year + 2, 1, 1, tzinfo=UTC)
-    open_after = dt.datetime(last.year + 1, 1, 1, tzinfo=UTC)  # a rule still in force then
+    start = dt.datetime(start_year, 1, 1, tzinfo=UTC)
+    end = dt.datetime(end_year + 1, 1, 1, tzinfo=UTC)
+    open_after = dt.datetime(end_year, 1, 1, tzinfo=UTC)  # a rule still in force then
     timezone = icalendar.Timezone()
     timezone.add("tzid", tzid)
     offset, name, daylight = _state(zone, start)
@@ -172,4 +187,4 @@ def vtimezone(tzid: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
             component.add("tzoffsetto", first_item.offset_to)
             component.add("tzname", first_item.name)
             timezone.add_component(component)
-    return timezone
+    return bytes(timezone.to_ical())

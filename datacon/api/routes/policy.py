@@ -102,6 +102,8 @@ class GroupSerializer(serializers.ModelSerializer):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
+    # Declared here: from the model (blank=True) the schema got default "" against its own pattern.
+    slug = serializers.SlugField(read_only=True)
     members = MembershipSerializer(source="memberships", many=True, read_only=True)
 
     class Meta:

@@ -128,11 +128,12 @@ class SessionSerializer(serializers.ModelSerializer):
     def _local(self, obj: Session, value: Any) -> str | None:
         return value.astimezone(obj.edition.tz).isoformat() if value else None
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    # null for a session with a day but no time yet (the whole 2024 program).
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_starts_at(self, obj: Session) -> str | None:
         return self._local(obj, obj.starts_at)
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_ends_at(self, obj: Session) -> str | None:
         return self._local(obj, obj.ends_at)
 
