@@ -270,10 +270,10 @@ SPECTACULAR_SETTINGS = {
         "GroupMemberRoleEnum": "datacon.policy.models.MemberRole",
         "EditionOrganisationRoleEnum": "datacon.editions.models.OrganisationRole",
     },
-    # Declares the 404 every operation can answer (datacon/api/schema.py).
+    # Declares the 404 every operation can answer, and no security (datacon/api/schema.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "datacon.api.schema.declare_not_found",
+        "datacon.api.schema.public_api_schema",
     ],
 }
 

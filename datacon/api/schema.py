@@ -4,6 +4,15 @@ Every operation can answer 404 with `{"detail": "..."}`: a detail whose key
 does not exist or is not public, a list page past the last one, and any
 unknown address under /api/ (`datacon.common.views.not_found`). Declaring it
 lets generated clients parse those answers instead of failing on them.
+
+A blank-allowed URL field comes out of drf-spectacular as `oneOf: [{maxLength:
+0}, {format: uri}]`; "" matches both alternatives, which `oneOf` forbids, so
+every record with an empty URL broke its own schema. They become `anyOf`.
+
+The API needs no authentication: drf-spectacular writes `security: [{}]` on
+every operation, which client generators (openapi-python-client) read as
+"needs credentials" and type their calls for an authenticated client only.
+The hook removes it.
 """
 
 from __future__ import annotations
@@ -18,16 +27,36 @@ NOT_FOUND_SCHEMA = {
 }
 
 
-def declare_not_found(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
-    """drf-spectacular post-processing hook: a 404 response on every operation."""
+def public_api_schema(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: a 404 on every operation, no security."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["NotFound"] = NOT_FOUND_SCHEMA
     reference = {
         "description": "No existe o no es público.",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NotFound"}}},
     }
+    _blank_or_uri_any_of(result)
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
             if isinstance(operation, dict) and "responses" in operation:
                 operation["responses"].setdefault("404", reference)
+                if operation.get("security") == [{}]:
+                    del operation["security"]
     return result
+
+
+def _blank_or_uri_any_of(node: Any) -> None:
+    if isinstance(node, dict):
+        alternatives = node.get("oneOf")
+        if (
+            isinstance(alternatives, list)
+            and len(alternatives) == 2
+            and any(a.get("maxLength") == 0 for a in alternatives if isinstance(a, dict))
+            and all(isinstance(a, dict) and a.get("type") == "string" for a in alternatives)
+        ):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_or_uri_any_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_or_uri_any_of(value)

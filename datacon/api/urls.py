@@ -1,6 +1,6 @@
 """Read-only REST API (v1) and its OpenAPI document; one module per capability in routes/."""
 
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from datacon.api.base import cached_api_view
@@ -15,6 +15,7 @@ from datacon.api.routes import (
     registration,
 )
 from datacon.api.views import api_root
+from datacon.common.http import public_cors
 from datacon.common.versions import CONFERENCE
 
 app_name = "api"
@@ -32,4 +33,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 for _module in _modules:
     urlpatterns += _module.urlpatterns
-    urlpatterns += [path("", include(_module.router.urls))]
+    urlpatterns += _module.router.urls
+
+# Everything under /api/ is public data without personal data: any web application
+# may read it (CORS), whichever base class or cache a route uses.
+for _pattern in urlpatterns:
+    if isinstance(_pattern, URLPattern):
+        _pattern.callback = public_cors(_pattern.callback)

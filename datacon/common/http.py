@@ -63,6 +63,23 @@ def cors_allow(response: HttpResponseBase) -> HttpResponseBase:
     return response
 
 
+def public_cors(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """CORS on every anonymous answer of a view that serves only public data (the API's
+    routes), whether or not it goes through `public_page`; the same rule as cors=True."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:  # type: ignore[no-untyped-def]
+        # Read before the view runs: DRF replaces request.user while it handles the request.
+        user = getattr(request, "user", None)
+        anonymous = user is None or not user.is_authenticated
+        response = view(request, *args, **kwargs)
+        if anonymous:
+            cors_allow(response)
+        return response
+
+    return wrapped
+
+
 def _digest(*parts: str) -> str:
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 

@@ -139,7 +139,9 @@ def vtimezone(tzid: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
     """The definition of `tzid`, valid for events between `first` and `last` and far beyond."""
     start_year = min(first.year - 1, FIRST_YEAR)
     end_year = max(last.year + 2, HORIZON_YEAR)
-    return icalendar.Timezone.from_ical(_vtimezone_text(tzid, start_year, end_year))
+    parsed = icalendar.Timezone.from_ical(_vtimezone_text(tzid, start_year, end_year))
+    assert isinstance(parsed, icalendar.Timezone)
+    return parsed
 
 
 @functools.lru_cache(maxsize=32)

@@ -47,6 +47,9 @@ def _open_data_urls(edition, session) -> list[str]:  # type: ignore[no-untyped-d
         "/api/v1/sessions/",
         f"/api/v1/editions/{slug}/",
         "/api/v1/openapi.json",
+        "/api/v1/demanda/necesidades/",  # routes outside the page cache too
+        "/api/v1/politica/procesos/",
+        "/api/v1/consultas/consultas/",
         "/demanda/datos/necesidades-de-informacion.csv",
     ]
 

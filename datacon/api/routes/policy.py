@@ -243,7 +243,9 @@ class CommitmentSerializer(serializers.ModelSerializer):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
-    edition = serializers.IntegerField(source="edition.year", default=None, read_only=True)
+    edition = serializers.IntegerField(
+        source="edition.year", default=None, read_only=True, allow_null=True
+    )
     latest_value = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
     progress = serializers.SerializerMethodField()
 

@@ -73,7 +73,7 @@ class SessionPersonSerializer(serializers.ModelSerializer):
         model = Participation
         fields: tuple[str, ...] = ("person", "public_name", "organisation", "role", "order")
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_organisation(self, obj: Participation) -> str | None:
         organisation = obj.person.organisation
         return organisation.slug if organisation else None
@@ -109,8 +109,10 @@ class SessionSerializer(serializers.ModelSerializer):
     edition = serializers.CharField(source="edition.slug", read_only=True)
     session_type = serializers.CharField(source="session_type.slug", read_only=True)
     session_type_name = serializers.CharField(source="session_type.name", read_only=True)
-    venue = serializers.CharField(source="venue.name", read_only=True, default=None)
-    room = serializers.CharField(source="room.name", read_only=True, default=None)
+    venue = serializers.CharField(
+        source="venue.name", read_only=True, default=None, allow_null=True
+    )
+    room = serializers.CharField(source="room.name", read_only=True, default=None, allow_null=True)
     starts_at = serializers.SerializerMethodField()
     ends_at = serializers.SerializerMethodField()
     participants = SessionPersonSerializer(source="participations", many=True, read_only=True)
@@ -147,12 +149,21 @@ class ParticipationSerializer(SessionPersonSerializer):
     session = serializers.CharField(source="session.code", read_only=True)
 
     class Meta(SessionPersonSerializer.Meta):
-        fields = ("edition", "session", "person", "public_name", "organisation", "role", "order")
+        fields = (
+            "id",
+            "edition",
+            "session",
+            "person",
+            "public_name",
+            "organisation",
+            "role",
+            "order",
+        )
 
 
 class PersonSerializer(serializers.ModelSerializer):
     # Person.PUBLIC_FIELDS only: never email, gender or the account.
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)  # type: ignore[var-annotated]
     photo = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
