@@ -308,6 +308,12 @@ LOGGING = {
 # (DCAT identifiers, iCalendar UIDs, schedule URLs). No trailing slash.
 DATACON_PUBLIC_URL = env.str("DATACON_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Who operates the platform now (publisher of platform-wide open data, contact point of
+# every dataset) until organisers record it in the admin (datacon.opendata.models).
+DATACON_OPERATOR_NAME = env.str("DATACON_OPERATOR_NAME", default="Plataforma DATACON")
+DATACON_OPERATOR_EMAIL = env.str("DATACON_OPERATOR_EMAIL", default="datos@datacon.local")
+DATACON_OPERATOR_URL = env.str("DATACON_OPERATOR_URL", default="")
+
 # Part of every page-cache key and ETag: set it per deploy so a new release
 # never serves pages rendered by the old templates.
 DATACON_RELEASE = env.str("DATACON_RELEASE", default="0.1.0")
