@@ -10,6 +10,8 @@ platform's; tests/interop/c3voc-requirements.txt).
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -33,6 +35,7 @@ ROOT = HERE.parents[1]
 NODE = HERE / "node"
 C3VOC_REQUIREMENTS = HERE / "c3voc-requirements.txt"
 C3VOC_VENV = ROOT / "var" / "interop" / "c3voc-venv"
+LOCKS = ROOT / "var" / "interop"
 
 # Editions of the demo with their own exports: real (2021-2024) and the fictional one.
 EDITIONS = ("2021", "2022", "2023", "2024", "2027-demo")
@@ -82,17 +85,30 @@ def _run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+@contextlib.contextmanager
+def _installing(name: str) -> Iterator[None]:
+    """One installer at a time: pytest-xdist workers share these folders."""
+    LOCKS.mkdir(parents=True, exist_ok=True)
+    with (LOCKS / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def node_reader() -> Path:
     """Mozilla's ical.js, installed from package-lock.json (offline cache first)."""
     node = shutil.which("node")
     npm = shutil.which("npm")
     assert node and npm, "Las pruebas de interoperabilidad necesitan node y npm (Node.js 20)."
-    if not (NODE / "node_modules" / "ical.js" / "package.json").exists():
-        installed = _run(npm, "ci", "--offline", "--no-audit", "--no-fund", cwd=NODE)
-        if installed.returncode != 0:
-            installed = _run(npm, "ci", "--no-audit", "--no-fund", cwd=NODE)
-        assert installed.returncode == 0, installed.stderr
+    with _installing("node"):
+        if not (NODE / "node_modules" / "ical.js" / "package.json").exists():
+            installed = _run(npm, "ci", "--offline", "--no-audit", "--no-fund", cwd=NODE)
+            if installed.returncode != 0:
+                installed = _run(npm, "ci", "--no-audit", "--no-fund", cwd=NODE)
+            assert installed.returncode == 0, installed.stderr
     return Path(node)
 
 
@@ -107,6 +123,12 @@ def c3voc_python() -> Path:
     python = C3VOC_VENV / "bin" / "python"
     stamp = C3VOC_VENV / ".requirements-sha256"
     wanted = hashlib.sha256(C3VOC_REQUIREMENTS.read_bytes()).hexdigest()
+    with _installing("c3voc"):
+        _c3voc_install(python, stamp, wanted)
+    return python
+
+
+def _c3voc_install(python: Path, stamp: Path, wanted: str) -> None:
     if not (python.exists() and stamp.exists() and stamp.read_text() == wanted):
         if C3VOC_VENV.exists():
             shutil.rmtree(C3VOC_VENV)
@@ -118,7 +140,6 @@ def c3voc_python() -> Path:
         )  # fmt: skip
         assert installed.returncode == 0, installed.stderr
         stamp.write_text(wanted)
-    return python
 
 
 def run_json(*args: str | Path, cwd: Path | None = None) -> Any:
