@@ -30,5 +30,5 @@ if not settings.USE_S3_STORAGE:
     # serve /media/ directly; this keeps the demo and small deployments working.
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
-handler404 = "datacon.common.views.not_found"
+handler404 = "datacon.common.not_found.not_found"
 handler500 = "datacon.common.views.server_error"

@@ -2,7 +2,7 @@
 
 Every operation can answer 404 with `{"detail": "..."}`: a detail whose key
 does not exist or is not public, a list page past the last one, and any
-unknown address under /api/ (`datacon.common.views.not_found`). Declaring it
+unknown address under /api/ (`datacon.common.not_found`). Declaring it
 lets generated clients parse those answers instead of failing on them.
 
 A blank-allowed URL field comes out of drf-spectacular as `oneOf: [{maxLength:

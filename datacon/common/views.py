@@ -3,11 +3,6 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
-from django.views import defaults
-
-from datacon.common.http import cors_allow
-
-API_PREFIX = "/api/"
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -27,18 +22,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """
     html = loader.get_template("500.html").render({"featured_edition": None, "edition": None})
     return HttpResponseServerError(html)
-
-
-def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """Django's 404 handler: the HTML page, except under /api/, where a client gets JSON.
-
-    An unknown API address answers like the API's own 404s (`{"detail": ...}`,
-    with CORS), so a client generated from the OpenAPI document can parse it.
-    """
-    if request.path_info.startswith(API_PREFIX):
-        from rest_framework.exceptions import NotFound
-
-        response = JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
-        cors_allow(response)
-        return response
-    return defaults.page_not_found(request, exception)  # type: ignore[arg-type]

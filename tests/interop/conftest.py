@@ -45,11 +45,18 @@ DAY_ONLY = ("2024",)  # a day, no times
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The demo data, loaded once for the module's tests and rolled back after them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        demo_load(with_demo_users=False)
-        yield
-        transaction.set_rollback(True)
+    """The demo data, loaded once for the module's tests and rolled back after them
+    (each test's own transaction is a savepoint inside this one)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        atomic._from_testcase = True  # type: ignore[attr-defined]  # lets durable blocks nest
+        try:
+            demo_load(with_demo_users=False)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 def get(path: str, **headers: str) -> Any:

@@ -13,7 +13,6 @@ from django.conf import settings
 from lxml import etree
 
 from datacon.demo.loader import demo_load
-from datacon.program.models import Session
 from tests import factories as core
 from tests.memoria.factories import seeded_edition
 
@@ -158,6 +157,8 @@ def test_session_and_selection_calendars(demo, client):
 
 def test_sessions_with_a_day_but_no_time_are_all_day_events_on_their_day(demo, client):
     """Issue 14.9: the 2024 program gives days, not times; its calendar was empty."""
+    from datacon.program.models import Session
+
     session = _events(client.get("/ediciones/2024/sesiones/S0101/calendario.ics").content)
     assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in session] == [
         (dt.date(2024, 10, 17), dt.date(2024, 10, 18))
