@@ -273,6 +273,11 @@ SPECTACULAR_SETTINGS = {
         "GroupMemberRoleEnum": "datacon.policy.models.MemberRole",
         "EditionOrganisationRoleEnum": "datacon.editions.models.OrganisationRole",
     },
+    # Declares the 404 every operation can answer, and no security (datacon/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "datacon.api.schema.public_api_schema",
+    ],
 }
 
 # --- Security ------------------------------------------------------------------------------------------
@@ -305,6 +310,12 @@ LOGGING = {
 # The address the platform's public pages and exports use for absolute links
 # (DCAT identifiers, iCalendar UIDs, schedule URLs). No trailing slash.
 DATACON_PUBLIC_URL = env.str("DATACON_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Who operates the platform now (publisher of platform-wide open data, contact point of
+# every dataset) until organisers record it in the admin (datacon.opendata.models).
+DATACON_OPERATOR_NAME = env.str("DATACON_OPERATOR_NAME", default="Plataforma DATACON")
+DATACON_OPERATOR_EMAIL = env.str("DATACON_OPERATOR_EMAIL", default="datos@datacon.local")
+DATACON_OPERATOR_URL = env.str("DATACON_OPERATOR_URL", default="")
 
 # Part of every page-cache key and ETag: set it per deploy so a new release
 # never serves pages rendered by the old templates.

@@ -72,4 +72,5 @@ if not settings.USE_S3_STORAGE:
         )
     ]
 
+handler404 = "datacon.common.not_found.not_found"
 handler500 = "datacon.common.views.server_error"

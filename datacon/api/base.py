@@ -42,13 +42,11 @@ def cached_api_view(view: Any, scopes: tuple[str, ...]) -> Any:
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()
-        if response.status_code == 200:
-            response["Access-Control-Allow-Origin"] = "*"
         return response
 
     rendered.__dict__.update(view.__dict__)  # cls, initkwargs, actions: drf-spectacular reads them
     rendered.__name__ = getattr(view, "__name__", "api_view")
-    wrapped = public_page(scopes)(rendered)
+    wrapped = public_page(scopes, cors=True)(rendered)
     return csrf_exempt(wrapped)
 
 

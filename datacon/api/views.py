@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 
 from datacon.common.http import public_page
+from datacon.common.urls import absolute_url
 from datacon.common.versions import CONFERENCE
 
 
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def api_root(request: HttpRequest) -> JsonResponse:
-    base = settings.DATACON_PUBLIC_URL + "/api/v1/"
+    base = absolute_url("/api/v1/")
     from datacon.api import urls  # the module list lives there; imported late (it imports us)
 
     prefixes = sorted(
@@ -24,10 +24,9 @@ def api_root(request: HttpRequest) -> JsonResponse:
             "description": "API pública de solo lectura con los registros abiertos de la plataforma DATACON.",
             "licence": "CC-BY-4.0",
             "openapi": base + "openapi.json",
-            "data_dictionary": settings.DATACON_PUBLIC_URL + "/datos/",
+            "data_dictionary": absolute_url("/datos/"),
             "endpoints": endpoints,
         },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -13,6 +13,17 @@ public-data versions of its scopes (one small query). From them it derives:
 Signed-in users bypass the shared cache (their header differs) but still get
 ETags. Views whose output depends on the clock pass `vary_on` to add, e.g.,
 today's date to the key.
+
+Headers. The cache stores a page's body and only the headers in
+`PASSED_HEADERS` (an allow-list: what the view said about the content). Every
+response, fresh, cached or 304, is then stamped the same way: ETag,
+Last-Modified, Cache-Control, Vary and, for views declared `cors=True`, the
+CORS headers (`CORS_HEADERS`). CORS is declared only on public data that
+holds nothing personal (exports, /datos/, the API, schedules, calendars, the
+DCAT catalogue), and sent only to anonymous requests: a page on another
+origin that calls fetch() sends no cookies, so it is always anonymous, and a
+signed-in page never says "any origin may read me". Middleware adds the rest
+(security headers, Content-Language) to every response after this.
 """
 
 from __future__ import annotations
@@ -36,7 +47,37 @@ from datacon.common.versions import public_versions_read
 
 logger = logging.getLogger(__name__)
 
+# What a cached page keeps of its first response (everything else is stamped anew).
 PASSED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Link")
+# Open data may be read by a web application on any origin (no credentials).
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Content-Disposition, Content-Language, Link",
+}
+
+
+def cors_allow(response: HttpResponseBase) -> HttpResponseBase:
+    """Let any origin read this response (public data without personal data only)."""
+    for name, value in CORS_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def public_cors(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """CORS on every anonymous answer of a view that serves only public data (the API's
+    routes), whether or not it goes through `public_page`; the same rule as cors=True."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:  # type: ignore[no-untyped-def]
+        # Read before the view runs: DRF replaces request.user while it handles the request.
+        user = getattr(request, "user", None)
+        anonymous = user is None or not user.is_authenticated
+        response = view(request, *args, **kwargs)
+        if anonymous:
+            cors_allow(response)
+        return response
+
+    return wrapped
 
 
 def _digest(*parts: str) -> str:
@@ -48,7 +89,9 @@ def public_page(
     *,
     vary_on: Callable[[HttpRequest], str] | None = None,
     timeout: int | None = None,
+    cors: bool = False,
 ) -> Callable:
+    """Cache a read-only view under `scopes`; `cors=True` for public data any origin may read."""
     scopes = tuple(scopes)
 
     def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -70,7 +113,7 @@ def public_page(
             etag = f'"{fingerprint}"'
             if _not_modified(request, etag, changed_at):
                 not_modified = HttpResponseNotModified()
-                _stamp(not_modified, etag, changed_at, anonymous)
+                _stamp(not_modified, etag, changed_at, anonymous, cors)
                 return not_modified
             cache_key = f"page:{fingerprint}"
             gzip_ok = _accepts_gzip(request)
@@ -78,10 +121,12 @@ def public_page(
                 cached = _cached_page(cache_key)
                 if cached is not None:
                     response: HttpResponseBase = _from_entry(cached, gzip_ok)
-                    _stamp(response, etag, changed_at, anonymous)
+                    _stamp(response, etag, changed_at, anonymous, cors)
                     return response
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
+                if cors and anonymous:
+                    cors_allow(response)  # a web app can read a 404 or a streamed export too
                 return response
             if anonymous and not response.cookies:
                 headers = {
@@ -98,7 +143,7 @@ def public_page(
                     if memory is not None:
                         memory.put(cache.make_key(cache_key), entry)
                 response = _from_entry(entry, gzip_ok)
-            _stamp(response, etag, changed_at, anonymous)
+            _stamp(response, etag, changed_at, anonymous, cors)
             return response
 
         return wrapped
@@ -178,7 +223,7 @@ def _not_modified(request: HttpRequest, etag: str, changed_at) -> bool:  # type:
     return False
 
 
-def _stamp(response: HttpResponseBase, etag: str, changed_at, anonymous: bool) -> None:  # type: ignore[no-untyped-def]
+def _stamp(response: HttpResponseBase, etag: str, changed_at, anonymous: bool, cors: bool) -> None:  # type: ignore[no-untyped-def]
     # The compressed body is another representation of the same data: a weak ETag
     # (RFC 9110 8.8.1), which still answers 304 for either (see _not_modified).
     compressed = response.get("Content-Encoding") == "gzip"
@@ -193,6 +238,12 @@ def _stamp(response: HttpResponseBase, etag: str, changed_at, anonymous: bool) -
     existing_vary = response.get("Vary", "")
     if "Cookie" not in existing_vary:
         response["Vary"] = f"{existing_vary}, Cookie" if existing_vary else "Cookie"
+    if anonymous and cors:
+        cors_allow(response)
+    else:  # whatever the view set: only declared public data may be read cross-origin
+        for name in CORS_HEADERS:
+            if response.has_header(name):
+                del response[name]
 
 
 class PageMemory:

@@ -6,6 +6,8 @@ HTML sanitiser) removes anything that could run in a reader's browser.
 
 from __future__ import annotations
 
+import html as htmllib
+import re
 import unicodedata
 
 import markdown as markdown_lib
@@ -32,6 +34,18 @@ def markdown_to_html(text: str) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(clean)
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown as plain text (for metadata such as schema.org descriptions): the
+    rendered words without markup, paragraphs kept apart by a blank line."""
+    if not text:
+        return ""
+    html = markdown_lib.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = re.sub(r"</(p|li|h[1-6]|blockquote|tr)>", "\n\n", html)
+    words = htmllib.unescape(nh3.clean(html, tags=set()))
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", words))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def plain_paragraphs(text: str) -> SafeString:

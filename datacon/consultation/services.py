@@ -30,6 +30,7 @@ from datacon.common.mail import email_enqueue
 from datacon.common.services import record_save
 from datacon.common.slugs import unique_slug_for
 from datacon.common.templatetags.datacon import long_date
+from datacon.common.urls import absolute_url
 from datacon.common.versions import consultation_scope, public_version_bump
 from datacon.consultation.models import (
     ALL_CONSULTATIONS,
@@ -456,12 +457,11 @@ def _tell_author(comment: Comment, subject: str, body: str, purpose: str, actor:
     email = getattr(user, "email", "") if user is not None else ""
     if not email:
         return
-    from django.conf import settings
 
     email_enqueue(
         to=email,
         subject=subject,
-        body_text=body + "\n\n" + settings.DATACON_PUBLIC_URL + comment.get_absolute_url(),
+        body_text=body + "\n\n" + absolute_url(comment.get_absolute_url()),
         purpose=purpose,
         related=comment,
         actor=actor,

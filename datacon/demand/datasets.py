@@ -12,10 +12,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Sum
 
 from datacon.common.choices import MexicanState
+from datacon.common.urls import absolute_url
 from datacon.common.versions import DEMAND
 from datacon.demand.models import (
     PUBLIC_EVENT_KINDS,
@@ -49,7 +49,7 @@ SEPARATOR = " | "
 
 
 def _url(path: str) -> str:
-    return f"{settings.DATACON_PUBLIC_URL}{path}"
+    return absolute_url(path)
 
 
 def _public_needs() -> Any:

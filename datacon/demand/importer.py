@@ -40,6 +40,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from datacon.common import csvout
 from datacon.common.audit import audit_record
 from datacon.common.slugs import unique_slug_for
 from datacon.common.text import search_normalise
@@ -693,9 +694,10 @@ def requests_import(
         run.save()
         report.run_id = run.pk
         rejects_file = (
-            rejects_path.open("w", encoding="utf-8", newline="") if rejects_path else None
+            rejects_path.open("w", encoding=csvout.ENCODING, newline="") if rejects_path else None
         )
-        rejects = csv.writer(rejects_file) if rejects_file else None
+        # The organiser opens this file in a spreadsheet: the one writer neutralises formulas.
+        rejects = csvout.Writer(rejects_file) if rejects_file else None
         if rejects is not None:
             rejects.writerow(["linea", "motivo", *headers])
         importer = _Importer(

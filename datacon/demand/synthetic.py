@@ -17,7 +17,6 @@ Folio, Fecha de solicitud, Sujeto obligado…). Files are written in Windows-125
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 import string
@@ -25,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from datacon.common import csvout
 
 SYNTHETIC_SOURCE = "sintetica"
 
@@ -358,7 +359,7 @@ def row_values(row: GeneratedRow, layout: str) -> list[str]:
 
 
 def export_write(stream: IO[str], rows: Iterator[GeneratedRow], *, layout: str = "2019") -> int:
-    writer = csv.writer(stream, lineterminator="\r\n")
+    writer = csvout.Writer(stream)
     writer.writerow(LAYOUTS[layout])
     written = 0
     for row in rows:
@@ -394,7 +395,7 @@ def sample_write(path: Path = SAMPLE_PATH) -> None:
     """
     rows = list(generate_rows(SAMPLE_ROWS, seed=SAMPLE_SEED, pii_share=0.08, repeated_share=0.25))
     with path.open("w", encoding="cp1252", newline="") as stream:
-        writer = csv.writer(stream, lineterminator="\r\n")
+        writer = csvout.Writer(stream)
         writer.writerow(LAYOUTS["2019"])
         for row in rows:
             writer.writerow(row_values(row, "2019"))

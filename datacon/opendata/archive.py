@@ -34,6 +34,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from datacon.common.urls import public_base, public_host
 from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_get_public
@@ -72,8 +73,8 @@ class _Archiver:
     def __init__(self, edition: Edition, folder: Path) -> None:
         self.edition = edition
         self.folder = folder
-        self.public = settings.DATACON_PUBLIC_URL
-        self.host = urlsplit(self.public).netloc or "127.0.0.1"
+        self.public = public_base()
+        self.host = public_host()
         self.client = Client(HTTP_HOST=self.host)
         self.pages: dict[str, str] = {}  # URL path -> archive file
         self.outputs: dict[str, bytes] = {}

@@ -15,10 +15,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 
 from datacon.common import versions
 from datacon.common.choices import MexicanState
+from datacon.common.urls import absolute_url
 from datacon.editions.models import (
     PUBLIC_EDITION_STATUSES,
     Edition,
@@ -37,7 +37,7 @@ STATES = dict(MexicanState.choices)
 
 
 def _url(name: str, **kwargs: Any) -> str:
-    return settings.DATACON_PUBLIC_URL + reverse(f"public:{name}", kwargs=kwargs)
+    return absolute_url(f"public:{name}", **kwargs)
 
 
 def _local(value: dt.datetime | None, zone: str) -> str | None:
@@ -597,9 +597,7 @@ def materials_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
             "tipo": row["kind"],
             "titulo": row["title"],
             "enlace": row["url"],
-            "archivo": (settings.DATACON_PUBLIC_URL + settings.MEDIA_URL + row["file"])
-            if row["file"]
-            else "",
+            "archivo": absolute_url(settings.MEDIA_URL + row["file"]) if row["file"] else "",
             "tiene_texto": bool(row["body"]),
             "licencia": row["licence"],
             "idioma": row["language"],

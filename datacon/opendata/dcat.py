@@ -14,16 +14,18 @@ import datetime as dt
 import json
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
+from datacon.common.urls import absolute_url, public_base
 from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.editions.selectors import editions_public
 from datacon.opendata.exporters import LICENCE, package_name, theme_folder
 from datacon.opendata.registry import THEMES, Dataset, datasets_all
+from datacon.opendata.selectors import platform_operator
+from datacon.people.models import Organisation
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 ADMS = Namespace("http://www.w3.org/ns/adms#")
@@ -61,7 +63,7 @@ FORMATS = {
 
 
 def _base() -> str:
-    return settings.DATACON_PUBLIC_URL
+    return public_base()
 
 
 def _url(name: str, **kwargs: Any) -> URIRef:
@@ -95,6 +97,19 @@ class _Builder:
         ref = URIRef(uri)
         self.add(ref, RDF.type, kind)
         return ref
+
+    def agent(self, uri: URIRef, name: str, homepage: str) -> URIRef:
+        self.add(uri, RDF.type, FOAF.Agent)
+        self.add(uri, FOAF.name, Literal(name, lang="es"))
+        self.add(uri, FOAF.homepage, self.document(URIRef(homepage), name))
+        return uri
+
+    def organiser(self, organisation: Organisation) -> URIRef:
+        """An edition's organiser as the publisher of that edition's data."""
+        page = absolute_url(organisation.get_absolute_url())
+        return self.agent(
+            URIRef(f"{page}#organizacion"), organisation.name, organisation.website or page
+        )
 
     def document(self, uri: URIRef, title: str) -> URIRef:
         self.add(uri, RDF.type, FOAF.Document)
@@ -132,41 +147,21 @@ class _Builder:
         return ref
 
 
-def _publisher_and_contact() -> tuple[str, str, str]:
-    """Name, e-mail and homepage of whoever publishes the catalogue now.
-
-    The body that organised 2021-2024 no longer exists, so the publisher is not
-    hard-coded: DATACON_PUBLISHER_NAME/DATACON_CONTACT_EMAIL if set, else the
-    organiser and privacy contact of the most recent public edition.
-    """
-    latest = editions_public().order_by("-year").select_related("organiser").first()
-    name = getattr(settings, "DATACON_PUBLISHER_NAME", "") or (
-        latest.organiser.name if latest and latest.organiser else "Plataforma DATACON"
-    )
-    email = getattr(settings, "DATACON_CONTACT_EMAIL", "") or (
-        latest.privacy_contact_email if latest else ""
-    )
-    homepage = (latest.organiser.website if latest and latest.organiser else "") or _base() + "/"
-    return name, email, homepage
-
-
 def catalog_graph() -> Graph:
     b = _Builder()
     g_add = b.add
     _key, changed = public_versions_read(sorted({s for d in datasets_all() for s in d.scopes}))
     modified = changed.replace(microsecond=0) if changed else None
-    editions = list(editions_public().order_by("year"))
+    editions = list(editions_public().select_related("organiser").order_by("year"))
     dated = [e for e in editions if e.start_date]
 
-    name, email, homepage = _publisher_and_contact()
-    g_add(b.publisher, RDF.type, FOAF.Agent)
-    g_add(b.publisher, FOAF.name, Literal(name, lang="es"))
-    g_add(b.publisher, FOAF.homepage, b.document(URIRef(homepage), name))
+    operator = platform_operator()
+    b.agent(b.publisher, operator.name, operator.website or _base() + "/")
     g_add(b.contact, RDF.type, VCARD.Organization)
     g_add(b.contact, RDF.type, VCARD.Kind)
-    g_add(b.contact, VCARD.fn, Literal(name))
-    if email:
-        g_add(b.contact, VCARD.hasEmail, URIRef(f"mailto:{email}"))
+    g_add(b.contact, VCARD.fn, Literal(operator.name))
+    if operator.email:
+        g_add(b.contact, VCARD.hasEmail, URIRef(f"mailto:{operator.email}"))
     g_add(b.contact, VCARD.hasURL, URIRef(_base() + "/datos/"))
 
     g_add(b.scheme, RDF.type, SKOS.ConceptScheme)
@@ -306,7 +301,9 @@ def _edition_dataset(
             lang="es",
         ),
     )
-    b.add(ref, DCTERMS.publisher, b.publisher)
+    # Published by whoever organised the edition; answered for today by the operator.
+    publisher = b.organiser(edition.organiser) if edition.organiser else b.publisher
+    b.add(ref, DCTERMS.publisher, publisher)
     b.add(ref, DCAT.contactPoint, b.contact)
     b.add(ref, DCAT.landingPage, b.document(page, edition.title))
     b.add(ref, DCTERMS.language, b.spanish)

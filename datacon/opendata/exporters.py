@@ -1,12 +1,9 @@
 """Every registered dataset as CSV and JSON, as a Frictionless data package, and as a ZIP.
 
-CSV: UTF-8 *with* a byte-order mark (Excel on Windows, still the most common
-tool among Mexican data users, otherwise shows "SesiÃ³n"), comma-separated,
-CRLF line ends and a header row (RFC 4180). Frictionless, pandas
-(encoding="utf-8-sig") and R read it as is. Empty cell = no value; booleans
-are "true"/"false"; dates ISO 8601; datetimes ISO 8601 with the edition's
-UTC offset. Column names and order are part of the published schema: they
-only grow, they are never renamed.
+CSV: written by the platform's one CSV writer (`datacon.common.csvout`: UTF-8
+with a byte-order mark, declared as "utf-8-sig" in the data package; RFC 4180;
+formula cells neutralised; one format for dates and numbers). Column names and
+order are part of the published schema: they only grow, they are never renamed.
 
 JSON: {"conjunto": slug, "titulo": ..., "licencia": ..., "edicion": ...,
 "campos": [...], "registros": [{...}, ...]} with the same names and values.
@@ -17,7 +14,6 @@ archive relies on it).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -27,13 +23,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from datacon.common import csvout
+from datacon.common.urls import public_base
 from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.opendata.registry import THEMES, Dataset, datasets_all
+from datacon.opendata.selectors import platform_operator
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -46,7 +44,7 @@ THEME_FOLDERS = {
     "consultation": "consulta",
     "demand": "demanda",
 }
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present"
+CSV_CONTENT_TYPE = csvout.CONTENT_TYPE
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date ZIP can store: no build time in the file
 
@@ -70,16 +68,6 @@ def dataset_rows(dataset: Dataset, edition: Edition | None) -> list[dict[str, An
     return [{name: row.get(name) for name in names} for row in dataset.rows(edition)]
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
@@ -87,12 +75,7 @@ def _plain(value: Any) -> Any:
 
 
 def csv_bytes(dataset: Dataset, rows: Iterable[Mapping[str, Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(dataset.column_names)
-    for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in dataset.column_names])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    return csvout.dict_csv_bytes(dataset.column_names, rows)
 
 
 def json_bytes(
@@ -195,7 +178,7 @@ def package_files(edition: Edition | None) -> list[ExportFile]:
 def datapackage_descriptor(
     *, edition: Edition | None, resources: list[tuple[Dataset, bytes]]
 ) -> dict[str, Any]:
-    base = settings.DATACON_PUBLIC_URL
+    base = public_base()
     datasets = [d for d, _content in resources]
     if edition is not None:
         title = f"{edition.title}: datos abiertos"
@@ -227,8 +210,20 @@ def datapackage_descriptor(
     changed = data_changed_at(datasets)
     if changed:
         descriptor["created"] = changed
+    # As in the DCAT catalogue: an edition's data is published by its organiser; the
+    # platform's operator publishes the rest and answers for all of it today.
+    operator = platform_operator()
+    contributors: list[dict[str, str]] = []
     if edition is not None and edition.organiser:
-        descriptor["contributors"] = [{"title": edition.organiser.name, "role": "publisher"}]
+        contributors.append({"title": edition.organiser.name, "role": "publisher"})
+    # (Its contact e-mail is in the DCAT catalogue; packages carry no "email" keys at all,
+    # so the privacy scans can keep treating one as a leak.)
+    operator_entry = {
+        "title": operator.name,
+        "role": "maintainer" if contributors else "publisher",
+        "path": operator.website or base + "/",
+    }
+    descriptor["contributors"] = [*contributors, operator_entry]
     descriptor["resources"] = [
         {
             "profile": "tabular-data-resource",
@@ -238,7 +233,7 @@ def datapackage_descriptor(
             "description": dataset.description,
             "format": "csv",
             "mediatype": "text/csv",
-            "encoding": "utf-8",
+            "encoding": csvout.ENCODING,
             "bytes": len(content),
             "hash": hashlib.md5(content, usedforsecurity=False).hexdigest(),
             "licenses": [LICENCE],
@@ -264,7 +259,7 @@ def readme_text(*, edition: Edition | None, datasets: list[Dataset]) -> str:
                 for theme in dict.fromkeys(d.theme for d in datasets)
             ],
             "licence": LICENCE,
-            "public_url": settings.DATACON_PUBLIC_URL,
+            "public_url": public_base(),
             "changed": data_changed_at(datasets),
         },
     )

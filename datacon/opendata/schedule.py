@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.urls import reverse
 from lxml import etree
 
+from datacon.common.urls import absolute_url
 from datacon.editions.models import Edition
 from datacon.program.models import (
     SESSION_CODE_PATTERN,
@@ -46,7 +46,7 @@ JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 
 
 def session_url(session: Session) -> str:
-    return settings.DATACON_PUBLIC_URL + session.get_absolute_url()
+    return absolute_url(session.get_absolute_url())
 
 
 def session_guid(session: Session) -> str:
@@ -54,14 +54,14 @@ def session_guid(session: Session) -> str:
 
 
 def person_guid(slug: str) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.DATACON_PUBLIC_URL}/personas/{slug}/"))
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, absolute_url(f"/personas/{slug}/")))
 
 
 def room_guid(edition: Edition, name: str) -> str:
     return str(
         uuid.uuid5(
             uuid.NAMESPACE_URL,
-            f"{settings.DATACON_PUBLIC_URL}/ediciones/{edition.slug}/salas/{name}",
+            absolute_url(f"/ediciones/{edition.slug}/salas/{name}"),
         )
     )
 
@@ -143,17 +143,13 @@ def _session_url_maker(edition: Edition) -> Callable[[str], str]:
     """The public URL of a session of this edition from its code, reversing once
     (a code of the validated form needs no quoting); anything else is reversed."""
     marker = "S0000"
-    pattern = settings.DATACON_PUBLIC_URL + reverse(
-        "public:session", kwargs={"edition": edition.slug, "code": marker}
-    )
+    pattern = absolute_url("public:session", edition=edition.slug, code=marker)
     head, tail = pattern.rsplit(marker, 1)
 
     def url(code: str) -> str:
         if SESSION_CODE_PATTERN.match(code):
             return f"{head}{code}{tail}"
-        return settings.DATACON_PUBLIC_URL + reverse(
-            "public:session", kwargs={"edition": edition.slug, "code": code}
-        )
+        return absolute_url("public:session", edition=edition.slug, code=code)
 
     return url
 
@@ -209,7 +205,7 @@ def timed_sessions(edition: Edition) -> list[TimedSession]:
         .order_by("session_id", "order", "id")
         .values_list("session_id", "url", "file", "kind", "title")
     ):
-        link = link or (settings.DATACON_PUBLIC_URL + storage.url(file) if file else "")
+        link = link or (absolute_url(storage.url(file)) if file else "")
         if not link.startswith(("http://", "https://")):
             continue
         by_id[session_id].links.append(
@@ -271,9 +267,7 @@ def schedule_xml(edition: Edition) -> bytes:
     edition_acronym = acronym(edition)
     root = etree.Element("schedule")
     etree.SubElement(root, "generator", name=GENERATOR, version=settings.DATACON_RELEASE)
-    etree.SubElement(root, "url").text = (
-        settings.DATACON_PUBLIC_URL + f"/ediciones/{edition.slug}/schedule.xml"
-    )
+    etree.SubElement(root, "url").text = absolute_url(f"/ediciones/{edition.slug}/schedule.xml")
     etree.SubElement(root, "version").text = _version(edition)
     conference = etree.SubElement(root, "conference")
     etree.SubElement(conference, "title").text = edition.title
@@ -284,10 +278,8 @@ def schedule_xml(edition: Edition) -> bytes:
         etree.SubElement(conference, "end").text = days[-1][1].isoformat()
     etree.SubElement(conference, "days").text = str(len(days))
     etree.SubElement(conference, "timeslot_duration").text = "00:15"
-    etree.SubElement(conference, "base_url").text = settings.DATACON_PUBLIC_URL + "/"
-    etree.SubElement(conference, "url").text = (
-        settings.DATACON_PUBLIC_URL + edition.get_absolute_url()
-    )
+    etree.SubElement(conference, "base_url").text = absolute_url("/")
+    etree.SubElement(conference, "url").text = absolute_url(edition.get_absolute_url())
     etree.SubElement(conference, "time_zone_name").text = edition.timezone
     for type_name, type_slug in _tracks(sessions):
         etree.SubElement(conference, "track", name=type_name, slug=type_slug)
@@ -363,7 +355,7 @@ def schedule_dict(edition: Edition) -> dict[str, Any]:
                     person = people[slug] = {
                         "guid": person_guid(slug),
                         "name": name_,
-                        "url": f"{settings.DATACON_PUBLIC_URL}/personas/{slug}/",
+                        "url": absolute_url(f"/personas/{slug}/"),
                     }
                 persons.append(person)
             rooms.setdefault(name, []).append(
@@ -412,7 +404,7 @@ def schedule_dict(edition: Edition) -> dict[str, Any]:
         "daysCount": len(days),
         "timeslot_duration": "00:15",
         "time_zone_name": edition.timezone,
-        "url": settings.DATACON_PUBLIC_URL + edition.get_absolute_url(),
+        "url": absolute_url(edition.get_absolute_url()),
         "tracks": [{"name": name, "slug": slug} for name, slug in _tracks(sessions)],
         "rooms": [{"name": name, "guid": room_guid(edition, name)} for name in room_names],
         "days": day_list,
@@ -422,7 +414,7 @@ def schedule_dict(edition: Edition) -> dict[str, Any]:
         "generator": {"name": GENERATOR, "version": settings.DATACON_RELEASE},
         "schedule": {
             "version": _version(edition),
-            "base_url": settings.DATACON_PUBLIC_URL + "/",
+            "base_url": absolute_url("/"),
             "conference": conference,
         },
     }

@@ -7,17 +7,29 @@ as the whole schedule (1.2 MB for 1,000 sessions). `edition_event` with the
 sessions adds them as subEvents, for a full export. A session is an Event
 whose superEvent is its edition. Location is a Place with a PostalAddress for
 a venue with an address, a VirtualLocation for an online venue, or both for a
-hybrid edition; eventAttendanceMode follows the edition's mode.
+hybrid edition (and for every session of one); an edition whose venues the
+sources do not name (2023) is located in Mexico. eventAttendanceMode follows
+the edition's mode.
+
+What search engines require of an Event is always there: name, startDate (the
+edition's dates; for the 2022 and 2023 editions, whose dates the sources do
+not give, the year alone, which ISO 8601 allows and nothing invents) and
+location; and what they recommend when the platform knows it: endDate,
+description as plain text (the Markdown rendered and stripped), image (the
+organiser's logo, then the platform's images in 1:1, 4:3 and 16:9),
+organizer, performer, eventStatus and eventAttendanceMode.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 
 from datacon.common.choices import MexicanState
+from datacon.common.text import markdown_to_text
+from datacon.common.urls import absolute_url
 from datacon.editions.models import Edition, EditionMode, Venue
 from datacon.program.models import Session
 
@@ -27,19 +39,51 @@ ATTENDANCE: dict[str, str] = {
     EditionMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
 STATES = dict(MexicanState.choices)
+IMAGES = (
+    "public/datacon-evento-1x1.png",
+    "public/datacon-evento-4x3.png",
+    "public/datacon-evento-16x9.png",
+)
+MEXICO = {
+    "@type": "Place",
+    "name": "México",
+    "address": {"@type": "PostalAddress", "addressCountry": "MX"},
+}
 
 
 def _absolute(path: str) -> str:
-    return settings.DATACON_PUBLIC_URL + path
+    return absolute_url(path)
+
+
+def _images(edition: Edition) -> list[str]:
+    images = [absolute_url(static(name)) for name in IMAGES]
+    organiser = edition.organiser
+    if organiser is not None and organiser.logo:
+        images.insert(0, absolute_url(organiser.logo.url))
+    return images
+
+
+def _virtual(url: str, name: str = "") -> dict[str, Any]:
+    location: dict[str, Any] = {"@type": "VirtualLocation", "url": url}
+    if name:
+        location["name"] = name
+    return location
+
+
+def _completed(locations: list[dict[str, Any]], edition: Edition, online_url: str) -> Any:
+    """Locations with what the edition's mode implies: a VirtualLocation for an online or
+    hybrid edition, a place for an in-person or hybrid one (Mexico, when no venue is known)."""
+    kinds = {location["@type"] for location in locations}
+    if edition.mode in (EditionMode.VIRTUAL, EditionMode.HYBRID) and "VirtualLocation" not in kinds:
+        locations.append(_virtual(online_url))
+    if edition.mode != EditionMode.VIRTUAL and "Place" not in kinds:
+        locations.append(dict(MEXICO))
+    return locations[0] if len(locations) == 1 else locations
 
 
 def _location(venue: Venue, edition: Edition) -> dict[str, Any]:
     if venue.is_virtual:
-        return {
-            "@type": "VirtualLocation",
-            "name": venue.name,
-            "url": venue.streaming_url or _absolute(edition.get_absolute_url()),
-        }
+        return _virtual(venue.streaming_url or _absolute(edition.get_absolute_url()), venue.name)
     place: dict[str, Any] = {"@type": "Place", "name": venue.name}
     address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": "MX"}
     if venue.address:
@@ -74,7 +118,22 @@ def _dates(target: dict[str, Any], start: Any, end: Any) -> None:
 def _session_start_end(session: Session, edition: Edition) -> tuple[Any, Any]:
     if session.starts_at and session.ends_at:
         return session.starts_at.astimezone(edition.tz), session.ends_at.astimezone(edition.tz)
-    return session.day, session.day
+    if session.day:
+        return session.day, session.day
+    return _edition_start_end(edition)
+
+
+def _edition_start_end(edition: Edition) -> tuple[Any, Any]:
+    if edition.start_date:
+        return edition.start_date, edition.end_date
+    return _Year(edition.year), None
+
+
+class _Year(int):
+    """A date known only to the year: "2022" in ISO 8601."""
+
+    def isoformat(self) -> str:
+        return f"{int(self):04d}"
 
 
 def session_event(session: Session, edition: Edition, *, nested: bool = False) -> dict[str, Any]:
@@ -92,12 +151,14 @@ def session_event(session: Session, edition: Edition, *, nested: bool = False) -
     }
     start, end = _session_start_end(session, edition)
     _dates(data, start, end)
-    if session.abstract:
-        data["description"] = session.abstract
-    if session.venue is not None:
-        data["location"] = _location(session.venue, edition)
+    description = markdown_to_text(session.abstract)
+    if description:
+        data["description"] = description
+    venues = [_location(session.venue, edition)] if session.venue is not None else []
+    data["location"] = _completed(venues, edition, _absolute(session.get_absolute_url()))
     if nested:
         return data
+    data["image"] = _images(edition)
     data["@context"] = "https://schema.org"
     performers = [
         {
@@ -166,14 +227,14 @@ def _edition_base(edition: Edition, venues: list[Venue]) -> dict[str, Any]:
         "inLanguage": "es",
         "isAccessibleForFree": True,
     }
-    if edition.theme:
-        data["description"] = edition.theme
-    _dates(data, edition.start_date, edition.end_date)
-    locations = [_location(venue, edition) for venue in venues]
-    if len(locations) == 1:
-        data["location"] = locations[0]
-    elif locations:
-        data["location"] = locations
+    description = markdown_to_text(edition.theme)
+    if description:
+        data["description"] = description
+    _dates(data, *_edition_start_end(edition))
+    data["location"] = _completed(
+        [_location(venue, edition) for venue in venues], edition, data["url"]
+    )
+    data["image"] = _images(edition)
     organizer = _organizer(edition)
     if organizer:
         data["organizer"] = organizer

@@ -3,30 +3,64 @@
 The outbox (datacon.common.mail) keeps every message until the mail server
 accepts it and retries with back-off, so a person never loses the link that
 verifies their new account because SMTP was down for a minute.
+
+Links and the site named in these e-mails come from the configured public
+address (`datacon.common.urls`), like every other e-mail of the platform, not from
+the Host header of the request that triggered them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.mail import EmailMultiAlternatives
+from django.http import HttpRequest
+from django.urls import reverse
+
+from datacon.common.urls import absolute_url, public_host
+
+
+@dataclass(frozen=True)
+class PublicSite:
+    """What allauth's templates read as `current_site`: the public address, not the request's."""
+
+    name: str
+    domain: str
+
+
+def _rebased(value: Any, request_base: str) -> Any:
+    """An absolute link built from the request's host, moved to the public address."""
+    if request_base and isinstance(value, str) and value.startswith(request_base + "/"):
+        return absolute_url(value[len(request_base) :])
+    return value
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
+        return absolute_url("account_confirm_email", emailconfirmation.key)
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))
+
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         from allauth.core import context as allauth_context
-        from django.contrib.sites.shortcuts import get_current_site
 
         from datacon.common.mail import email_enqueue
 
         request = allauth_context.request
-        full_context = {
+        # allauth builds some links from the request's Host: move them to the public address.
+        request_base = f"{request.scheme}://{request.get_host()}" if request else ""
+        host = public_host()
+        full_context: dict[str, Any] = {
             "request": request,
             "email": email,
-            "current_site": get_current_site(request),
+            "current_site": PublicSite(name=host, domain=host),
         }
-        full_context.update(context)
+        full_context.update({key: _rebased(value, request_base) for key, value in context.items()})
         message = self.render_mail(template_prefix, email, full_context)
         html = ""
         if isinstance(message, EmailMultiAlternatives):

@@ -8,9 +8,6 @@ that any spreadsheet opens.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -19,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404
 from django.utils import timezone
 
+from datacon.common import csvout
 from datacon.common.personal_data import personal_data_providers
 from datacon.people.models_privacy import PrivacyNotice, UseObjection
 
@@ -95,28 +93,14 @@ def personal_data_json(*, user: Any) -> bytes:
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | dict):
-        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return str(value)
-
-
 def personal_data_csv(*, user: Any) -> bytes:
     """One CSV in long form: every value on its own line, with where it comes from."""
     data = personal_data_collect(user=user)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["proveedor", "tabla", "fila", "campo", "valor"])
-    for key, provider in data["providers"].items():
-        for table, rows in provider["tables"].items():
-            for number, row in enumerate(rows, start=1):
-                for field, value in row.items():
-                    writer.writerow([key, table, number, field, _cell(value)])
-    # The BOM lets spreadsheet programs detect UTF-8 (accents in Spanish text).
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows = (
+        [key, table, number, field, value]
+        for key, provider in data["providers"].items()
+        for table, table_rows in provider["tables"].items()
+        for number, row in enumerate(table_rows, start=1)
+        for field, value in row.items()
+    )
+    return csvout.csv_bytes(["proveedor", "tabla", "fila", "campo", "valor"], rows)

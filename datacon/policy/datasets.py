@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
-from django.urls import reverse
 
+from datacon.common.urls import absolute_url
 from datacon.common.versions import POLICY
 from datacon.opendata.registry import Column, Dataset, dataset_register
 from datacon.policy.models import (
@@ -44,11 +44,11 @@ def _under(prefix: str) -> dict[str, Any]:
 
 
 def _url(name: str, **kwargs: Any) -> str:
-    return settings.DATACON_PUBLIC_URL + reverse(f"public:{name}", kwargs=kwargs)
+    return absolute_url(f"public:{name}", **kwargs)
 
 
 def _file_url(name: str) -> str:
-    return settings.DATACON_PUBLIC_URL + settings.MEDIA_URL + name if name else ""
+    return absolute_url(settings.MEDIA_URL + name) if name else ""
 
 
 def process_rows(_edition: object = None) -> Iterator[dict[str, Any]]:

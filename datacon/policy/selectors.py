@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datacon.common.ical import CalendarEvent, uid_for
+from datacon.common.urls import absolute_url
 from datacon.editions.models import PUBLIC_EDITION_STATUSES
 from datacon.policy import paragraphs as text
 from datacon.policy.models import (
@@ -377,7 +378,6 @@ def agreement_counts(*, process: Process) -> dict[str, int]:
 
 
 def calendar_events(*, processes: QuerySet[Process] | list[Process]) -> list[CalendarEvent]:
-    from django.conf import settings
 
     meetings = (
         Meeting.objects.filter(process__in=processes)
@@ -398,7 +398,7 @@ def calendar_events(*, processes: QuerySet[Process] | list[Process]) -> list[Cal
                 timezone=meeting.process.timezone,
                 description=description,
                 location=meeting.location or meeting.online_url,
-                url=settings.DATACON_PUBLIC_URL + meeting.get_absolute_url(),
+                url=absolute_url(meeting.get_absolute_url()),
                 categories=(meeting.group.name,) if meeting.group else (),
                 status={
                     MeetingStatus.CANCELLED: "CANCELLED",

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from datacon.common import urls
 from datacon.common.audit import audit_record
 from datacon.common.mail import email_enqueue
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
@@ -85,7 +86,7 @@ def absolute_url(name: str, **kwargs: Any) -> str:
     """A link for an e-mail, in the site's first language."""
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse(name, kwargs=kwargs)
-    return f"{settings.DATACON_PUBLIC_URL}{path}"
+    return urls.absolute_url(path)
 
 
 def _event(

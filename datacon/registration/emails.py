@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from datacon.common.ical import CALENDAR_CONTENT_TYPE
 from datacon.common.mail import Attachment, email_enqueue
+from datacon.common.urls import absolute_url
 from datacon.registration.calendar import calendar_for, registration_events, signup_events
 from datacon.registration.models import (
     AttendanceMode,
@@ -30,7 +30,7 @@ from datacon.registration.tokens import cancel_link_max_age, cancel_token_make
 
 
 def absolute(path: str) -> str:
-    return settings.DATACON_PUBLIC_URL + path
+    return absolute_url(path)
 
 
 def _language(registration: Registration) -> str:

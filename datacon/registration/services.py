@@ -17,9 +17,7 @@ lowering a capacity below the confirmed count only stops new confirmations.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from datacon.common import csvout
 from datacon.common.audit import audit_record
 from datacon.common.services import record_save
 from datacon.common.versions import REGISTRATION, public_version_bump
@@ -1015,11 +1014,7 @@ def attendees_export_csv(
         raise PermissionDenied(_("No tiene permiso para exportar datos personales de asistentes."))
     rows = attendee_rows(edition=edition, with_personal_data=with_personal_data)
     columns = EXPORT_COLUMNS + (PERSONAL_EXPORT_COLUMNS if with_personal_data else [])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([key for key, _label in columns])
-    for row in rows:
-        writer.writerow([row.get(key, "") for key, _label in columns])
+    content = csvout.dict_csv_bytes([key for key, _label in columns], rows)
     with transaction.atomic():
         log = AttendeeExport.objects.create(
             edition=edition,
@@ -1035,4 +1030,4 @@ def attendees_export_csv(
             % {"edition": edition.slug, "rows": len(rows)},
         )
     suffix = "con-datos-personales" if with_personal_data else "sin-datos-personales"
-    return f"asistentes-{edition.slug}-{suffix}.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return f"asistentes-{edition.slug}-{suffix}.csv", content

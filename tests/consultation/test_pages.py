@@ -209,7 +209,7 @@ def test_report_and_csv_have_no_personal_data(client):
     assert "Un comentario para el informe final." in report
     assert "Fuera del alcance." in report
     response = client.get(f"/consultas/{consultation.slug}/informe.csv")
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
     assert list(rows[0]) == COMMENTS_DATASET.column_names

@@ -67,7 +67,7 @@ def test_api_requests_expose_only_the_scrubbed_text(demo, client):
     assert "[correo]" in item["text"]
     assert "@" not in item["text"]
     assert set(item) == {
-        "source", "folio", "filed_on", "institution", "state", "status", "response", "answered",
+        "id", "source", "folio", "filed_on", "institution", "state", "status", "response", "answered",
         "topic_number", "text",
     }  # fmt: skip
 

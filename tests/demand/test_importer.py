@@ -186,7 +186,7 @@ def test_same_folio_with_other_content_keeps_the_first_and_reports_the_second(tm
 def test_rejects_file_holds_every_skipped_row(tmp_path, sample_copy):
     rejects = tmp_path / "rechazos.csv"
     requests_import(path=sample_copy, rejects_path=rejects)
-    lines = rejects.read_text(encoding="utf-8").splitlines()
+    lines = rejects.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("linea,motivo,FOLIO,")
     assert [line.split(",")[0] for line in lines[1:]] == ["243", "244", "245", "246"]
 

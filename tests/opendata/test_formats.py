@@ -149,9 +149,22 @@ def test_session_and_selection_calendars(demo, client):
     assert sorted(str(e["SUMMARY"])[:5] for e in selection) == ["S0101", "S0203"]
 
 
-def test_untimed_session_has_no_calendar_and_edition_calendar_is_valid_but_empty(demo, client):
-    assert client.get("/ediciones/2024/sesiones/S0101/calendario.ics").status_code == 404
-    assert _events(client.get("/ediciones/2024/calendario.ics").content) == []
+def test_sessions_with_a_day_but_no_time_are_all_day_events_on_their_day(demo, client):
+    """Issue 14.9: the 2024 program gives days, not times; its calendar was empty."""
+    from datacon.program.models import Session
+
+    session = _events(client.get("/ediciones/2024/sesiones/S0101/calendario.ics").content)
+    assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in session] == [
+        (dt.date(2024, 10, 17), dt.date(2024, 10, 18))
+    ]
+    content = client.get("/ediciones/2024/calendario.ics").content
+    events = _events(content)
+    days = {str(e["SUMMARY"]).split(" ")[0]: e.decoded("DTSTART") for e in events}
+    assert len(events) == Session.objects.filter(edition__slug="2024").count() > 0
+    assert days["S0101"] == dt.date(2024, 10, 17)
+    assert days["S0201"] == dt.date(2024, 10, 18)
+    assert all(e["DTSTART"].params.get("VALUE") == "DATE" for e in events)
+    assert b"VTIMEZONE" not in content  # no times, no time-zone definition needed
 
 
 def test_selection_page_lists_chosen_sessions_and_reports_unknown_codes(demo, client):

@@ -30,10 +30,12 @@ def _login(page, base: str, email: str, password: str) -> None:
 
 
 def test_new_person_registers_takes_a_workshop_seat_checks_in_and_deletes_the_account(
-    live_server, page, browser
+    live_server, page, browser, settings
 ):
     demo_load(with_demo_users=True)
     base = live_server.url
+    # E-mails link to the public address (as scripts/demo.py sets it from where it serves).
+    settings.DATACON_PUBLIC_URL = base
 
     # 1. Create an account: the short notice is on the form and consent is explicit.
     page.goto(f"{base}/ediciones/2027-demo/registro/")

@@ -48,8 +48,10 @@ class InstitutionSerializer(serializers.ModelSerializer):
 class NeedSerializer(serializers.ModelSerializer):
     holders = InstitutionRefSerializer(many=True, read_only=True)
     supports = serializers.IntegerField(source="support_count", read_only=True)
-    duplicate_of: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    standard: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    duplicate_of: Any = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
+    standard: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     url = serializers.CharField(source="get_absolute_url", read_only=True)
 
     class Meta:
@@ -107,6 +109,7 @@ class RequestSerializer(serializers.ModelSerializer):
     class Meta:
         model = InformationRequest
         fields = [
+            "id",  # the detail's address (/demanda/solicitudes/{id}/)
             "source",
             "folio",
             "filed_on",
@@ -123,7 +126,7 @@ class RequestSerializer(serializers.ModelSerializer):
 class MonthlyDemandSerializer(serializers.ModelSerializer):
     class Meta:
         model = MonthlyDemand
-        fields = ["dimension", "key", "month", "requests", "answered"]
+        fields = ["id", "dimension", "key", "month", "requests", "answered"]
 
 
 class TopicSerializer(serializers.ModelSerializer):
@@ -152,7 +155,9 @@ class RepeatedQuestionSerializer(serializers.ModelSerializer):
 
 class CandidateSerializer(serializers.ModelSerializer):
     institution = InstitutionRefSerializer(read_only=True)
-    promoted_need: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    promoted_need: Any = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = DatasetCandidate
@@ -180,7 +185,7 @@ class ReuseLinkSerializer(serializers.ModelSerializer):
 
 
 class ReuseDatasetSerializer(serializers.ModelSerializer):
-    need: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    need: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = ReuseDataset
@@ -191,7 +196,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     links = ReuseLinkSerializer(many=True, read_only=True)
     datasets = ReuseDatasetSerializer(many=True, read_only=True)
     edition: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    session: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    session: Any = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     team = serializers.ListField(
         source="team_members", child=serializers.CharField(), read_only=True
     )
@@ -318,6 +323,7 @@ class RequestViewSet(viewsets.ReadOnlyModelViewSet):
         return (
             InformationRequest.objects.select_related("institution")
             .only(
+                "id",
                 "source",
                 "folio",
                 "filed_on",

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
 from datacon.api.base import PublicReadOnlyViewSet
+from datacon.common.urls import absolute_url
 from datacon.editions.models import PUBLIC_EDITION_STATUSES
 from datacon.memoria.models import Memoria, MemoriaSection, MemoriaStatus, ReportedFigure
 
@@ -46,12 +47,7 @@ class MemoriaSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_pdf(self, obj: Memoria) -> str:
-        from django.conf import settings
-        from django.urls import reverse
-
-        return settings.DATACON_PUBLIC_URL + reverse(
-            "public:memoria_pdf", kwargs={"edition": obj.edition.slug}
-        )
+        return absolute_url("public:memoria_pdf", edition=obj.edition.slug)
 
 
 class MemoriaViewSet(PublicReadOnlyViewSet):

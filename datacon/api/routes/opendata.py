@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from datacon.api.base import PublicViewSet
+from datacon.common.urls import public_base
 from datacon.common.versions import CONFERENCE
 from datacon.opendata.exporters import theme_folder
 from datacon.opendata.registry import THEMES, Dataset, datasets_all
@@ -44,7 +44,7 @@ class DatasetSerializer(serializers.Serializer):
 
 
 def _describe(dataset: Dataset) -> dict[str, Any]:
-    base = settings.DATACON_PUBLIC_URL
+    base = public_base()
     folder = theme_folder(dataset.theme)
     return {
         "slug": dataset.slug,

@@ -102,6 +102,8 @@ class GroupSerializer(serializers.ModelSerializer):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
+    # Declared here: from the model (blank=True) the schema got default "" against its own pattern.
+    slug = serializers.SlugField(read_only=True)
     members = MembershipSerializer(source="memberships", many=True, read_only=True)
 
     class Meta:
@@ -241,7 +243,9 @@ class CommitmentSerializer(serializers.ModelSerializer):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
-    edition = serializers.IntegerField(source="edition.year", default=None, read_only=True)
+    edition = serializers.IntegerField(
+        source="edition.year", default=None, read_only=True, allow_null=True
+    )
     latest_value = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
     progress = serializers.SerializerMethodField()
 

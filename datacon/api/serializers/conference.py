@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from datacon.common.urls import absolute_url
 from datacon.editions.models import Edition, Venue
 from datacon.people.models import Organisation, Person
 from datacon.program.models import Material, Participation, Session
 
 
 def _absolute(path: str) -> str:
-    return settings.DATACON_PUBLIC_URL + path
+    return absolute_url(path)
 
 
 class EditionSerializer(serializers.ModelSerializer):
@@ -73,7 +73,7 @@ class SessionPersonSerializer(serializers.ModelSerializer):
         model = Participation
         fields: tuple[str, ...] = ("person", "public_name", "organisation", "role", "order")
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_organisation(self, obj: Participation) -> str | None:
         organisation = obj.person.organisation
         return organisation.slug if organisation else None
@@ -109,8 +109,10 @@ class SessionSerializer(serializers.ModelSerializer):
     edition = serializers.CharField(source="edition.slug", read_only=True)
     session_type = serializers.CharField(source="session_type.slug", read_only=True)
     session_type_name = serializers.CharField(source="session_type.name", read_only=True)
-    venue = serializers.CharField(source="venue.name", read_only=True, default=None)
-    room = serializers.CharField(source="room.name", read_only=True, default=None)
+    venue = serializers.CharField(
+        source="venue.name", read_only=True, default=None, allow_null=True
+    )
+    room = serializers.CharField(source="room.name", read_only=True, default=None, allow_null=True)
     starts_at = serializers.SerializerMethodField()
     ends_at = serializers.SerializerMethodField()
     participants = SessionPersonSerializer(source="participations", many=True, read_only=True)
@@ -128,11 +130,12 @@ class SessionSerializer(serializers.ModelSerializer):
     def _local(self, obj: Session, value: Any) -> str | None:
         return value.astimezone(obj.edition.tz).isoformat() if value else None
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    # null for a session with a day but no time yet (the whole 2024 program).
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_starts_at(self, obj: Session) -> str | None:
         return self._local(obj, obj.starts_at)
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_ends_at(self, obj: Session) -> str | None:
         return self._local(obj, obj.ends_at)
 
@@ -146,12 +149,21 @@ class ParticipationSerializer(SessionPersonSerializer):
     session = serializers.CharField(source="session.code", read_only=True)
 
     class Meta(SessionPersonSerializer.Meta):
-        fields = ("edition", "session", "person", "public_name", "organisation", "role", "order")
+        fields = (
+            "id",
+            "edition",
+            "session",
+            "person",
+            "public_name",
+            "organisation",
+            "role",
+            "order",
+        )
 
 
 class PersonSerializer(serializers.ModelSerializer):
     # Person.PUBLIC_FIELDS only: never email, gender or the account.
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)  # type: ignore[var-annotated]
     photo = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datacon.backoffice.access import staff_required
+from datacon.common.urls import public_base
 from datacon.editions.models import Edition
 from datacon.memoria import selectors
 from datacon.memoria.forms import MemoriaTextForm, ReportedFigureFormSet
@@ -113,7 +114,6 @@ def memoria_publication(request: HttpRequest, edition: str) -> HttpResponse:
 @staff_required("memoria.view_memoria")
 def memoria_preview(request: HttpRequest, edition: str) -> HttpResponse:
     current = get_object_or_404(Edition, slug=edition)
-    from django.conf import settings
 
     return render(
         request,
@@ -121,6 +121,6 @@ def memoria_preview(request: HttpRequest, edition: str) -> HttpResponse:
         {
             "edition": current,
             "data": selectors.memoria_data(edition=current, preview=True),
-            "public_url": settings.DATACON_PUBLIC_URL,
+            "public_url": public_base(),
         },
     )

@@ -12,9 +12,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -26,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datacon.backoffice.access import staff_required
+from datacon.common import csvout
 from datacon.editions.models import Edition, Venue
 from datacon.program.models import Session
 from datacon.registration import selectors, services
@@ -147,7 +145,7 @@ def registration_attendees_export(request: HttpRequest, edition: str) -> HttpRes
     filename, content = services.attendees_export_csv(
         edition=current, actor=request.user, with_personal_data=with_personal
     )
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response = HttpResponse(content, content_type=csvout.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -265,48 +263,26 @@ def registration_figures(request: HttpRequest, edition: str) -> HttpResponseBase
     current = _edition(edition)
     figures = selectors.attendance_figures(edition=current)
     if request.GET.get("formato") == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(
-            [
-                "dimension",
-                "clave",
-                "etiqueta",
-                "registradas",
-                "asistentes",
-                "no_asistieron",
-                "lista_de_espera",
-                "cupo",
-            ]
-        )
-        writer.writerow(
-            [
-                "total",
-                "",
-                "",
-                figures.registered,
-                figures.attended,
-                figures.no_shows,
-                figures.waiting,
-                "",
-            ]
-        )
-        for dimension, row in figures.rows():
-            writer.writerow(
-                [
-                    dimension,
-                    row.key,
-                    row.label,
-                    row.registered,
-                    row.attended,
-                    row.no_shows,
-                    row.waiting,
-                    "" if row.capacity is None else row.capacity,
-                ]
-            )
-        response = HttpResponse(
-            ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
-        )
+        header = [
+            "dimension",
+            "clave",
+            "etiqueta",
+            "registradas",
+            "asistentes",
+            "no_asistieron",
+            "lista_de_espera",
+            "cupo",
+        ]
+        rows = [
+            ["total", "", "", figures.registered, figures.attended, figures.no_shows,
+             figures.waiting, None],
+            *(
+                [dimension, row.key, row.label, row.registered, row.attended, row.no_shows,
+                 row.waiting, row.capacity]
+                for dimension, row in figures.rows()
+            ),
+        ]  # fmt: skip
+        response = HttpResponse(csvout.csv_bytes(header, rows), content_type=csvout.CONTENT_TYPE)
         response["Content-Disposition"] = (
             f'attachment; filename="cifras-asistencia-{current.slug}.csv"'
         )

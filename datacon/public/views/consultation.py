@@ -9,8 +9,6 @@ the message and everything that was typed.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -33,6 +31,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from datacon.common import csvout
 from datacon.common.http import public_page
 from datacon.common.versions import POLICY, consultation_scope
 from datacon.consultation import limits, selectors, services
@@ -46,13 +45,17 @@ def _hour(request: HttpRequest) -> str:
     return timezone.now().strftime("%Y-%m-%dT%H")
 
 
-def consultation_cached(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+def consultation_cached(
+    view: Callable[..., HttpResponseBase] | None = None, *, cors: bool = False
+) -> Any:
     """public_page with the scope of the consultation named in the URL, for anonymous readers.
 
     Signed-in people see their own state (verified e-mail, joined or not, their
     supports), which can change without any public data changing: their pages
-    are never cached nor answered with 304.
+    are never cached nor answered with 304. `cors=True` for the open data (the report CSV).
     """
+    if view is None:
+        return lambda actual: consultation_cached(actual, cors=cors)
 
     @wraps(view)
     def wrapped(
@@ -63,7 +66,7 @@ def consultation_cached(view: Callable[..., HttpResponseBase]) -> Callable[..., 
             response["Cache-Control"] = "private, no-store"
             return response
         pk = selectors.consultation_id_for(slug=consultation)
-        cached = public_page([consultation_scope(pk), POLICY], vary_on=_hour)(view)
+        cached = public_page([consultation_scope(pk), POLICY], vary_on=_hour, cors=cors)(view)
         return cached(request, consultation, *args, **kwargs)
 
     return wrapped
@@ -375,36 +378,18 @@ def consultation_report(request: HttpRequest, consultation: str) -> HttpResponse
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-@consultation_cached
+@consultation_cached(cors=True)
 def consultation_report_csv(request: HttpRequest, consultation: str) -> HttpResponseBase:
     """The report as CSV: the open dataset's own columns, for this consultation only."""
     current = selectors.consultation_get_public(slug=consultation)
-    columns = COMMENTS_DATASET.column_names
-    writer = csv.writer(_Echo())
-
-    def lines():  # type: ignore[no-untyped-def]
-        yield "\ufeff" + writer.writerow(columns)
-        for row in comment_rows(consultation_id=current.pk):
-            yield writer.writerow([_csv_value(row.get(name)) for name in columns])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    lines = csvout.dict_csv_lines(
+        COMMENTS_DATASET.column_names, comment_rows(consultation_id=current.pk)
+    )
+    response = StreamingHttpResponse(lines, content_type=csvout.CONTENT_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="consulta-{current.slug}-comentarios.csv"'
     )
     return response
-
-
-def _csv_value(value: object) -> object:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else value
 
 
 @login_required

@@ -6,9 +6,7 @@ Views pick a selector, a template and the cache scope (DEMAND); the writes
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from datacon.common import csvout
 from datacon.common.http import public_page
 from datacon.common.ratelimit import rate_limit_hit
 from datacon.common.versions import DEMAND
@@ -445,36 +444,14 @@ def demand_datasets() -> list:
     return [dataset for dataset in datasets_all() if dataset.theme == "demand"]
 
 
-@public_page([DEMAND])
+@public_page([DEMAND], cors=True)
 def data_index(request: HttpRequest) -> HttpResponse:
     return render(
         request, "public/demand/data.html", {"section": "data", "datasets": demand_datasets()}
     )
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_lines(columns: list[str], rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(columns)  # type: ignore[func-returns-value]
-    for row in rows:
-        yield writer.writerow([_csv_value(row.get(name)) for name in columns])  # type: ignore[func-returns-value]
-
-
-@public_page([DEMAND])
+@public_page([DEMAND], cors=True)
 def dataset_csv(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpResponse:
     try:
         dataset = dataset_get(slug)
@@ -482,13 +459,13 @@ def dataset_csv(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttp
         raise Http404("Conjunto de datos no encontrado") from missing
     if dataset.theme != "demand":
         raise Http404("Conjunto de datos no encontrado")
-    lines = _csv_lines(dataset.column_names, dataset.rows(None))
+    lines = csvout.dict_csv_lines(dataset.column_names, dataset.rows(None))
     disposition = f'attachment; filename="{dataset.slug}.csv"'
     if slug in STREAMED_DATASETS:
         response: HttpResponse | StreamingHttpResponse = StreamingHttpResponse(
-            lines, content_type="text/csv; charset=utf-8"
+            lines, content_type=csvout.CONTENT_TYPE
         )
     else:
-        response = HttpResponse("".join(lines), content_type="text/csv; charset=utf-8")
+        response = HttpResponse("".join(lines), content_type=csvout.CONTENT_TYPE)
     response["Content-Disposition"] = disposition
     return response

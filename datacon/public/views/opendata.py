@@ -34,7 +34,8 @@ def _cached(
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., Any]:
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-            return public_page(scopes(), vary_on=vary_on)(view)(request, *args, **kwargs)
+            # Open data, no personal data: any web application may read it (CORS).
+            return public_page(scopes(), vary_on=vary_on, cors=True)(view)(request, *args, **kwargs)
 
         wrapped.__name__ = view.__name__
         wrapped.__doc__ = view.__doc__
@@ -49,7 +50,6 @@ def _download(
     response = HttpResponse(content, content_type=content_type)
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"  # open data: any web app may read it
     return response
 
 
@@ -266,7 +266,7 @@ def _with_schedule(edition: str) -> Edition:
     return current
 
 
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def opendata_schedule_xml(request: HttpRequest, edition: str) -> HttpResponse:
     current = _with_schedule(edition)
     return _download(
@@ -274,7 +274,7 @@ def opendata_schedule_xml(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def opendata_schedule_json(request: HttpRequest, edition: str) -> HttpResponse:
     current = _with_schedule(edition)
     return _download(
@@ -287,18 +287,18 @@ def opendata_schedule_json(request: HttpRequest, edition: str) -> HttpResponse:
 
 # Calendars carry DTSTAMP (the time of the download), so each is rendered afresh;
 # the ETag still spares the work when nothing changed.
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def opendata_edition_ics(request: HttpRequest, edition: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
     content, _count = calendars.edition_calendar(current)
     return _download(content, CALENDAR_CONTENT_TYPE, f"datacon-{current.slug}.ics", attachment=True)
 
 
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def opendata_session_ics(request: HttpRequest, edition: str, code: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
     session = program.session_get_public(edition=current, code=code)
-    if not (session.starts_at and session.ends_at):
+    if not calendars.has_calendar_entry(session):
         raise Http404(
             _("Esta sesión aún no tiene horario, así que no puede añadirse al calendario.")
         )
@@ -308,7 +308,7 @@ def opendata_session_ics(request: HttpRequest, edition: str, code: str) -> HttpR
     )  # fmt: skip
 
 
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def opendata_selection(request: HttpRequest, edition: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
     codes = calendars.selection_codes(request.GET.get("sesiones", ""))
@@ -330,7 +330,7 @@ def opendata_selection(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-@public_page([CONFERENCE])
+@public_page([CONFERENCE], cors=True)
 def opendata_selection_ics(request: HttpRequest, edition: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
     codes = calendars.selection_codes(request.GET.get("sesiones", ""))

@@ -7,14 +7,12 @@ current stage, upcoming meetings, overdue agreements) add the date to the key.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from datacon.common import csvout
 from datacon.common.http import public_page
 from datacon.common.ical import CALENDAR_CONTENT_TYPE, calendar_bytes
 from datacon.common.versions import POLICY
@@ -101,7 +99,7 @@ def _ics(events: list, name: str, filename: str) -> HttpResponse:
     return response
 
 
-@public_page([POLICY])
+@public_page([POLICY], cors=True)
 def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
     return _ics(
@@ -111,7 +109,7 @@ def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
-@public_page([POLICY])
+@public_page([POLICY], cors=True)
 def all_meetings_ics(request: HttpRequest) -> HttpResponse:
     return _ics(
         selectors.calendar_events(processes=selectors.processes_public()),
@@ -268,32 +266,14 @@ def transparency(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_value(value: object) -> object:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else value
-
-
-@public_page([POLICY])
+@public_page([POLICY], cors=True)
 def expenses_csv(request: HttpRequest, process: str) -> HttpResponseBase:
     """This process's expenses with the open dataset's own columns."""
     current = selectors.process_get_public(slug=process)
-    columns = EXPENSES_DATASET.column_names
-    writer = csv.writer(_Echo())
-
-    def lines():  # type: ignore[no-untyped-def]
-        yield "\ufeff" + writer.writerow(columns)
-        for row in expense_rows(None, process_id=current.pk):
-            yield writer.writerow([_csv_value(row.get(name)) for name in columns])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    lines = csvout.dict_csv_lines(
+        EXPENSES_DATASET.column_names, expense_rows(None, process_id=current.pk)
+    )
+    response = StreamingHttpResponse(lines, content_type=csvout.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{current.slug}-gastos.csv"'
     return response
 
