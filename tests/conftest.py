@@ -240,4 +240,3 @@ def demo_data(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ig
 @pytest.fixture
 def demo(demo_data, db) -> None:  # type: ignore[no-untyped-def]
     """The demo data for one test (see _demo_for_module)."""
-
