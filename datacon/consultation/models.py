@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
+from datacon.common.validators import validate_single_line
 from datacon.editions.models import validate_timezone
 from datacon.policy.models import DocumentVersion, Group, Paragraph, ParagraphIdentity, Process
 
@@ -198,6 +199,7 @@ class Participant(models.Model):
         _("nombre que se muestra"),
         max_length=60,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("Opcional. Si lo deja vacío se mostrará «Participante N»."),
     )
     joined_at = models.DateTimeField(_("se unió"), default=timezone.now)
