@@ -257,6 +257,15 @@ class Comment(models.Model):
     # change): the report lists comments in document order with an index.
     position = models.PositiveIntegerField(default=0, editable=False)
     body = models.TextField(_("comentario"))
+    # The name the participant chose, as it was when the comment was published: renaming
+    # later changes the author of later comments only (docs/consultation.md). Empty shows
+    # "Participante N". Erased with the account (ARCO cancellation).
+    author_name = models.CharField(
+        _("nombre con que se publicó"),
+        max_length=60,
+        blank=True,
+        validators=[validate_single_line],
+    )
     quote = models.TextField(_("fragmento comentado"), blank=True)
     quote_start = models.PositiveIntegerField(null=True, blank=True)
     quote_end = models.PositiveIntegerField(null=True, blank=True)
@@ -301,6 +310,13 @@ class Comment(models.Model):
         return reverse(
             "public:consultation_comment",
             kwargs={"consultation": self.consultation.slug, "comment": self.pk},
+        )
+
+    @property
+    def author(self) -> str:
+        """Who wrote it, as shown in public: the name at publication, or "Participante N"."""
+        return self.author_name or str(
+            _("Participante %(number)s") % {"number": self.participant.number}
         )
 
     @property

@@ -44,6 +44,7 @@ def consultation_export(user: Any) -> ExportedRows:
                 "id": c.pk,
                 "consulta": c.consultation.title,
                 "parrafo": c.identity.anchor,
+                "nombre_con_que_se_publico": c.author_name,
                 "en_respuesta_a": c.parent_id,
                 "texto": c.body,
                 "fragmento": c.quote,
@@ -68,6 +69,8 @@ def consultation_erase(user: Any) -> None:
         consultation_ids = list(
             Participant.objects.filter(user=user).values_list("consultation_id", flat=True)
         )
+        # The names shown on their published comments go too ("Participante N" remains).
+        Comment.objects.filter(participant__user=user).update(author_name="")
         Participant.objects.filter(user=user).update(user=None, display_name="")
         Flag.objects.filter(reporter=user).delete()
         audit_record(
