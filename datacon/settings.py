@@ -89,6 +89,8 @@ MIDDLEWARE = [
     # address from REMOTE_ADDR, resolved once from the trusted proxies.
     "datacon.common.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response (static files too).
+    "datacon.common.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
