@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
 from datacon.common.validators import validate_single_line
+from datacon.common.write import AuditAction
 from datacon.editions.models import validate_timezone
 from datacon.policy.models import DocumentVersion, Group, Paragraph, ParagraphIdentity, Process
 
@@ -42,6 +43,14 @@ DEFAULT_MAX_COMMENT_LENGTH = 3000
 class ConsultationStatus(models.TextChoices):
     DRAFT = "draft", _("Borrador (no pública)")
     PUBLISHED = "published", _("Publicada")
+
+
+class ConsultationAction(AuditAction):
+    """Audit actions of consultations beyond plain create/update/delete."""
+
+    PERSONAL_DATA_ERASE = "consultation.personal_data_erase"
+    AUTHOR_NAMES_ERASE = "comment.author_names_erase"
+    PARTICIPANTS_UNLINK = "participant.unlink"
 
 
 class Phase(models.TextChoices):

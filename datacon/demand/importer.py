@@ -632,27 +632,20 @@ def requests_import(
         stream.seek(0)
         chosen = detect_encoding(sample) if encoding == "auto" else encoding
         report.encoding = chosen
+        # A binary file (a workbook, an archive…) is refused before its first line is parsed.
         problem = binary_problem(sample)
-        if problem is not None:
-            run = ImportRun(
-                source=source,
-                file_name=report.file_name[:300],
-                file_size=total,
-                encoding=ENCODING_LABELS.get(chosen, chosen),
-                dry_run=dry_run,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                status=ImportStatus.REFUSED,
-                message=problem,
-                finished_at=timezone.now(),
-            )
-            run.save()
-            report.run_id = run.pk
-            raise ImportRefused(problem)
         decoder = LineDecoder(stream, chosen)
         lines = iter(decoder)
-        header_line = next(lines, "")
+        header_line = "" if problem else next(lines, "")
         report.delimiter = sniff_delimiter(header_line)
-        headers = next(csv.reader([header_line], delimiter=report.delimiter), [])
+        headers: list[str] = []
+        if problem is None:
+            try:
+                headers = next(csv.reader([header_line], delimiter=report.delimiter), [])
+            except csv.Error as error:
+                problem = _("El encabezado (línea 1): %(reason)s. No se escribió nada.") % {
+                    "reason": csv_error_reason(error)
+                }
         run = ImportRun(
             source=source,
             file_name=report.file_name[:300],
@@ -662,6 +655,8 @@ def requests_import(
             actor=actor if getattr(actor, "is_authenticated", False) else None,
         )
         try:
+            if problem is not None:
+                raise ImportRefused(problem)
             columns = header_map(headers)
         except ImportRefused as refused:
             run.status = ImportStatus.REFUSED
