@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from datacon.demand.importer import requests_import
+from datacon.demand.importer import ImportRefused, requests_import
 from datacon.demand.models import ImportRun, ImportStatus, InformationRequest
 from tests.demand.factories import write_export
 
@@ -81,3 +81,15 @@ def test_unreadable_and_binary_lines_inside_a_text_export_are_skipped_and_report
     assert reasons[4].startswith("contenido binario (un byte nulo) en la columna «")
     assert InformationRequest.objects.filter(source="pnt").count() == report.created
     assert report.created >= 1
+
+
+def test_an_unreadable_header_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "solicitudes.csv"
+    path.write_bytes(b"FOLIO,FECHA\rSOLICITUD,DEPENDENCIA\nA,B,C\n")
+    with pytest.raises(ImportRefused) as refused:
+        requests_import(path=path, source="pnt")
+    assert refused.value.message == (
+        "El encabezado (línea 1): la línea no se puede leer como CSV: tiene un salto de línea "
+        "suelto dentro de un campo sin comillas. No se escribió nada."
+    )
+    assert InformationRequest.objects.count() == 0
