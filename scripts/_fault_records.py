@@ -100,6 +100,7 @@ def records_create(clients: int, seats: int) -> Setup:
     from django.db import connections
 
     from datacon.backoffice.roles import ORGANISERS, roles_ensure
+    from datacon.common.actor import Actor
     from datacon.editions.models import Venue
     from datacon.editions.services import edition_create, venue_save
     from datacon.people.models_privacy import PrivacyNotice
@@ -115,10 +116,11 @@ def records_create(clients: int, seats: int) -> Setup:
 
     call_command("migrate", "--noinput", verbosity=0)
     records_remove()
+    system = Actor.system("prueba de fallas (scripts/fault_run.py)")
     roles_ensure()
     User = get_user_model()
     organiser = organisation_create(
-        name="Comité ficticio de la prueba de fallas", kind="civil_society", actor=None
+        name="Comité ficticio de la prueba de fallas", kind="civil_society", actor=system
     )
     edition = edition_create(
         number=EDITION_YEAR,
@@ -129,13 +131,14 @@ def records_create(clients: int, seats: int) -> Setup:
         end_date=dt.date(EDITION_YEAR, 6, 3),
         status="published",
         organiser=organiser,
+        actor=system,
     )
     venue = venue_save(
         venue=Venue(edition=edition, name="Sede ficticia de la prueba", capacity=1000, state="09"),
-        actor=None,
+        actor=system,
     )
     registration_settings_save(
-        config=RegistrationSettings(edition=edition, is_open=True), actor=None
+        config=RegistrationSettings(edition=edition, is_open=True), actor=system
     )
     notice_fields = {
         "responsible_body": "Prueba de fallas (ficticia)",
@@ -153,9 +156,9 @@ def records_create(clients: int, seats: int) -> Setup:
         ):
             continue
         notice = privacy_notice_save(
-            notice=PrivacyNotice(edition=scope, **notice_fields), actor=None
+            notice=PrivacyNotice(edition=scope, **notice_fields), actor=system
         )
-        privacy_notice_publish(notice=notice, actor=None)
+        privacy_notice_publish(notice=notice, actor=system)
     workshop_type = edition.session_types.order_by("pk").first()
     workshops = {}
     for hour, phase in enumerate(("kill", "postgres", "redis"), start=9):
@@ -166,8 +169,9 @@ def records_create(clients: int, seats: int) -> Setup:
             starts_at=dt.datetime(EDITION_YEAR, 6, 2, hour, tzinfo=edition.tz),
             ends_at=dt.datetime(EDITION_YEAR, 6, 2, hour, 50, tzinfo=edition.tz),
             venue=venue,
+            actor=system,
         )
-        session_seats_save(seats=SessionSeats(session=session, capacity=seats), actor=None)
+        session_seats_save(seats=SessionSeats(session=session, capacity=seats), actor=system)
         workshops[phase] = (session.pk, session.code, seats)
     attendees: dict[str, list[tuple[int, str]]] = {}
     tickets = []
