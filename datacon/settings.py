@@ -89,6 +89,8 @@ MIDDLEWARE = [
     # address from REMOTE_ADDR, resolved once from the trusted proxies.
     "datacon.common.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response (static files too).
+    "datacon.common.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -151,12 +153,14 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="datacon"),
             "TIMEOUT": 60 * 60,
-            # A Redis that stops answering must not hang every worker: fail fast,
-            # and public pages are rendered without the cache (common.http).
+            # A Redis that stops answering must not hang or fail any request: fail
+            # fast, then the backend answers from this process's memory for a few
+            # seconds and repairs what changed once Redis is back (common/redis_cache.py).
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # cached_db that falls back to the database alone, never to a per-process copy.
+    SESSION_ENGINE = "datacon.common.sessions"
 else:
     CACHES = {
         "default": {

@@ -85,7 +85,7 @@ class CommentAdmin(_ReadOnly):
 
     @admin.display(description=_("persona autora"))
     def author(self, obj: Comment) -> str:
-        return obj.participant.public_name
+        return obj.author
 
     @admin.display(description=_("párrafo"))
     def anchor(self, obj: Comment) -> str:

@@ -5,6 +5,13 @@ right after the transaction commits; anything that fails stays queued and
 `manage.py send_queued_emails` (run it from cron or with --loop) retries with
 exponential back-off. Messages created with `needs_review=True` wait as drafts
 until an organiser approves them in the outbox.
+
+Headers never carry user text as it came: a subject is made of names and
+titles people typed, and a line break in it (an e-mail header injection, or
+just a pasted name) made Django refuse the message (BadHeaderError) on every
+attempt. Subjects are stored on one line, and `_message` puts every header
+value (subject, attachment names) on one line again when it sends, so rows
+queued before this rule was kept send too.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from datacon.common.audit import audit_record
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
+from datacon.common.validators import single_line
 from datacon.common.versions import CONFERENCE, public_version_bump
 
 MAX_ATTEMPTS = 10
@@ -58,7 +66,7 @@ def email_enqueue(
 ) -> OutboundEmail:
     email = OutboundEmail(
         to=to,
-        subject=subject[:250],
+        subject=single_line(subject)[:250],
         body_text=body_text,
         body_html=body_html,
         attachments=[a.as_json() for a in attachments],
@@ -80,7 +88,7 @@ def email_update_draft(
 ) -> OutboundEmail:
     if email.status != OutboundEmailStatus.DRAFT:
         raise ValidationError(_("Solo se pueden editar los correos que esperan revisión."))
-    email.subject = subject
+    email.subject = single_line(subject)
     email.body_text = body_text
     email.body_html = ""  # the edited text is now the message
     email.full_clean()
@@ -122,7 +130,7 @@ def email_discard(*, email: OutboundEmail, actor: Any) -> OutboundEmail:
 
 def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject=email.subject,
+        subject=single_line(email.subject),
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
@@ -133,7 +141,8 @@ def _message(email: OutboundEmail) -> EmailMultiAlternatives:
         # Django adds the charset of text/* attachments itself; passing ours too
         # produced 'charset="utf-8"; charset="utf-8"', which strict clients reject.
         mimetype = item["content_type"].split(";")[0].strip()
-        message.attach(item["filename"], base64.b64decode(item["content_b64"]), mimetype)
+        filename = single_line(item["filename"]) or "adjunto"
+        message.attach(filename, base64.b64decode(item["content_b64"]), mimetype)
     return message
 
 

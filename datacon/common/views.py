@@ -1,6 +1,8 @@
-"""Operational endpoints."""
+"""Operational endpoints, and the page for an unexpected error."""
 
-from django.db import connection
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -11,9 +13,14 @@ from django.http import (
 from django.template import loader
 from django.views.static import serve
 
+# While PostgreSQL restarts (or a connection drops) a request fails with one of
+# these; a moment later the same request succeeds.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 5
+
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    # For load balancers: answers only when the database answers.
+    # For load balancers: answers only when the database answers (503 otherwise).
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
@@ -26,8 +33,21 @@ def server_error(request: HttpRequest) -> HttpResponse:
     reads `featured_edition` (normally from a context processor, which may be
     what failed, e.g. with the database down), so it is given as None here and
     the page is rendered without touching the database.
+
+    When what failed is the database being unreachable (PostgreSQL restarting,
+    a dropped connection), the answer is 503 with Retry-After: nothing is
+    broken, the person (or a proxy, or a script) should simply try again. Django
+    calls this handler for an exception raised anywhere (a view, a middleware,
+    the session save), while the exception is being handled.
     """
-    html = loader.get_template("500.html").render({"featured_edition": None, "edition": None})
+    context = {"featured_edition": None, "edition": None}
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        html = loader.get_template("503.html").render(context)
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    html = loader.get_template("500.html").render(context)
     return HttpResponseServerError(html)
 
 

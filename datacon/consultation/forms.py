@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.forms import HoneypotMixin
+from datacon.common.validators import validate_single_line
 
 
 class JoinForm(HoneypotMixin):
@@ -18,6 +19,7 @@ class JoinForm(HoneypotMixin):
         label=_("Nombre que se mostrará junto a sus comentarios"),
         required=False,
         max_length=200,  # the service gives the clear 60-character message
+        validators=[validate_single_line],
         help_text=_(
             "Opcional. Puede ser un seudónimo. Si lo deja vacío se mostrará «Participante N». "
             "Nunca se publica su correo."

@@ -433,6 +433,7 @@ def _comment(consultation: Consultation, participants: list[Participant], plan: 
         identity_id=plan.paragraph.identity_id,
         position=plan.paragraph.position,
         participant=participants[plan.participant],
+        author_name=participants[plan.participant].display_name,
         parent=plan.parent.comment if plan.parent is not None else None,
         root=root.comment if root is not None else None,
         body=plan.body,

@@ -28,6 +28,8 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
+from datacon.common.validators import validate_single_line
+from datacon.common.write import AuditAction
 from datacon.editions.models import validate_timezone
 from datacon.policy.models import DocumentVersion, Group, Paragraph, ParagraphIdentity, Process
 
@@ -41,6 +43,14 @@ DEFAULT_MAX_COMMENT_LENGTH = 3000
 class ConsultationStatus(models.TextChoices):
     DRAFT = "draft", _("Borrador (no pública)")
     PUBLISHED = "published", _("Publicada")
+
+
+class ConsultationAction(AuditAction):
+    """Audit actions of consultations beyond plain create/update/delete."""
+
+    PERSONAL_DATA_ERASE = "consultation.personal_data_erase"
+    AUTHOR_NAMES_ERASE = "comment.author_names_erase"
+    PARTICIPANTS_UNLINK = "participant.unlink"
 
 
 class Phase(models.TextChoices):
@@ -198,6 +208,7 @@ class Participant(models.Model):
         _("nombre que se muestra"),
         max_length=60,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("Opcional. Si lo deja vacío se mostrará «Participante N»."),
     )
     joined_at = models.DateTimeField(_("se unió"), default=timezone.now)
@@ -255,6 +266,15 @@ class Comment(models.Model):
     # change): the report lists comments in document order with an index.
     position = models.PositiveIntegerField(default=0, editable=False)
     body = models.TextField(_("comentario"))
+    # The name the participant chose, as it was when the comment was published: renaming
+    # later changes the author of later comments only (docs/consultation.md). Empty shows
+    # "Participante N". Erased with the account (ARCO cancellation).
+    author_name = models.CharField(
+        _("nombre con que se publicó"),
+        max_length=60,
+        blank=True,
+        validators=[validate_single_line],
+    )
     quote = models.TextField(_("fragmento comentado"), blank=True)
     quote_start = models.PositiveIntegerField(null=True, blank=True)
     quote_end = models.PositiveIntegerField(null=True, blank=True)
@@ -299,6 +319,13 @@ class Comment(models.Model):
         return reverse(
             "public:consultation_comment",
             kwargs={"consultation": self.consultation.slug, "comment": self.pk},
+        )
+
+    @property
+    def author(self) -> str:
+        """Who wrote it, as shown in public: the name at publication, or "Participante N"."""
+        return self.author_name or str(
+            _("Participante %(number)s") % {"number": self.participant.number}
         )
 
     @property

@@ -1,21 +1,28 @@
 """What a consultation holds about an account, for the ARCO screens (export and erasure).
 
 Erasure unlinks the account from its participations and clears the chosen
-display name: the comments stay in the public record of the consultation
-(official answers refer to them) but are shown as "Participante N", which no
-longer leads to anyone. Reports the person made to moderators are deleted.
+display name, and the name each comment was published with: the comments stay
+in the public record of the consultation (official answers refer to them) but
+are shown as "Participante N", which no longer leads to anyone. Reports the
+person made to moderators are deleted.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
-from datacon.common.audit import audit_record
+from datacon.common.actor import Actor
 from datacon.common.personal_data import ExportedRows
-from datacon.common.versions import consultation_scope, public_version_bump
-from datacon.consultation.models import ALL_CONSULTATIONS, Comment, Flag, Participant, Support
+from datacon.common.versions import consultation_scope
+from datacon.common.write import unit_of_work
+from datacon.consultation.models import (
+    ALL_CONSULTATIONS,
+    Comment,
+    ConsultationAction,
+    Flag,
+    Participant,
+    Support,
+)
 
 
 def consultation_export(user: Any) -> ExportedRows:
@@ -44,6 +51,7 @@ def consultation_export(user: Any) -> ExportedRows:
                 "id": c.pk,
                 "consulta": c.consultation.title,
                 "parrafo": c.identity.anchor,
+                "nombre_con_que_se_publico": c.author_name,
                 "en_respuesta_a": c.parent_id,
                 "texto": c.body,
                 "fragmento": c.quote,
@@ -64,19 +72,27 @@ def consultation_export(user: Any) -> ExportedRows:
 
 
 def consultation_erase(user: Any) -> None:
-    with transaction.atomic():
-        consultation_ids = list(
+    with unit_of_work(Actor.system("cancelación de datos personales (ARCO)")) as work:
+        consultation_ids = set(
             Participant.objects.filter(user=user).values_list("consultation_id", flat=True)
         )
-        Participant.objects.filter(user=user).update(user=None, display_name="")
-        Flag.objects.filter(reporter=user).delete()
-        audit_record(
-            actor=None,
-            action="consultation.personal_data_erase",
-            object_type="auth.user",
-            object_id=str(user.pk),
+        work.update(
+            Comment.objects.filter(participant__user=user),
+            action=ConsultationAction.AUTHOR_NAMES_ERASE,
+            author_name="",
+        )
+        work.update(
+            Participant.objects.filter(user=user),
+            action=ConsultationAction.PARTICIPANTS_UNLINK,
+            user=None,
+            display_name="",
+        )
+        for flag in Flag.objects.filter(reporter=user):
+            work.delete(flag)
+        work.record(
+            ConsultationAction.PERSONAL_DATA_ERASE, object_type="auth.user", object_id=str(user.pk)
         )
         if consultation_ids:
-            public_version_bump(
-                *(consultation_scope(pk) for pk in set(consultation_ids)), ALL_CONSULTATIONS
+            work.touch_scopes(
+                *(consultation_scope(pk) for pk in sorted(consultation_ids)), ALL_CONSULTATIONS
             )

@@ -186,6 +186,19 @@ def participant_join(
             consultation, display_name, existing.pk if existing is not None else None
         )
         if existing is not None:
+            closed = consultation.phase_at(now or timezone.now()) == Phase.CLOSED
+            if closed and existing.display_name != name:
+                # Each comment keeps the name it was published with, so a new one
+                # would show nowhere: say so instead of pretending to change it.
+                raise ValidationError(
+                    {
+                        "display_name": _(
+                            "La consulta ya cerró: cada comentario conserva el nombre con que "
+                            "se publicó."
+                        )
+                    },
+                    code="closed",
+                )
             if existing.display_name != name:
                 existing.display_name = name
                 existing.save(update_fields=["display_name"])
@@ -326,6 +339,7 @@ def comment_create(
             identity_id=paragraph.identity_id,
             position=paragraph.position,
             participant=participant,
+            author_name=participant.display_name,
             body=body,
             quote=quote,
             quote_start=quote_start,
@@ -356,6 +370,7 @@ def comment_reply(
             identity_id=parent.identity_id,
             position=parent.position,
             participant=participant,
+            author_name=participant.display_name,
             parent=parent,
             root_id=parent.root_id or parent.pk,
             body=body,

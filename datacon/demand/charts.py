@@ -16,6 +16,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from datacon.common.bars import Segment, bar_svg
+
 BAR = "#0b5563"
 BAR_LIGHT = "#7fb3bd"
 INK = "#17202a"
@@ -132,5 +134,6 @@ def share_bar(value: int, peak: int, *, label: str) -> SafeString:
     share = 100.0 * value / peak if peak else 0.0
     return mark_safe(
         f'<span class="demand-bar" aria-hidden="true" title="{escape(label)}">'
-        f'<span style="width:{share:.1f}%"></span></span>'
+        + bar_svg([Segment(0, share, "demand-bar-fill")])
+        + "</span>"
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common.choices import Licence
 from datacon.common.forms import HoneypotMixin
+from datacon.common.validators import validate_single_line
 from datacon.demand.mentions import mention_kinds
 from datacon.demand.models import (
     DataStandard,
@@ -70,6 +71,7 @@ class NeedProposalForm(HoneypotMixin, forms.Form):
     proposer_public_name = forms.CharField(
         label=_("Firma pública (opcional)"),
         max_length=160,
+        validators=[validate_single_line],
         required=False,
         help_text=_(
             "Su nombre o el de su organización, tal como quiere que aparezca. Si lo deja vacío, la "

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -45,6 +45,14 @@ from datacon.common.audit import audit_record
 from datacon.common.slugs import unique_slug_for
 from datacon.common.text import search_normalise
 from datacon.common.versions import DEMAND, public_version_bump
+from datacon.demand.csv_reading import (
+    ENCODING_LABELS,
+    LineDecoder,
+    binary_problem,
+    csv_error_reason,
+    detect_encoding,
+    sniff_delimiter,
+)
 from datacon.demand.models import (
     ImportRun,
     ImportStatus,
@@ -204,62 +212,7 @@ def header_map(headers: list[str]) -> HeaderMap:
     return HeaderMap(indexes=indexes, headers=headers, ignored=ignored)
 
 
-# --- reading ------------------------------------------------------------------------------------
-
-ENCODING_LABELS = {"utf-8": "UTF-8", "cp1252": "Latin-1 (Windows-1252)", "latin-1": "Latin-1"}
-
-
-def detect_encoding(sample: bytes) -> str:
-    """UTF-8 when the first megabyte decodes as UTF-8, else Windows-1252, else Latin-1."""
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            sample.decode(encoding)
-        except UnicodeDecodeError as error:
-            # A multi-byte character cut at the end of the sample is still UTF-8.
-            if encoding == "utf-8" and error.reason == "unexpected end of data":
-                return encoding
-            continue
-        return encoding
-    return "latin-1"
-
-
-class _LineDecoder:
-    """Decode byte lines with the file's encoding, falling back line by line.
-
-    Exports are sometimes stitched together from files with different
-    encodings; a line that does not decode with the main encoding is decoded
-    with the other one and counted, instead of stopping the import.
-    """
-
-    def __init__(self, stream: IO[bytes], encoding: str) -> None:
-        self.stream = stream
-        self.encoding = encoding
-        self.fallback = "cp1252" if encoding == "utf-8" else "utf-8"
-        self.bytes_read = 0
-        self.mixed_lines = 0
-        self.first = True
-        self.sha256 = hashlib.sha256()
-
-    def __iter__(self) -> Iterator[str]:
-        for raw in self.stream:
-            self.bytes_read += len(raw)
-            self.sha256.update(raw)
-            if self.first:
-                self.first = False
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            try:
-                yield raw.decode(self.encoding)
-            except UnicodeDecodeError:
-                self.mixed_lines += 1
-                try:
-                    yield raw.decode(self.fallback)
-                except UnicodeDecodeError:
-                    yield raw.decode("latin-1")
-
-
-def sniff_delimiter(header_line: str) -> str:
-    counts = {delimiter: header_line.count(delimiter) for delimiter in (",", ";", "|", "\t")}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+# --- reading: see csv_reading --------------------------------------------------------------------
 
 
 _DATE_FORMATS = (
@@ -499,6 +452,20 @@ class _Importer:
             return _("fecha fuera de rango «%(value)s»") % {"value": value[:30]}
         return filed_on
 
+    def reject_binary(self, line: int, row: list[str]) -> bool:
+        """Skip a row with a NUL byte (the database cannot store one), naming its column."""
+        for position, value in enumerate(row):
+            if "\x00" in value:
+                header = self.columns.headers[position] if position < self.width else ""
+                self.reject(
+                    line,
+                    _("contenido binario (un byte nulo) en la columna «%(column)s»")
+                    % {"column": header.strip()[:60] or position + 1},
+                    [value.replace("\x00", "") for value in row],
+                )
+                return True
+        return False
+
     def reject(self, line: int, reason: str, row: list[str], folio: str = "") -> None:
         self.report.skip(line, reason, folio)
         if self.rejects is not None:
@@ -665,11 +632,20 @@ def requests_import(
         stream.seek(0)
         chosen = detect_encoding(sample) if encoding == "auto" else encoding
         report.encoding = chosen
-        decoder = _LineDecoder(stream, chosen)
+        # A binary file (a workbook, an archive…) is refused before its first line is parsed.
+        problem = binary_problem(sample)
+        decoder = LineDecoder(stream, chosen)
         lines = iter(decoder)
-        header_line = next(lines, "")
+        header_line = "" if problem else next(lines, "")
         report.delimiter = sniff_delimiter(header_line)
-        headers = next(csv.reader([header_line], delimiter=report.delimiter), [])
+        headers: list[str] = []
+        if problem is None:
+            try:
+                headers = next(csv.reader([header_line], delimiter=report.delimiter), [])
+            except csv.Error as error:
+                problem = _("El encabezado (línea 1): %(reason)s. No se escribió nada.") % {
+                    "reason": csv_error_reason(error)
+                }
         run = ImportRun(
             source=source,
             file_name=report.file_name[:300],
@@ -679,6 +655,8 @@ def requests_import(
             actor=actor if getattr(actor, "is_authenticated", False) else None,
         )
         try:
+            if problem is not None:
+                raise ImportRefused(problem)
             columns = header_map(headers)
         except ImportRefused as refused:
             run.status = ImportStatus.REFUSED
@@ -715,13 +693,24 @@ def requests_import(
         try:
             with _source_lock(source):
                 consumed = 0  # data lines the reader has taken (the header was read apart)
-                for row in reader:
+                while True:
                     start_line = consumed + 2  # physical line where this record starts
+                    try:
+                        row = next(reader)
+                    except StopIteration:
+                        break
+                    except csv.Error as error:  # the reader starts afresh on the next line
+                        consumed = reader.line_num
+                        report.rows_read += 1
+                        importer.reject(start_line, csv_error_reason(error), [])
+                        continue
                     consumed = reader.line_num
                     if not row or (len(row) == 1 and not row[0].strip()):
                         report.warnings[_("líneas vacías")] += 1
                         continue
                     report.rows_read += 1
+                    if decoder.nul_seen and importer.reject_binary(start_line, row):
+                        continue
                     parsed = importer.parse(start_line, row)
                     if parsed is not None:
                         chunk.append(parsed)

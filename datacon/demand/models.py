@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.choices import Licence, MexicanState
 from datacon.common.models import TimeStampedModel
+from datacon.common.validators import validate_single_line
 
 
 class GovernmentLevel(models.TextChoices):
@@ -70,9 +71,11 @@ class Institution(TimeStampedModel):
     normalised name (`key`); organisers merge spellings with `InstitutionAlias`.
     """
 
-    name = models.CharField(_("nombre"), max_length=300)
+    name = models.CharField(_("nombre"), max_length=300, validators=[validate_single_line])
     key = models.CharField(_("nombre normalizado"), max_length=300, unique=True, editable=False)
-    acronym = models.CharField(_("siglas"), max_length=40, blank=True)
+    acronym = models.CharField(
+        _("siglas"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
     level = models.CharField(
         _("orden de gobierno"), max_length=12, choices=GovernmentLevel.choices, blank=True
@@ -115,7 +118,9 @@ class InstitutionAlias(models.Model):
     """Another spelling of an institution's name (exports change names between years)."""
 
     key = models.CharField(_("nombre normalizado"), max_length=300, unique=True)
-    name = models.CharField(_("nombre como aparece"), max_length=300)
+    name = models.CharField(
+        _("nombre como aparece"), max_length=300, validators=[validate_single_line]
+    )
     institution = models.ForeignKey(
         Institution, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("institución")
     )
@@ -152,7 +157,7 @@ class DataStandard(TimeStampedModel):
     every state), so it is a record of its own, attached to needs in triage.
     """
 
-    name = models.CharField(_("nombre"), max_length=200)
+    name = models.CharField(_("nombre"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
     description = models.TextField(_("descripción"), blank=True, help_text=_("Markdown."))
     fields = models.JSONField(
@@ -271,6 +276,7 @@ class InformationNeed(TimeStampedModel):
         _("firma pública"),
         max_length=160,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("Nombre u organización que quien propone decidió mostrar."),
     )
     origin = models.CharField(

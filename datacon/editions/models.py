@@ -21,6 +21,7 @@ from datacon.common import versions
 from datacon.common.choices import MexicanState
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
+from datacon.common.validators import validate_single_line
 from datacon.people.models import Organisation, OrganisationKind
 
 
@@ -51,7 +52,7 @@ class Edition(TimeStampedModel):
     number = models.PositiveSmallIntegerField(_("número de edición"), unique=True)
     year = models.PositiveSmallIntegerField(_("año"), unique=True)
     slug = models.SlugField(_("identificador en URL"), max_length=40, unique=True, blank=True)
-    title = models.CharField(_("título"), max_length=200)
+    title = models.CharField(_("título"), max_length=200, validators=[validate_single_line])
     theme = models.CharField(_("tema"), max_length=300, blank=True)
     summary = models.TextField(_("resumen"), blank=True, help_text=_("Markdown."))
     start_date = models.DateField(_("fecha de inicio"), null=True, blank=True)
@@ -140,7 +141,7 @@ class Edition(TimeStampedModel):
 
 class Venue(TimeStampedModel):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="venues")
-    name = models.CharField(_("nombre"), max_length=200)
+    name = models.CharField(_("nombre"), max_length=200, validators=[validate_single_line])
     is_virtual = models.BooleanField(_("virtual"), default=False)
     state = models.CharField(
         _("entidad federativa"), max_length=2, choices=MexicanState.choices, blank=True
@@ -186,7 +187,7 @@ class Room(TimeStampedModel):
     venue = models.ForeignKey(
         Venue, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("sede")
     )
-    name = models.CharField(_("nombre"), max_length=120)
+    name = models.CharField(_("nombre"), max_length=120, validators=[validate_single_line])
     capacity = models.PositiveIntegerField(_("aforo"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
@@ -250,7 +251,7 @@ class EditionOrganisation(TimeStampedModel):
 
 class SessionType(TimeStampedModel):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="session_types")
-    name = models.CharField(_("nombre"), max_length=80)
+    name = models.CharField(_("nombre"), max_length=80, validators=[validate_single_line])
     slug = models.SlugField(_("identificador"), max_length=80)
     default_duration_minutes = models.PositiveSmallIntegerField(
         _("duración habitual (minutos)"), default=60
@@ -312,8 +313,12 @@ class CoConvenerApplication(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="co_convener_applications",
     )
-    organisation_name = models.CharField(_("nombre de la organización"), max_length=250)
-    acronym = models.CharField(_("siglas"), max_length=40, blank=True)
+    organisation_name = models.CharField(
+        _("nombre de la organización"), max_length=250, validators=[validate_single_line]
+    )
+    acronym = models.CharField(
+        _("siglas"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     kind = models.CharField(
         _("tipo de organización"), max_length=20, choices=OrganisationKind.choices
     )
@@ -333,7 +338,9 @@ class CoConvenerApplication(TimeStampedModel):
         max_length=3000,
         help_text=_("Solo lo lee el comité organizador."),
     )
-    contact_name = models.CharField(_("persona de contacto"), max_length=200)
+    contact_name = models.CharField(
+        _("persona de contacto"), max_length=200, validators=[validate_single_line]
+    )
     contact_email = models.EmailField(_("correo de contacto"))
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,

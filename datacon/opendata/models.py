@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
+from datacon.common.validators import validate_single_line
 
 OPERATOR_KEY = "operador"
 
@@ -28,6 +29,7 @@ class PlatformOperator(TimeStampedModel):
         _("nombre"),
         max_length=250,
         help_text=_("Quien opera hoy la plataforma y responde por sus datos abiertos."),
+        validators=[validate_single_line],
     )
     email = models.EmailField(
         _("correo de contacto para los datos"),

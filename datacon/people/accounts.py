@@ -7,6 +7,11 @@ verifies their new account because SMTP was down for a minute.
 Links and the site named in these e-mails come from the configured public
 address (`datacon.common.urls`), like every other e-mail of the platform, not from
 the Host header of the request that triggered them.
+
+Every e-mail address a person chooses (sign-up, adding an address) passes
+`clean_email` here, so one check keeps what cannot be stored out: an address
+longer than the account's e-mail field used to be cut to fit (losing its
+domain) and then failed in the outbox, after the account was half created.
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ from typing import Any
 from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from datacon.common.urls import absolute_url, public_host
 
@@ -38,7 +46,25 @@ def _rebased(value: Any, request_base: str) -> Any:
     return value
 
 
+def email_max_length() -> int:
+    """The longest address an account can keep (User.email; allauth's EmailAddress is the same)."""
+    return get_user_model()._meta.get_field("email").max_length or 254
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email: str) -> str:
+        limit = email_max_length()
+        if len(email) > limit:
+            raise forms.ValidationError(
+                _(
+                    "El correo puede tener hasta %(max)s caracteres y este tiene %(length)s. "
+                    "Use una dirección más corta."
+                )
+                % {"max": limit, "length": len(email)},
+                code="email_too_long",
+            )
+        return super().clean_email(email)
+
     def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
         return absolute_url("account_confirm_email", emailconfirmation.key)
 

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.forms import HoneypotMixin
+from datacon.common.validators import validate_single_line
 from datacon.people.models_privacy import ConsentPurpose, NonEssentialUse
 
 
@@ -63,8 +64,12 @@ class AccountSignupForm(HoneypotMixin, SignupForm):
 
 
 class RectifyAccountForm(forms.Form):
-    first_name = forms.CharField(label=_("Nombre"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Apellidos"), max_length=150, required=False)
+    first_name = forms.CharField(
+        label=_("Nombre"), max_length=150, required=False, validators=[validate_single_line]
+    )
+    last_name = forms.CharField(
+        label=_("Apellidos"), max_length=150, required=False, validators=[validate_single_line]
+    )
 
 
 class ObjectionsForm(forms.Form):

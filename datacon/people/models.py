@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
+from datacon.common.validators import validate_single_line
 
 
 class OrganisationKind(models.TextChoices):
@@ -28,8 +29,10 @@ class OrganisationKind(models.TextChoices):
 
 
 class Organisation(TimeStampedModel):
-    name = models.CharField(_("nombre"), max_length=250)
-    acronym = models.CharField(_("siglas"), max_length=40, blank=True)
+    name = models.CharField(_("nombre"), max_length=250, validators=[validate_single_line])
+    acronym = models.CharField(
+        _("siglas"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
     kind = models.CharField(_("tipo"), max_length=20, choices=OrganisationKind.choices)
     website = models.URLField(_("sitio web"), blank=True)
@@ -70,9 +73,13 @@ class Gender(models.TextChoices):
 
 
 class Person(TimeStampedModel):
-    public_name = models.CharField(_("nombre público"), max_length=200)
+    public_name = models.CharField(
+        _("nombre público"), max_length=200, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
-    position = models.CharField(_("cargo"), max_length=200, blank=True)
+    position = models.CharField(
+        _("cargo"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organización"),

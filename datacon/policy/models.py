@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
+from datacon.common.validators import validate_single_line
 from datacon.editions.models import Edition, validate_timezone
 from datacon.people.models import Organisation, Person
 
@@ -199,7 +200,7 @@ class StageState(models.TextChoices):
 class Stage(TimeStampedModel):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="stages")
     order = models.PositiveSmallIntegerField(_("orden"))
-    name = models.CharField(_("nombre"), max_length=200)
+    name = models.CharField(_("nombre"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("descripción"), blank=True, help_text=_("Markdown."))
     starts_on = models.DateField(_("inicio"))
     ends_on = models.DateField(
@@ -283,7 +284,7 @@ class GroupKind(models.TextChoices):
 
 class Group(TimeStampedModel):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="groups")
-    name = models.CharField(_("nombre"), max_length=200)
+    name = models.CharField(_("nombre"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("identificador en URL"), max_length=80, blank=True)
     kind = models.CharField(_("tipo"), max_length=12, choices=GroupKind.choices)
     mandate = models.TextField(_("mandato"))
@@ -933,7 +934,7 @@ class Contact(TimeStampedModel):
     """Who answers for the process. Only institutional, public contact details."""
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("nombre o área"), max_length=200)
+    name = models.CharField(_("nombre o área"), max_length=200, validators=[validate_single_line])
     role = models.CharField(_("responsabilidad"), max_length=250, blank=True)
     organisation = models.ForeignKey(
         Organisation,

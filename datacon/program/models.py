@@ -19,6 +19,7 @@ from datacon.common import versions
 from datacon.common.choices import Language, Licence
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
+from datacon.common.validators import validate_single_line
 from datacon.common.write import AuditAction
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition, Room, SessionType, Venue
 from datacon.people.models import Person
@@ -68,7 +69,7 @@ class Session(TimeStampedModel):
         validators=[validate_session_code],
         help_text=_("Déjelo vacío para asignarlo según el día y el orden (S0101, S0102…)."),
     )
-    title = models.CharField(_("título"), max_length=300)
+    title = models.CharField(_("título"), max_length=300, validators=[validate_single_line])
     session_type = models.ForeignKey(
         SessionType, verbose_name=_("tipo"), on_delete=models.PROTECT, related_name="sessions"
     )

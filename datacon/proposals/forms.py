@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common.choices import Language
 from datacon.common.forms import HoneypotMixin
+from datacon.common.validators import validate_single_line
 from datacon.editions.models import (
     CoConvenerApplication,
     Edition,
@@ -86,7 +87,7 @@ class SessionTypeChoiceField(forms.ModelChoiceField):
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(label=_("Título"), max_length=200)
+    title = forms.CharField(label=_("Título"), max_length=200, validators=[validate_single_line])
     abstract = forms.CharField(
         label=_("Resumen"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -186,17 +187,27 @@ class ProposalForm(forms.Form):
 class SelfForm(forms.Form):
     """The proponent's own line: their e-mail is the account's."""
 
-    name = forms.CharField(label=_("Su nombre, como debe aparecer en el programa"), max_length=200)
+    name = forms.CharField(
+        label=_("Su nombre, como debe aparecer en el programa"),
+        max_length=200,
+        validators=[validate_single_line],
+    )
     role = forms.ChoiceField(label=_("Su papel"), choices=ProposalRole.choices)
-    organisation = forms.CharField(label=_("Organización"), max_length=250, required=False)
-    position = forms.CharField(label=_("Cargo"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=_("Organización"), max_length=250, required=False, validators=[validate_single_line]
+    )
+    position = forms.CharField(
+        label=_("Cargo"), max_length=200, required=False, validators=[validate_single_line]
+    )
     gender = forms.ChoiceField(
         label=_("Género"), choices=GENDER_CHOICES, required=False, help_text=GENDER_HELP
     )
 
 
 class PersonForm(forms.Form):
-    name = forms.CharField(label=_("Nombre"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Nombre"), max_length=200, required=False, validators=[validate_single_line]
+    )
     email = forms.EmailField(
         label=_("Correo"),
         required=False,
@@ -204,8 +215,12 @@ class PersonForm(forms.Form):
         error_messages={"invalid": _("Escriba un correo válido, por ejemplo ana@ejemplo.org.")},
     )
     role = forms.ChoiceField(label=_("Papel"), choices=ProposalRole.choices, required=False)
-    organisation = forms.CharField(label=_("Organización"), max_length=250, required=False)
-    position = forms.CharField(label=_("Cargo"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=_("Organización"), max_length=250, required=False, validators=[validate_single_line]
+    )
+    position = forms.CharField(
+        label=_("Cargo"), max_length=200, required=False, validators=[validate_single_line]
+    )
     gender = forms.ChoiceField(
         label=_("Género (si la persona se lo indicó)"),
         choices=GENDER_CHOICES,
@@ -275,8 +290,12 @@ def people_inputs(self_form: SelfForm, formset: Any, *, email: str) -> list[Pers
 
 
 class InvitationForm(forms.Form):
-    organisation = forms.CharField(label=_("Organización"), max_length=250, required=False)
-    position = forms.CharField(label=_("Cargo"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=_("Organización"), max_length=250, required=False, validators=[validate_single_line]
+    )
+    position = forms.CharField(
+        label=_("Cargo"), max_length=200, required=False, validators=[validate_single_line]
+    )
     gender = forms.ChoiceField(
         label=_("Género"), choices=GENDER_CHOICES, required=False, help_text=GENDER_HELP
     )
@@ -520,7 +539,7 @@ class EditionCopyForm(forms.Form):
     )
     number = forms.IntegerField(label=_("Número de edición"), min_value=1)
     year = forms.IntegerField(label=_("Año"), min_value=2000, max_value=2200)
-    title = forms.CharField(label=_("Título"), max_length=200)
+    title = forms.CharField(label=_("Título"), max_length=200, validators=[validate_single_line])
     start_date = forms.DateField(
         label=_("Fecha de inicio"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

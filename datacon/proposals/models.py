@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.choices import Language
 from datacon.common.models import TimeStampedModel
+from datacon.common.validators import validate_single_line
 from datacon.editions.models import Edition, SessionType
 from datacon.people.models import Gender, Person
 from datacon.program.models import Session
@@ -132,7 +133,7 @@ class Track(TimeStampedModel):
     """A thematic line of an edition; reviewer teams may be formed per track."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="tracks")
-    name = models.CharField(_("nombre"), max_length=120)
+    name = models.CharField(_("nombre"), max_length=120, validators=[validate_single_line])
     description = models.CharField(_("descripción"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
@@ -244,7 +245,7 @@ class Proposal(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="proposals",
     )
-    title = models.CharField(_("título"), max_length=200)
+    title = models.CharField(_("título"), max_length=200, validators=[validate_single_line])
     abstract = models.TextField(_("resumen"), help_text=_("Markdown."))
     session_type = models.ForeignKey(
         SessionType, verbose_name=_("tipo de sesión"), on_delete=models.PROTECT, related_name="+"
@@ -354,10 +355,14 @@ class ProposalPerson(TimeStampedModel):
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="people")
     role = models.CharField(_("papel"), max_length=12, choices=ProposalRole.choices)
-    name = models.CharField(_("nombre"), max_length=200)
+    name = models.CharField(_("nombre"), max_length=200, validators=[validate_single_line])
     email = models.EmailField(_("correo"))
-    organisation = models.CharField(_("organización"), max_length=250, blank=True)
-    position = models.CharField(_("cargo"), max_length=200, blank=True)
+    organisation = models.CharField(
+        _("organización"), max_length=250, blank=True, validators=[validate_single_line]
+    )
+    position = models.CharField(
+        _("cargo"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     gender = models.CharField(
         _("género autodeclarado (privado)"),
         max_length=12,
@@ -474,7 +479,7 @@ class ReviewCriterion(TimeStampedModel):
     """What reviewers score, with its weight in the weighted mean and its scale."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="review_criteria")
-    name = models.CharField(_("criterio"), max_length=120)
+    name = models.CharField(_("criterio"), max_length=120, validators=[validate_single_line])
     description = models.CharField(_("descripción"), max_length=400, blank=True)
     weight = models.DecimalField(
         _("peso"),
@@ -534,7 +539,7 @@ class ReviewTeam(TimeStampedModel):
     """A group of reviewers of one edition, optionally for some session types or tracks."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="review_teams")
-    name = models.CharField(_("nombre"), max_length=120)
+    name = models.CharField(_("nombre"), max_length=120, validators=[validate_single_line])
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("personas revisoras"),

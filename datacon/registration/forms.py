@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from datacon.common.forms import HoneypotMixin
+from datacon.common.validators import validate_single_line
 from datacon.editions.models import Venue
 from datacon.registration.models import (
     STATE_CHOICES,
@@ -34,6 +35,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Nombre completo"),
         max_length=200,
+        validators=[validate_single_line],
         error_messages={"required": _("Indique su nombre completo.")},
         help_text=_("Como quiere que aparezca en su boleto."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -53,6 +55,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
     organisation = forms.CharField(
         label=_("Organización"),
         max_length=200,
+        validators=[validate_single_line],
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.choices import MexicanState
 from datacon.common.models import TimeStampedModel
+from datacon.common.validators import validate_single_line
 
 # Crockford's base32 without I, L, O, U: readable aloud and typed without mix-ups.
 TICKET_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -198,8 +199,12 @@ class Registration(TimeStampedModel):
     )
     # --- personal data (erased when the account is deleted) -----------------------
     email = models.EmailField(_("correo"), blank=True)
-    name = models.CharField(_("nombre completo"), max_length=200, blank=True)
-    organisation = models.CharField(_("organización"), max_length=200, blank=True)
+    name = models.CharField(
+        _("nombre completo"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    organisation = models.CharField(
+        _("organización"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     accessibility_needs = models.TextField(_("necesidades de accesibilidad"), blank=True)
     listed = models.BooleanField(
         _("aparecer en la lista pública de asistentes"),

@@ -16,9 +16,12 @@ from django.test import Client, override_settings
 ROOT = Path(__file__).resolve().parent.parent.parent
 PRODUCTION_ENV = {
     "DATACON_ENV": "production",
-    "SECRET_KEY": secrets.token_urlsafe(50),
+    "SECRET_KEY": secrets.token_urlsafe(50)[:50],  # the shortest key Django's check accepts
     "ALLOWED_HOSTS": "datacon.example.org",
     "DEBUG": "false",
+    # As deployed (docs/deployment.md): behind one proxy, with Redis.
+    "TRUSTED_PROXY_COUNT": "1",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 

@@ -77,7 +77,7 @@ class CommentSerializer(serializers.ModelSerializer):
     anchor = serializers.CharField(source="identity.anchor", read_only=True)
     paragraph_number = serializers.IntegerField(source="paragraph.number", read_only=True)
     participant = serializers.IntegerField(source="participant.number", read_only=True)
-    author = serializers.CharField(source="participant.public_name", read_only=True)
+    author = serializers.CharField(read_only=True)  # the name at publication
     text = serializers.CharField(source="public_text", read_only=True)
     quote = serializers.SerializerMethodField()
     quote_start = serializers.SerializerMethodField()

@@ -1,4 +1,4 @@
-"""Template helpers used by every surface: Markdown, language links, licences."""
+"""Template helpers used by every surface: Markdown, language links, licences, bars."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django import template
 from django.urls import translate_url
 from django.utils.safestring import SafeString
 
+from datacon.common.bars import Segment, bar_svg, stacked
 from datacon.common.choices import LICENCE_URLS
 from datacon.common.text import markdown_to_html
 
@@ -59,3 +60,16 @@ def user_label(user) -> str:  # type: ignore[no-untyped-def]
         return ""
     full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
     return full_name or getattr(user, "email", "") or ""
+
+
+@register.simple_tag
+def progress_bar(value: float | None) -> SafeString:
+    """The filled part of a 0-100 % bar (inside an element that gives the bar its box)."""
+    return bar_svg([Segment(0, float(value or 0), "progress-fill")])
+
+
+@register.simple_tag
+def stacked_bar(*pairs: object) -> SafeString:
+    """Shares side by side: {% stacked_bar 40 "bar-w" 35 "bar-m" %}."""
+    shares = [(float(pairs[i] or 0), str(pairs[i + 1])) for i in range(0, len(pairs) - 1, 2)]  # type: ignore[arg-type]
+    return bar_svg(stacked(shares))

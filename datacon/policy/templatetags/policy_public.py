@@ -5,6 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.utils.safestring import SafeString
+
+from datacon.common.bars import Segment, bar_svg
 
 register = template.Library()
 
@@ -35,3 +38,20 @@ def edition_policy_links(edition):  # type: ignore[no-untyped-def]
     from datacon.policy.selectors import edition_policy_links as links
 
     return links(edition_id=edition.pk) if edition is not None else []
+
+
+@register.simple_tag
+def timeline_bar(timeline) -> SafeString:  # type: ignore[no-untyped-def]
+    """The stages side by side in proportion to their length, a white gap after each and
+    a mark at today (decorative: the ordered list of stages below is the content)."""
+    entries = timeline.entries
+    segments = [
+        Segment(
+            entry.offset, entry.width, f"timeline-segment state-{entry.state}", entry.stage.name
+        )
+        for entry in entries
+    ]
+    lines = [(entry.offset + entry.width, "timeline-gap") for entry in entries[:-1]]
+    if timeline.today_offset is not None:
+        lines.append((timeline.today_offset, "timeline-today"))
+    return bar_svg(segments, lines=lines)

@@ -95,13 +95,15 @@ class Command(BaseCommand):
             comments = []
             for _ in range(options["comments"]):
                 paragraph = chance.choice(paragraphs)
+                author = chance.choice(people)
                 comments.append(
                     Comment(
                         consultation=consultation,
                         paragraph=paragraph,
                         identity_id=paragraph.identity_id,
                         position=paragraph.position,
-                        participant=chance.choice(people),
+                        participant=author,
+                        author_name=author.display_name,
                         body="Comentario sintético para la prueba de velocidad. " * 3,
                         created_at=now - dt.timedelta(seconds=chance.randint(0, 90 * 24 * 3600)),
                     )
