@@ -299,6 +299,12 @@ class Proposal(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.reference} · {self.title}"
 
+    def public_scopes(self) -> tuple[str, ...]:
+        # A proposal is never public itself, but its edition's memoria counts it: received
+        # once sent, accepted once its decision e-mail is released from the outbox (which
+        # touches this record: datacon.common.mail). The memoria is cached under CONFERENCE.
+        return (versions.CONFERENCE,)
+
     @property
     def reference(self) -> str:
         year = self.edition.year if self.edition_id else 0
