@@ -145,7 +145,6 @@ _RUNTIME_LEGACY = {
     "demand/importer.py",
     "demand/personal_data.py",
     "demand/services.py",
-    "registration/services.py",
 }
 
 

@@ -18,6 +18,7 @@ class AccountAdapter(DefaultAccountAdapter):
         from allauth.core import context as allauth_context
         from django.contrib.sites.shortcuts import get_current_site
 
+        from datacon.common.actor import Actor
         from datacon.common.mail import email_enqueue
 
         request = allauth_context.request
@@ -44,4 +45,5 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=str(message.body),
             body_html=html,
             purpose=f"account.{template_prefix.rsplit('/', 1)[-1]}",
+            actor=Actor.system("account e-mails"),
         )
