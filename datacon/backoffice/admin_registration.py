@@ -124,7 +124,8 @@ class PrivacyNoticeAdmin(ServiceModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: models.Model, actor: Actor) -> PrivacyNotice:
+        assert isinstance(instance, PrivacyNotice)
         return privacy_notice_save(notice=instance, actor=actor)
 
     @admin.action(description=_("Publicar (pasa a ser el aviso vigente)"), permissions=["change"])
