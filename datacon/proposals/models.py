@@ -300,10 +300,13 @@ class Proposal(TimeStampedModel):
         return f"{self.reference} · {self.title}"
 
     def public_scopes(self) -> tuple[str, ...]:
-        # A proposal is never public itself, but its edition's memoria counts it: received
-        # once sent, accepted once its decision e-mail is released from the outbox (which
-        # touches this record: datacon.common.mail). The memoria is cached under CONFERENCE.
-        return (versions.CONFERENCE,)
+        """Once its edition's call has closed, the memoria shows the call's figures
+        (proposals received, decisions released): every change of a proposal then
+        feeds its edition's public pages. While the call is open nothing is public."""
+        call = Call.objects.filter(edition_id=self.edition_id).only("opens_at", "closes_at").first()
+        if call is not None and call.state() == CallState.CLOSED:
+            return (versions.CONFERENCE,)
+        return ()
 
     @property
     def reference(self) -> str:

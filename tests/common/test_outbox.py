@@ -7,9 +7,12 @@ feeds its edition's memoria; a registration the registration figures; a message
 about nothing moves nothing).
 """
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from datacon.common.actor import Actor
 from datacon.common.mail import (
@@ -21,6 +24,7 @@ from datacon.common.mail import (
 )
 from datacon.common.models import AuditEntry, OutboundEmail, PublicVersion
 from datacon.common.versions import CONFERENCE, REGISTRATION
+from datacon.proposals.models import Call
 from tests import factories
 from tests.proposals import factories as pf
 from tests.registration.factories import register, registration_edition
@@ -66,7 +70,10 @@ def test_approving_a_registration_message_moves_only_the_registration_figures():
 
 
 def test_releasing_or_withdrawing_a_decision_moves_its_editions_memoria():
-    proposal = pf.submit(pf.open_call())
+    call = pf.open_call()
+    proposal = pf.submit(call)
+    # The call is over: its memoria counts the decisions released.
+    Call.objects.filter(pk=call.pk).update(closes_at=timezone.now() - dt.timedelta(hours=1))
     email = _draft(related=proposal)
     before = _versions().get(CONFERENCE, 0)
     email_approve(email=email, actor=_organiser())
