@@ -195,6 +195,7 @@ def records_create(clients: int, seats: int) -> Setup:
                 state="09",
                 consent_given=True,
                 notify=False,
+                actor=Actor.of(user),
             )
             if phase == "redis" and number < 5:
                 tickets.append(registration.ticket_code)

@@ -14,6 +14,7 @@ from datacon.backoffice.admin_base import (
     ServiceStackedInline,
     ServiceTabularInline,
 )
+from datacon.common.actor import Actor
 from datacon.common.mail import email_approve, email_discard, email_update_draft, emails_send_due
 from datacon.common.models import AuditEntry, OutboundEmail, OutboundEmailStatus
 from datacon.editions.models import (
@@ -279,14 +280,14 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         email_update_draft(
-            email=obj, subject=obj.subject, body_text=obj.body_text, actor=request.user
+            email=obj, subject=obj.subject, body_text=obj.body_text, actor=Actor.of(request.user)
         )
 
     def _each(self, request: HttpRequest, queryset: Any, service: Any, done: Any) -> None:
         count = 0
         for email in queryset:
             try:
-                service(email=email, actor=request.user)
+                service(email=email, actor=Actor.of(request.user))
                 count += 1
             except ValidationError as error:
                 self.message_user(

@@ -13,6 +13,7 @@ from datacon.backoffice.admin_base import (
     ServiceStackedInline,
     ServiceTabularInline,
 )
+from datacon.common.actor import Actor
 from datacon.memoria.models import Memoria, MemoriaSection, MemoriaStatus, ReportedFigure
 from datacon.memoria.services import memoria_publish, memoria_unpublish
 
@@ -39,11 +40,11 @@ class MemoriaAdmin(ServiceModelAdmin):
     @admin.action(description=_("Publicar las memorias seleccionadas"), permissions=["change"])
     def publish(self, request: HttpRequest, queryset: Any) -> None:
         for memoria in queryset.exclude(status=MemoriaStatus.PUBLISHED):
-            memoria_publish(memoria=memoria, actor=request.user)
+            memoria_publish(memoria=memoria, actor=Actor.of(request.user))
         self.message_user(request, _("Memorias publicadas."))
 
     @admin.action(description=_("Pasar a borrador"), permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: Any) -> None:
         for memoria in queryset.filter(status=MemoriaStatus.PUBLISHED):
-            memoria_unpublish(memoria=memoria, actor=request.user)
+            memoria_unpublish(memoria=memoria, actor=Actor.of(request.user))
         self.message_user(request, _("Memorias pasadas a borrador."))

@@ -14,10 +14,12 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice.admin_base import ServiceModelAdmin
+from datacon.common.actor import Actor
 from datacon.people.models_privacy import PrivacyNotice
 from datacon.people.privacy_services import (
     privacy_notice_new_draft,
@@ -64,7 +66,8 @@ class RegistrationSettingsAdmin(ServiceModelAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return ("edition",) if obj is not None else ()
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: models.Model, actor: Actor) -> RegistrationSettings:
+        assert isinstance(instance, RegistrationSettings)
         return registration_settings_save(config=instance, actor=actor)
 
 
@@ -76,7 +79,8 @@ class SessionSeatsAdmin(ServiceModelAdmin):
     autocomplete_fields = ("session",)
     search_fields = ("session__code", "session__title")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: models.Model, actor: Actor) -> SessionSeats:
+        assert isinstance(instance, SessionSeats)
         return session_seats_save(seats=instance, actor=actor)
 
 
@@ -120,7 +124,8 @@ class PrivacyNoticeAdmin(ServiceModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: models.Model, actor: Actor) -> PrivacyNotice:
+        assert isinstance(instance, PrivacyNotice)
         return privacy_notice_save(notice=instance, actor=actor)
 
     @admin.action(description=_("Publicar (pasa a ser el aviso vigente)"), permissions=["change"])

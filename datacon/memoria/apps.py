@@ -8,3 +8,6 @@ class MemoriaConfig(AppConfig):
     name = "datacon.memoria"
     label = "memoria"
     verbose_name = _("Memoria")
+
+    def ready(self) -> None:
+        from datacon.memoria import permissions  # noqa: F401  (the named rules)

@@ -11,6 +11,7 @@ Idempotent: the services write only what differs.
 
 from __future__ import annotations
 
+from datacon.common.actor import Actor
 from datacon.demo import facts
 from datacon.editions.models import Edition
 from datacon.memoria.models import FigureKey, FigureQualifier, Memoria, MemoriaStatus, SectionKind
@@ -128,7 +129,7 @@ def demo_load() -> dict[str, int]:
         if edition is None:
             continue
         existed = Memoria.objects.filter(edition=edition).exists()
-        memoria = memoria_ensure(edition=edition, actor=None)
+        memoria = memoria_ensure(edition=edition, actor=Actor.system("demo"))
         created["memoria"] += 0 if existed else 1
         source, source_url = SOURCES.get(data["year"], ("", ""))
         for fact_key, value in reported.items():
@@ -141,12 +142,12 @@ def demo_load() -> dict[str, int]:
                 qualifier=qualifier,
                 source=source,
                 source_url=source_url,
-                actor=None,
+                actor=Actor.system("demo"),
             )
             created["reportedfigure"] += 0 if before else 1
         for kind, body in sections.items():
             before = memoria.sections.filter(kind=kind).exists()
-            memoria_section_save(memoria=memoria, kind=kind, body=body, actor=None)
+            memoria_section_save(memoria=memoria, kind=kind, body=body, actor=Actor.system("demo"))
             created["memoriasection"] += 0 if before else 1
         subtitle = SUBTITLES.get(data["year"], "")
         if memoria.status != MemoriaStatus.PUBLISHED or memoria.subtitle != subtitle:
@@ -154,5 +155,5 @@ def demo_load() -> dict[str, int]:
             # sources, so it stays empty rather than invented.
             memoria.status = MemoriaStatus.PUBLISHED
             memoria.subtitle = subtitle
-            memoria_save(memoria=memoria, actor=None)
+            memoria_save(memoria=memoria, actor=Actor.system("demo"))
     return created

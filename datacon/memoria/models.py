@@ -17,7 +17,19 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
+from datacon.common.write import AuditAction
 from datacon.editions.models import Edition
+
+
+class MemoriaAction(AuditAction):
+    """Audit actions of the memoria (values kept from the audit log's history)."""
+
+    PUBLISH = "memoria.publish"
+    UNPUBLISH = "memoria.unpublish"
+    SECTION_SAVE = "memoria.section.save"
+    SECTION_DELETE = "memoria.section.delete"
+    FIGURE_SAVE = "memoria.figure.save"
+    FIGURE_DELETE = "memoria.figure.delete"
 
 
 class MemoriaStatus(models.TextChoices):

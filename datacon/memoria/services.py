@@ -1,51 +1,70 @@
 """Writes for memorias: narrative sections, reported figures and publication.
 
-Every write goes through `record_save`, so it is validated, audited and bumps
-the conference scope (the memoria page, its PDF and the edition page are
-cached under it).
+Every write goes through the unit of work (datacon.common.write): validated,
+audited, and the public pages the records feed move on (a memoria, its sections
+and figures declare the conference scope: the memoria page, its PDF and the
+edition page are cached under it). Only organisers of the edition write a
+memoria (`memoria.edit`, datacon/memoria/permissions.py); the platform's
+loaders act as the system.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datacon.common.services import record_delete, record_save
+from datacon.common.access import require
+from datacon.common.actor import Actor
+from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition
 from datacon.memoria.models import (
     FigureQualifier,
     Memoria,
+    MemoriaAction,
     MemoriaSection,
     MemoriaStatus,
     ReportedFigure,
     SectionKind,
 )
 
+EDIT = "memoria.edit"
 
-def memoria_ensure(*, edition: Edition, actor: Any) -> Memoria:
+
+@dataclass(frozen=True)
+class FigureInput:
+    """A figure reported in a source document, as the editor sends it."""
+
+    key: str
+    value: int
+    source: str
+    qualifier: str = FigureQualifier.EXACT
+    source_url: str = ""
+    note: str = ""
+
+
+def memoria_ensure(*, edition: Edition, actor: Actor) -> Memoria:
     """The edition's memoria, created as a draft the first time it is asked for."""
     memoria = Memoria.objects.filter(edition=edition).first()
     if memoria is not None:
         return memoria
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, edition)
         # Lock the edition so two organisers opening the editor at once create one memoria.
         Edition.objects.select_for_update().filter(pk=edition.pk).first()
         memoria = Memoria.objects.filter(edition=edition).first()
         if memoria is None:
-            memoria = record_save(instance=Memoria(edition=edition), actor=actor)
+            memoria = work.save(Memoria(edition=edition))
     return memoria
 
 
-def memoria_section_save(
-    *, memoria: Memoria, kind: str, body: str, title: str = "", actor: Any
+def _section_save(
+    work: Work, memoria: Memoria, kind: str, body: str, title: str
 ) -> MemoriaSection | None:
-    """Write one narrative section; an empty body removes it. Unchanged text writes nothing."""
     if kind not in SectionKind.values:
         raise ValidationError({"kind": _("Sección desconocida.")})
     body = body.strip().replace("\r\n", "\n")
@@ -53,7 +72,7 @@ def memoria_section_save(
     section = MemoriaSection.objects.filter(memoria=memoria, kind=kind).first()
     if not body:
         if section is not None:
-            record_delete(instance=section, actor=actor, action="memoria.section.delete")
+            work.delete(section, action=MemoriaAction.SECTION_DELETE)
         return None
     if section is None:
         section = MemoriaSection(memoria=memoria, kind=kind)
@@ -61,16 +80,44 @@ def memoria_section_save(
         return section
     section.body = body
     section.title = title
-    return record_save(instance=section, actor=actor, action="memoria.section.save")
+    return work.save(section, action=MemoriaAction.SECTION_SAVE)
+
+
+def memoria_section_save(
+    *, memoria: Memoria, kind: str, body: str, title: str = "", actor: Actor
+) -> MemoriaSection | None:
+    """Write one narrative section; an empty body removes it. Unchanged text writes nothing."""
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, memoria)
+        return _section_save(work, memoria, kind, body, title)
 
 
 def memoria_sections_save(
-    *, memoria: Memoria, sections: Mapping[str, tuple[str, str]], actor: Any
+    *, memoria: Memoria, sections: Mapping[str, tuple[str, str]], actor: Actor
 ) -> None:
     """Write several sections at once: {kind: (title, body)}; all or nothing."""
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, memoria)
         for kind, (title, body) in sections.items():
-            memoria_section_save(memoria=memoria, kind=kind, title=title, body=body, actor=actor)
+            _section_save(work, memoria, kind, body, title)
+
+
+def _figure_save(work: Work, memoria: Memoria, wanted: FigureInput) -> ReportedFigure:
+    figure = ReportedFigure.objects.filter(
+        memoria=memoria, key=wanted.key
+    ).first() or ReportedFigure(memoria=memoria, key=wanted.key)
+    values = {
+        "value": wanted.value,
+        "qualifier": wanted.qualifier,
+        "source": wanted.source.strip(),
+        "source_url": wanted.source_url.strip(),
+        "note": wanted.note.strip(),
+    }
+    if figure.pk and all(getattr(figure, name) == value for name, value in values.items()):
+        return figure
+    for name, value in values.items():
+        setattr(figure, name, value)
+    return work.save(figure, action=MemoriaAction.FIGURE_SAVE)
 
 
 def reported_figure_save(
@@ -82,40 +129,61 @@ def reported_figure_save(
     qualifier: str = FigureQualifier.EXACT,
     source_url: str = "",
     note: str = "",
-    actor: Any,
+    actor: Actor,
 ) -> ReportedFigure:
-    figure = ReportedFigure.objects.filter(memoria=memoria, key=key).first() or ReportedFigure(
-        memoria=memoria, key=key
-    )
-    values = {
-        "value": value,
-        "qualifier": qualifier,
-        "source": source.strip(),
-        "source_url": source_url.strip(),
-        "note": note.strip(),
-    }
-    if figure.pk and all(getattr(figure, name) == wanted for name, wanted in values.items()):
-        return figure
-    for name, wanted in values.items():
-        setattr(figure, name, wanted)
-    return record_save(instance=figure, actor=actor, action="memoria.figure.save")
+    """Record (or correct) one figure; an unchanged one writes nothing."""
+    wanted = FigureInput(key, value, source, qualifier, source_url, note)
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, memoria)
+        return _figure_save(work, memoria, wanted)
 
 
-def reported_figure_delete(*, figure: ReportedFigure, actor: Any) -> None:
-    record_delete(instance=figure, actor=actor, action="memoria.figure.delete")
+def reported_figure_delete(*, figure: ReportedFigure, actor: Actor) -> None:
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, figure.memoria)
+        work.delete(figure, action=MemoriaAction.FIGURE_DELETE)
 
 
-def memoria_publish(*, memoria: Memoria, actor: Any, on: dt.date | None = None) -> Memoria:
-    memoria.status = MemoriaStatus.PUBLISHED
-    if memoria.published_on is None:
-        memoria.published_on = on or timezone.localdate()
-    return record_save(instance=memoria, actor=actor, action="memoria.publish")
+def memoria_contents_save(
+    *,
+    memoria: Memoria,
+    subtitle: str,
+    sections: Mapping[str, tuple[str, str]],
+    figures: Iterable[FigureInput],
+    actor: Actor,
+) -> None:
+    """What the editor sends, all or nothing: the subtitle, every section and exactly these
+    figures (one left out is removed)."""
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, memoria)
+        subtitle = subtitle.strip()
+        if subtitle != memoria.subtitle:
+            memoria.subtitle = subtitle
+            work.save(memoria)
+        for kind, (title, body) in sections.items():
+            _section_save(work, memoria, kind, body, title)
+        kept = {_figure_save(work, memoria, figure).key for figure in figures}
+        for figure in ReportedFigure.objects.filter(memoria=memoria).exclude(key__in=kept):
+            work.delete(figure, action=MemoriaAction.FIGURE_DELETE)
 
 
-def memoria_unpublish(*, memoria: Memoria, actor: Any) -> Memoria:
-    memoria.status = MemoriaStatus.DRAFT
-    return record_save(instance=memoria, actor=actor, action="memoria.unpublish")
+def memoria_publish(*, memoria: Memoria, actor: Actor, on: dt.date | None = None) -> Memoria:
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, memoria)
+        memoria.status = MemoriaStatus.PUBLISHED
+        if memoria.published_on is None:
+            memoria.published_on = on or timezone.localdate()
+        return work.save(memoria, action=MemoriaAction.PUBLISH)
 
 
-def memoria_save(*, memoria: Memoria, actor: Any) -> Memoria:
-    return record_save(instance=memoria, actor=actor)
+def memoria_unpublish(*, memoria: Memoria, actor: Actor) -> Memoria:
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, memoria)
+        memoria.status = MemoriaStatus.DRAFT
+        return work.save(memoria, action=MemoriaAction.UNPUBLISH)
+
+
+def memoria_save(*, memoria: Memoria, actor: Actor) -> Memoria:
+    with unit_of_work(actor) as work:
+        require(work.actor, EDIT, memoria)
+        return work.save(memoria)

@@ -12,4 +12,7 @@ class OpendataConfig(AppConfig):
     def ready(self) -> None:
         # The conference's own datasets; other capabilities register theirs in
         # their own datasets.py, and every format here picks them up.
-        from datacon.opendata import conference_datasets  # noqa: F401
+        from datacon.opendata import (
+            conference_datasets,  # noqa: F401
+            permissions,  # noqa: F401  (the named rules)
+        )

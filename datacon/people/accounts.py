@@ -75,6 +75,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         from allauth.core import context as allauth_context
 
+        from datacon.common.actor import Actor
         from datacon.common.mail import email_enqueue
 
         request = allauth_context.request
@@ -104,4 +105,5 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=str(message.body),
             body_html=html,
             purpose=f"account.{template_prefix.rsplit('/', 1)[-1]}",
+            actor=Actor.system("account e-mails"),
         )

@@ -432,7 +432,7 @@ def demo_load() -> dict[str, int]:
             for email in OutboundEmail.objects.filter(
                 related_type="proposals.proposal", related_id=str(talk.pk), status="draft"
             ):
-                email_approve(email=email, actor=None)
+                email_approve(email=email, actor=Actor.system("demo"))
             _quiet_outbox(last_email)
             proposal_respond(proposal=talk, confirm=True, actor=proponent)
         if conversation.status == ProposalStatus.SUBMITTED:

@@ -300,6 +300,15 @@ class Proposal(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.reference} · {self.title}"
 
+    def public_scopes(self) -> tuple[str, ...]:
+        """Once its edition's call has closed, the memoria shows the call's figures
+        (proposals received, decisions released): every change of a proposal then
+        feeds its edition's public pages. While the call is open nothing is public."""
+        call = Call.objects.filter(edition_id=self.edition_id).only("opens_at", "closes_at").first()
+        if call is not None and call.state() == CallState.CLOSED:
+            return (versions.CONFERENCE,)
+        return ()
+
     @property
     def reference(self) -> str:
         year = self.edition.year if self.edition_id else 0

@@ -10,7 +10,10 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("Registro")
 
     def ready(self) -> None:
-        from datacon.registration import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.registration import (
+            datasets,  # noqa: F401  (registers the open datasets)
+            permissions,  # noqa: F401  (the named rules)
+        )
         from datacon.registration.personal_data import register_providers
 
         register_providers()

@@ -99,9 +99,10 @@ def _ensure_notice(edition: Edition | None, responsible: str, scope: str) -> int
     notice = PrivacyNotice.objects.filter(edition=edition, published_at__isnull=True).first()
     if notice is None:
         notice = privacy_notice_save(
-            notice=PrivacyNotice(edition=edition, **_notice_text(responsible, scope)), actor=None
+            notice=PrivacyNotice(edition=edition, **_notice_text(responsible, scope)),
+            actor=Actor.system("demo"),
         )
-    privacy_notice_publish(notice=notice, actor=None)
+    privacy_notice_publish(notice=notice, actor=Actor.system("demo"))
     return 1
 
 
@@ -129,7 +130,9 @@ def _ensure_workshop(edition: Edition) -> tuple[Session | None, int]:
         )
         created += 1
     if not SessionSeats.objects.filter(session=session).exists():
-        session_seats_save(seats=SessionSeats(session=session, capacity=WORKSHOP_SEATS), actor=None)
+        session_seats_save(
+            seats=SessionSeats(session=session, capacity=WORKSHOP_SEATS), actor=Actor.system("demo")
+        )
         created += 1
     return session, created
 
@@ -166,6 +169,7 @@ def _ensure_attendees(edition: Edition, workshop: Session | None) -> int:
                 state=state,
                 consent_given=True,
                 notify=False,
+                actor=Actor.system("demo"),
             )
             created += 1
         if (
@@ -175,7 +179,12 @@ def _ensure_attendees(edition: Edition, workshop: Session | None) -> int:
             ).exists()
             and (workshop.starts_at is None or workshop.starts_at > timezone.now())
         ):
-            session_signup(registration=registration, session=workshop, actor=None, notify=False)
+            session_signup(
+                registration=registration,
+                session=workshop,
+                actor=Actor.system("demo"),
+                notify=False,
+            )
             created += 1
     return created
 
@@ -204,7 +213,7 @@ def demo_load() -> dict[str, int]:
                         "descarga o eliminación de sus datos."
                     ),
                 ),
-                actor=None,
+                actor=Actor.system("demo"),
             )
             created["registrationsettings"] = 1
         workshop, count = _ensure_workshop(edition)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from datacon.common.actor import Actor
 from datacon.common.ical import CALENDAR_CONTENT_TYPE
 from datacon.common.mail import Attachment, email_enqueue
 from datacon.common.urls import absolute_url
@@ -114,7 +115,7 @@ def recipient(registration: Registration) -> str:
 
 
 def registration_email(
-    *, registration: Registration, kind: str, position: int | None = None, actor: Any = None
+    *, registration: Registration, kind: str, position: int | None = None, actor: Actor
 ) -> None:
     """Queue one of the registration's messages to the person (nothing if anonymised)."""
     to = recipient(registration)
@@ -174,7 +175,7 @@ SIGNUP_SUBJECTS = {
 
 
 def signup_email(
-    *, signup: SessionSignup, kind: str, position: int | None = None, actor: Any = None
+    *, signup: SessionSignup, kind: str, position: int | None = None, actor: Actor
 ) -> None:
     registration = signup.registration
     to = recipient(registration)

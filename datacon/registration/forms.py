@@ -1,13 +1,13 @@
 """Forms of the public registration pages. They only collect and clean input;
 the services decide (seats, duplicates, required fields) and their errors are
-shown on the same form, which keeps what the person typed."""
+shown on the same form (datacon.common.forms.service_errors_to_form), which
+keeps what the person typed."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -145,14 +145,3 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         ):
             self.add_error("venue", _("Elija la sede a la que asistirá."))
         return cleaned
-
-    def apply_service_error(self, error: ValidationError) -> None:
-        """Show a service's refusal on the field it concerns (or on the whole form)."""
-        if hasattr(error, "error_dict"):
-            for field, messages in error.message_dict.items():
-                target = field if field in self.fields else None
-                for message in messages:
-                    self.add_error(target, message)
-        else:
-            for message in error.messages:
-                self.add_error(None, message)

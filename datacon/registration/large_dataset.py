@@ -13,8 +13,7 @@ time: minutes instead of seconds), so this module keeps by hand what
   seats, and nobody waits while a seat is free (cancelled people free their
   seat, and the next in line has it, as `_pool_promote` does);
 * waiting order is `queue_number`, handed out once per edition (and once per
-  workshop for sign-ups), with the holder's `last_queue_number` left at the
-  last number given;
+  workshop for sign-ups);
 * only confirmed registrations sign up to workshops, never twice to one
   workshop nor to two workshops at the same time; workshop seats follow the
   same "never oversold, nobody waits while a seat is free" rule;
@@ -129,7 +128,6 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
                 "**Registro ficticio** de la edición sintética para pruebas de carga: "
                 "ninguna de estas inscripciones corresponde a una persona real."
             ),
-            last_queue_number=count,
         )
         registrations = _registrations(context, rng, count, config, opens_at)
         context.counts["session_signups"] = _workshops(context, rng, registrations)
@@ -270,8 +268,6 @@ def _workshops(context: Context, rng: random.Random, registrations: list[Registr
             else:
                 signup.status = WAITING
             signups.append(signup)
-        holder.last_queue_number = number
-    SessionSeats.objects.bulk_update(seats, ["last_queue_number"], batch_size=BATCH_SIZE)
     _bulk(SessionSignup, signups)
     return len(signups)
 
@@ -289,7 +285,7 @@ def fingerprint_rows(*, edition: Edition) -> Iterable[Iterable[Any]]:
     """What `dataset_fingerprint()` digests for this step: natural keys, no ids, no timestamps
     of the write itself (created_at/updated_at)."""
     yield from RegistrationSettings.objects.filter(edition=edition).values_list(
-        "is_open", "opens_at", "closes_at", "online_capacity", "last_queue_number"
+        "is_open", "opens_at", "closes_at", "online_capacity"
     )
     yield from (
         Registration.objects.filter(edition=edition)
@@ -317,7 +313,7 @@ def fingerprint_rows(*, edition: Edition) -> Iterable[Iterable[Any]]:
     yield from (
         SessionSeats.objects.filter(session__edition=edition)
         .order_by("session__code")
-        .values_list("session__code", "capacity", "signups_open", "last_queue_number")
+        .values_list("session__code", "capacity", "signups_open")
     )
     yield from (
         SessionSignup.objects.filter(session__edition=edition)

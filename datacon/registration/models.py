@@ -6,10 +6,11 @@
   the edition locks it first, so "one registration per person" and the
   venues' capacities hold under concurrency.
 * `Registration`: one person at one edition, in person at a venue or online.
-  Confirmed, waiting (in order of `queue_number`) or cancelled. Carries an
+  Confirmed, waiting (in order of `queue_number`, the next after the edition's
+  highest, taken under the settings lock) or cancelled. Carries an
   opaque random ticket code (the QR code encodes only that).
 * `SessionSeats`: a session with limited seats (a workshop). Its row is the
-  lock and the waiting-list counter of that session.
+  lock of that session's seats and waiting line.
 * `SessionSignup`: one registration's seat (or place in line) in a session,
   and its check-in.
 * `AttendeeExport`: every attendee export an organiser downloads.
@@ -33,12 +34,37 @@ from datacon.common import versions
 from datacon.common.choices import MexicanState
 from datacon.common.models import TimeStampedModel
 from datacon.common.validators import validate_single_line
+from datacon.common.write import AuditAction
 
 # Crockford's base32 without I, L, O, U: readable aloud and typed without mix-ups.
 TICKET_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 TICKET_LENGTH = 12  # 60 random bits
 TICKET_PATTERN = re.compile(rf"^[{TICKET_ALPHABET}]{{{TICKET_LENGTH}}}$")
 _TYPING_FIXES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+
+
+class RegistrationAction(AuditAction):
+    """Audit actions of registration beyond plain create/update/delete (values kept from the
+    audit log's history: exports and cancellations are looked up by them)."""
+
+    REGISTRATION_CREATE = "registration.create"
+    REGISTRATION_UPDATE = "registration.update"
+    REGISTRATION_PROMOTE = "registration.promote"
+    REGISTRATION_CANCEL = "registration.cancel"
+    REGISTRATION_ANONYMISE = "registration.anonymise"
+    REGISTRATION_CANCEL_LINK = "registration.cancel_link"
+    REGISTRATION_CHECKIN = "registration.checkin"
+    REGISTRATION_ONLINE_JOIN = "registration.online_join"
+    REGISTRATION_REMINDER = "registration.reminder"
+    STREAMING_LINK = "registration.streaming_link"
+    STREAMING_LINKS = "registration.streaming_links"
+    WAITLISTS_PROMOTE = "registration.waitlists_promote"
+    EXPORT = "registration.export"
+    EXPORT_PERSONAL = "registration.export_personal"
+    SIGNUP_CREATE = "signup.create"
+    SIGNUP_PROMOTE = "signup.promote"
+    SIGNUP_CANCEL = "signup.cancel"
+    SIGNUP_CHECKIN = "signup.checkin"
 
 
 def ticket_code_new() -> str:
@@ -148,8 +174,6 @@ class RegistrationSettings(TimeStampedModel):
     instructions = models.TextField(
         _("indicaciones"), blank=True, help_text=_("Markdown. Se muestra en la página de registro.")
     )
-    # Next number in line, for waiting-list order; only changes under the row lock.
-    last_queue_number = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("configuración del registro")
@@ -288,6 +312,8 @@ class Registration(TimeStampedModel):
         indexes = [
             models.Index(fields=["edition", "status", "mode"]),
             models.Index(fields=["venue", "status", "queue_number"]),
+            # The end of the edition's waiting lines (MAX under the settings lock).
+            models.Index(fields=["edition", "queue_number"], name="registration_edition_queue"),
         ]
 
     def __str__(self) -> str:
@@ -319,7 +345,6 @@ class SessionSeats(TimeStampedModel):
     )
     capacity = models.PositiveIntegerField(_("lugares"), validators=[MinValueValidator(1)])
     signups_open = models.BooleanField(_("inscripción abierta"), default=True)
-    last_queue_number = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("cupo de sesión")

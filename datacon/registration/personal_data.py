@@ -8,16 +8,20 @@ stay exactly as they were.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common.actor import Actor
 from datacon.common.personal_data import ExportedRows, PersonalDataProvider, personal_data_register
 from datacon.people.personal_data import plain_rows
 from datacon.registration.models import Registration, SessionSignup
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def registrations_export(user: Any) -> ExportedRows:
+
+def registrations_export(user: User) -> ExportedRows:
     return {
         "registros": plain_rows(
             Registration.objects.filter(user=user)
@@ -64,11 +68,14 @@ def registrations_export(user: Any) -> ExportedRows:
     }
 
 
-def registrations_erase(user: Any) -> None:
+def registrations_erase(user: User) -> None:
     from datacon.registration.services import registration_anonymise
 
+    # The platform erases on the person's request (or an administrator's): the provider
+    # interface gives the account, not who asked, so the system signs the anonymisation.
+    actor = Actor.system("erasure of an account's personal data")
     for registration in Registration.objects.filter(user=user).order_by("pk"):
-        registration_anonymise(registration=registration)
+        registration_anonymise(registration=registration, actor=actor)
 
 
 def register_providers() -> None:

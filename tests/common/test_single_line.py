@@ -20,6 +20,7 @@ from datacon.common.validators import validate_single_line
 from datacon.editions.models import Edition
 from datacon.program.models import Session
 from datacon.proposals.models import Proposal
+from tests import factories
 from tests.registration.factories import attendee_user, registration_edition
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +101,7 @@ def test_a_subject_made_of_typed_text_is_sent_on_one_line():
         purpose="prueba",
         attachments=[Attachment("boleto\r\nX-Evil: 1.txt", b"hola", "text/plain")],
         send_after_commit=False,
+        actor=factories.SYSTEM,
     )
     assert emails_send_due() == (1, 0)
     (sent,) = mail.outbox

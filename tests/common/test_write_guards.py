@@ -40,7 +40,6 @@ QUERYSET_RECEIVERS = {"filter", "exclude", "all", "objects", "select_for_update"
 LEGACY: dict[str, int] = {
     "backoffice/admin_base.py": 2,
     "backoffice/admin_demand.py": 1,
-    "common/mail.py": 9,
     "consultation/management/commands/consultation_fill.py": 5,
     "consultation/services.py": 17,
     "demand/analysis/run.py": 13,
@@ -49,7 +48,6 @@ LEGACY: dict[str, int] = {
     "demand/personal_data.py": 4,
     "demand/services.py": 24,
     "editions/services.py": 13,
-    "memoria/services.py": 8,
     "people/forms.py": 1,
     "people/personal_data.py": 4,
     "people/privacy_services.py": 12,
@@ -58,7 +56,6 @@ LEGACY: dict[str, int] = {
     "proposals/personal_data.py": 5,
     "proposals/services.py": 37,
     "public/views/privacy.py": 1,
-    "registration/services.py": 41,
 }
 
 

@@ -20,41 +20,43 @@ pytestmark = pytest.mark.django_db
 
 
 def test_section_save_writes_once_and_empty_body_removes_it():
-    memoria = memoria_ensure(edition=core.EditionFactory(), actor=None)
-    memoria_section_save(memoria=memoria, kind="goals", body="Objetivos.\r\n", actor=None)
+    memoria = memoria_ensure(edition=core.EditionFactory(), actor=core.SYSTEM)
+    memoria_section_save(memoria=memoria, kind="goals", body="Objetivos.\r\n", actor=core.SYSTEM)
     audits = AuditEntry.objects.count()
-    memoria_section_save(memoria=memoria, kind="goals", body="Objetivos.", actor=None)
+    memoria_section_save(memoria=memoria, kind="goals", body="Objetivos.", actor=core.SYSTEM)
     assert AuditEntry.objects.count() == audits
-    memoria_section_save(memoria=memoria, kind="goals", body="  ", actor=None)
+    memoria_section_save(memoria=memoria, kind="goals", body="  ", actor=core.SYSTEM)
     assert MemoriaSection.objects.filter(memoria=memoria).count() == 0
 
 
 def test_section_save_rejects_unknown_kind():
-    memoria = memoria_ensure(edition=core.EditionFactory(), actor=None)
+    memoria = memoria_ensure(edition=core.EditionFactory(), actor=core.SYSTEM)
     with pytest.raises(ValidationError):
-        memoria_section_save(memoria=memoria, kind="otra", body="x", actor=None)
+        memoria_section_save(memoria=memoria, kind="otra", body="x", actor=core.SYSTEM)
 
 
 def test_reported_figure_needs_a_source():
-    memoria = memoria_ensure(edition=core.EditionFactory(), actor=None)
+    memoria = memoria_ensure(edition=core.EditionFactory(), actor=core.SYSTEM)
     with pytest.raises(ValidationError) as error:
-        reported_figure_save(memoria=memoria, key="attendees", value=10, source=" ", actor=None)
+        reported_figure_save(
+            memoria=memoria, key="attendees", value=10, source=" ", actor=core.SYSTEM
+        )
     assert "source" in error.value.message_dict
 
 
 def test_publish_sets_date_once_and_unpublish_keeps_it():
-    memoria = memoria_ensure(edition=core.EditionFactory(), actor=None)
-    memoria_publish(memoria=memoria, actor=None, on=dt.date(2031, 7, 1))
-    memoria_unpublish(memoria=memoria, actor=None)
-    memoria_publish(memoria=memoria, actor=None, on=dt.date(2032, 1, 1))
+    memoria = memoria_ensure(edition=core.EditionFactory(), actor=core.SYSTEM)
+    memoria_publish(memoria=memoria, actor=core.SYSTEM, on=dt.date(2031, 7, 1))
+    memoria_unpublish(memoria=memoria, actor=core.SYSTEM)
+    memoria_publish(memoria=memoria, actor=core.SYSTEM, on=dt.date(2032, 1, 1))
     memoria.refresh_from_db()
     assert (memoria.status, memoria.published_on) == ("published", dt.date(2031, 7, 1))
 
 
 def test_memoria_ensure_creates_one_memoria():
     edition = core.EditionFactory()
-    assert memoria_ensure(edition=edition, actor=None) == memoria_ensure(
-        edition=edition, actor=None
+    assert memoria_ensure(edition=edition, actor=core.SYSTEM) == memoria_ensure(
+        edition=edition, actor=core.SYSTEM
     )
     assert Memoria.objects.filter(edition=edition).count() == 1
 
@@ -186,7 +188,7 @@ def test_back_office_lists_and_panels_render(organiser_client):
 
 def test_admin_memoria_saves_through_services(organiser_client):
     edition = core.EditionFactory()
-    memoria = memoria_ensure(edition=edition, actor=None)
+    memoria = memoria_ensure(edition=edition, actor=core.SYSTEM)
     assert organiser_client.get(f"/admin/memoria/memoria/{memoria.pk}/change/").status_code == 200
     response = organiser_client.post(
         "/admin/memoria/memoria/",

@@ -37,7 +37,7 @@ def _approve_decision(proposal):
     for email in OutboundEmail.objects.filter(
         related_id=str(proposal.pk), purpose__startswith="proposal.decision", status="draft"
     ):
-        email_approve(email=email, actor=None)
+        email_approve(email=email, actor=factories.SYSTEM)
 
 
 def test_accept_creates_draft_session_people_and_participations():
@@ -216,6 +216,9 @@ def test_discarded_decision_email_keeps_the_decision_hidden():
     user = pf.verified_user()
     proposal = pf.submit(call, user)
     proposal_decide(proposal=proposal, decision="rejected", actor=None)
-    email_discard(email=OutboundEmail.objects.get(purpose="proposal.decision.rejected"), actor=None)
+    email_discard(
+        email=OutboundEmail.objects.get(purpose="proposal.decision.rejected"),
+        actor=factories.SYSTEM,
+    )
     mine = selectors.proposal_of_user(user=user, pk=proposal.pk)
     assert selectors.visible_status(mine) == ProposalStatus.SUBMITTED

@@ -24,7 +24,7 @@ def _release(proposal) -> None:  # type: ignore[no-untyped-def]
     for email in OutboundEmail.objects.filter(
         related_id=str(proposal.pk), purpose__startswith="proposal.decision", status="draft"
     ):
-        email_approve(email=email, actor=None)
+        email_approve(email=email, actor=factories.SYSTEM)
 
 
 def _close(call) -> None:  # type: ignore[no-untyped-def]

@@ -247,7 +247,10 @@ def test_confirming_after_the_decision_email_left_the_outbox():
     client = _client(user)
     page = client.get(f"/cuenta/propuestas/{proposal.pk}/").content.decode()
     assert "En revisión" in page and "Confirmo nuestra participación" not in page
-    email_approve(email=OutboundEmail.objects.get(purpose="proposal.decision.accepted"), actor=None)
+    email_approve(
+        email=OutboundEmail.objects.get(purpose="proposal.decision.accepted"),
+        actor=factories.SYSTEM,
+    )
     page = client.get(f"/cuenta/propuestas/{proposal.pk}/").content.decode()
     assert "Confirmo nuestra participación" in page
     client.post(f"/cuenta/propuestas/{proposal.pk}/responder/", {"answer": "confirm"})

@@ -121,7 +121,9 @@ def scene(edition):  # type: ignore[no-untyped-def]
     for record in (session, person, person.organisation):
         search_document_fill(record)
         record.save()
-    memoria_publish(memoria=memoria_ensure(edition=edition, actor=None), actor=None)
+    memoria_publish(
+        memoria=memoria_ensure(edition=edition, actor=factories.SYSTEM), actor=factories.SYSTEM
+    )
     return {
         "session": session,
         "edition": edition.slug,

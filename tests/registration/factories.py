@@ -109,6 +109,7 @@ def register(
         name=fields.pop("name", f"{user.first_name} {user.last_name}"),
         consent_given=True,
         notify=notify,
+        actor=fields.pop("actor", factories.SYSTEM),
         **fields,
     )
 
@@ -126,4 +127,6 @@ def workshop(edition: Edition, *, capacity: int = 3, hour: int = 11, **kwargs: A
 
 
 def signup(registration: Registration, session: Session, **kwargs: Any) -> Any:
-    return session_signup(registration=registration, session=session, actor=None, **kwargs)[0]
+    return session_signup(
+        registration=registration, session=session, actor=factories.SYSTEM, **kwargs
+    )[0]

@@ -16,6 +16,7 @@ from datacon.registration.models import Registration
 from datacon.registration.selectors import edition_starts_at
 from datacon.registration.services import reminders_send
 from datacon.registration.tokens import cancel_token_make
+from tests import factories
 from tests.registration.factories import register, registration_edition, signup, workshop
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,7 @@ def test_cancellation_email_cancels_the_calendar_entries():
     registration = register(edition)
     from datacon.registration.services import registration_cancel
 
-    registration_cancel(registration=registration, actor=None)
+    registration_cancel(registration=registration, actor=factories.SYSTEM)
     message = _sent("registration.cancelled")
     calendar = _calendar(message)
     assert str(calendar["METHOD"]) == "CANCEL"
@@ -162,9 +163,9 @@ def test_reminders_are_queued_once_and_respect_objections():
     first, second, objecting = register(edition), register(edition), register(edition)
     use_objections_set(user=objecting.user, objections=["reminders"], actor=objecting.user)
     starts = edition_starts_at(edition=edition)
-    assert reminders_send(now=starts - dt.timedelta(hours=49)) == 0
-    assert reminders_send(now=starts - dt.timedelta(hours=47)) == 2
-    assert reminders_send(now=starts - dt.timedelta(hours=46)) == 0
+    assert reminders_send(now=starts - dt.timedelta(hours=49), actor=factories.SYSTEM) == 0
+    assert reminders_send(now=starts - dt.timedelta(hours=47), actor=factories.SYSTEM) == 2
+    assert reminders_send(now=starts - dt.timedelta(hours=46), actor=factories.SYSTEM) == 0
     assert sorted(
         OutboundEmail.objects.filter(purpose="registration.reminder").values_list("to", flat=True)
     ) == sorted([first.email, second.email])

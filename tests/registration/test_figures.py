@@ -12,6 +12,7 @@ from datacon.registration.services import (
     online_join_record,
     registration_cancel,
 )
+from tests import factories
 from tests.registration.factories import register, registration_edition, signup, workshop
 
 pytestmark = pytest.mark.django_db
@@ -30,17 +31,17 @@ def test_attendance_figures_by_mode_venue_session_sector_and_state():
     c = register(edition, venue=far, sector="academia", state="14")
     online = register(edition, mode="online", sector="private", state="XX")
     gone = register(edition, venue=far)
-    registration_cancel(registration=gone, actor=None)
+    registration_cancel(registration=gone, actor=factories.SYSTEM)
     signup(a, session)
     signup(b, session)  # waiting
-    checkin_venue(venue=near, code=a.ticket_code, actor=None)
-    checkin_venue(venue=far, code=c.ticket_code, actor=None)
-    checkin_session(session=session, code=a.ticket_code, actor=None)
+    checkin_venue(venue=near, code=a.ticket_code, actor=factories.SYSTEM)
+    checkin_venue(venue=far, code=c.ticket_code, actor=factories.SYSTEM)
+    checkin_session(session=session, code=a.ticket_code, actor=factories.SYSTEM)
     from django.utils import timezone
 
     online.edition.start_date = timezone.localdate()
     online.edition.end_date = timezone.localdate()
-    online_join_record(registration=online)
+    online_join_record(registration=online, actor=factories.SYSTEM)
 
     figures = attendance_figures(edition=edition)
     assert (figures.registered, figures.attended, figures.no_shows) == (4, 3, 1)
@@ -83,7 +84,9 @@ def _edition_with(n: int):
         if registration.status == "confirmed":
             signup(registration, sessions[i % n], notify=False)
             if i % 2:
-                checkin_venue(venue=venues[i % 2], code=registration.ticket_code, actor=None)
+                checkin_venue(
+                    venue=venues[i % 2], code=registration.ticket_code, actor=factories.SYSTEM
+                )
     return edition
 
 
@@ -107,7 +110,7 @@ def test_figures_stay_the_same_when_an_attendee_deletes_their_account():
     mine = register(edition, sector="media", state="31")
     register(edition)
     signup(mine, session)
-    checkin_venue(venue=venue, code=mine.ticket_code, actor=None)
+    checkin_venue(venue=venue, code=mine.ticket_code, actor=factories.SYSTEM)
     before = dataclasses.asdict(attendance_figures(edition=edition))
     account_delete(user=mine.user, actor=mine.user)
     assert dataclasses.asdict(attendance_figures(edition=edition)) == before

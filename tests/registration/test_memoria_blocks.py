@@ -4,6 +4,7 @@ import lxml.html
 import pytest
 
 from datacon.registration.services import checkin_venue
+from tests import factories
 from tests.registration.factories import register, registration_edition
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_memoria_shows_attendance_by_mode_and_venue_without_personal_data(client
     present = register(edition, venue=venue, notify=False)
     absent = register(edition, venue=venue, notify=False)
     register(edition, mode="online", notify=False)
-    checkin_venue(venue=venue, code=present.ticket_code, actor=None)
+    checkin_venue(venue=venue, code=present.ticket_code, actor=factories.SYSTEM)
 
     html = client.get(f"/ediciones/{edition.slug}/memoria/").content.decode()
 
@@ -41,6 +42,6 @@ def test_memoria_attendance_is_current_after_a_check_in(client):
     registration = register(edition, venue=venue, notify=False)
     url = f"/ediciones/{edition.slug}/memoria/"
     before = _block_rows(client.get(url).content.decode(), "bloque-attendance")
-    checkin_venue(venue=venue, code=registration.ticket_code, actor=None)
+    checkin_venue(venue=venue, code=registration.ticket_code, actor=factories.SYSTEM)
     after = _block_rows(client.get(url).content.decode(), "bloque-attendance")
     assert (before[0], after[0]) == (["Presencial", "1", "0", "1"], ["Presencial", "1", "1", "0"])

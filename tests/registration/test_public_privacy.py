@@ -8,6 +8,7 @@ from django.test import Client
 
 from datacon.opendata.registry import dataset_get
 from datacon.registration.services import checkin_venue
+from tests import factories
 from tests.registration.factories import register, registration_edition, signup, workshop
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,7 @@ def attendees():
     online = register(edition, mode="online", name="Olga Enlínea Reservada")
     signup(hidden, session)
     signup(listed, session)
-    checkin_venue(venue=venue, code=hidden.ticket_code, actor=None)
+    checkin_venue(venue=venue, code=hidden.ticket_code, actor=factories.SYSTEM)
     return {
         "edition": edition,
         "session": session,

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.common.models import OutboundEmail
 from datacon.people.models_privacy import Consent
 from datacon.registration.models import (
@@ -23,6 +24,7 @@ from datacon.registration.services import (
     session_signup_cancel,
     waitlists_promote,
 )
+from tests import factories
 from tests.registration.factories import (
     attendee_user,
     published_notice,
@@ -96,7 +98,7 @@ def test_registration_again_after_cancelling_gets_a_new_ticket():
     edition, _venues = registration_edition()
     user = attendee_user()
     first = register(edition, user=user)
-    registration_cancel(registration=first, actor=user)
+    registration_cancel(registration=first, actor=Actor.of(user))
     second = register(edition, user=user)
     assert second.status == "confirmed"
     assert second.ticket_code != first.ticket_code
@@ -116,6 +118,7 @@ def test_registration_without_consent_is_refused():
             sector="academia",
             state="09",
             consent_given=False,
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict["consent"] == [
         "Para registrarse debe aceptar el aviso de privacidad."
@@ -159,7 +162,7 @@ def test_registration_cancel_promotes_the_first_waiting_and_tells_them():
     first = register(edition)
     second = register(edition)
     third = register(edition)
-    registration, changed = registration_cancel(registration=first, actor=None)
+    registration, changed = registration_cancel(registration=first, actor=factories.SYSTEM)
     second.refresh_from_db()
     third.refresh_from_db()
     assert (changed, registration.status) == (True, "cancelled")
@@ -176,9 +179,9 @@ def test_registration_cancel_twice_is_harmless():
     edition, _venues = registration_edition(capacity=1)
     first = register(edition)
     register(edition)
-    registration_cancel(registration=first, actor=None)
+    registration_cancel(registration=first, actor=factories.SYSTEM)
     emails = OutboundEmail.objects.count()
-    _registration, changed = registration_cancel(registration=first, actor=None)
+    _registration, changed = registration_cancel(registration=first, actor=factories.SYSTEM)
     assert changed is False
     assert OutboundEmail.objects.count() == emails
     assert Registration.objects.filter(status="confirmed").count() == 1
@@ -190,7 +193,7 @@ def test_registration_cancel_frees_its_workshop_seats():
     first, second = register(edition), register(edition)
     signup(first, session)
     waiting = signup(second, session)
-    registration_cancel(registration=first, actor=None)
+    registration_cancel(registration=first, actor=factories.SYSTEM)
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
     assert OutboundEmail.objects.filter(purpose="registration.signup_promoted").count() == 1
@@ -203,7 +206,7 @@ def test_registration_update_to_a_full_venue_is_refused_and_keeps_the_seat():
     with pytest.raises(ValidationError) as error:
         registration_update(
             registration=mine,
-            actor=None,
+            actor=factories.SYSTEM,
             name="Nuevo nombre",
             mode="in_person",
             venue=far,
@@ -223,7 +226,7 @@ def test_registration_update_moving_online_frees_the_seat_for_the_next_person():
     waiting = register(edition)
     registration_update(
         registration=mine,
-        actor=None,
+        actor=factories.SYSTEM,
         name="Persona corregida",
         mode="online",
         sector="academia",
@@ -258,7 +261,7 @@ def test_session_signup_cancel_promotes_the_first_waiting_and_tells_them():
     seat = signup(first, session)
     later = signup(second, session)
     last = signup(third, session)
-    session_signup_cancel(signup=seat, actor=None)
+    session_signup_cancel(signup=seat, actor=factories.SYSTEM)
     later.refresh_from_db()
     last.refresh_from_db()
     assert (later.status, last.status) == ("confirmed", "waiting")
@@ -270,8 +273,10 @@ def test_session_signup_twice_changes_nothing():
     edition, _venues = registration_edition()
     session = workshop(edition, capacity=2)
     person = register(edition)
-    first, created = session_signup(registration=person, session=session, actor=None)
-    again, created_again = session_signup(registration=person, session=session, actor=None)
+    first, created = session_signup(registration=person, session=session, actor=factories.SYSTEM)
+    again, created_again = session_signup(
+        registration=person, session=session, actor=factories.SYSTEM
+    )
     assert (created, created_again, again.pk) == (True, False, first.pk)
     assert SessionSignup.objects.count() == 1
 
@@ -318,7 +323,7 @@ def test_session_seats_growing_promotes_people_waiting():
     signups = [signup(person, session) for person in people]
     seats = SessionSeats.objects.get(session=session)
     seats.capacity = 2
-    session_seats_save(seats=seats, actor=None)
+    session_seats_save(seats=seats, actor=factories.SYSTEM)
     assert [SessionSignup.objects.get(pk=s.pk).status for s in signups] == [
         "confirmed",
         "confirmed",
@@ -332,9 +337,9 @@ def test_waitlists_promote_fills_a_venue_whose_capacity_grew():
     waiting = [register(edition) for _ in range(2)]
     venue.capacity = 2
     venue.save()
-    assert waitlists_promote(edition=edition) == 1
+    assert waitlists_promote(edition=edition, actor=factories.SYSTEM) == 1
     assert [Registration.objects.get(pk=r.pk).status for r in waiting] == ["confirmed", "waiting"]
-    assert waitlists_promote(edition=edition) == 0
+    assert waitlists_promote(edition=edition, actor=factories.SYSTEM) == 0
 
 
 def test_online_quota_has_its_own_waiting_list():
@@ -343,6 +348,6 @@ def test_online_quota_has_its_own_waiting_list():
     second = register(edition, mode="online")
     in_person = register(edition)
     assert (first.status, second.status, in_person.status) == ("confirmed", "waiting", "confirmed")
-    registration_cancel(registration=first, actor=None)
+    registration_cancel(registration=first, actor=factories.SYSTEM)
     second.refresh_from_db()
     assert second.status == "confirmed"

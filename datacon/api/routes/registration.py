@@ -3,7 +3,8 @@
     GET /api/v1/registro/cifras/                 editions with registration, with their totals
     GET /api/v1/registro/cifras/<edition slug>/  every breakdown of one edition
 
-No endpoint returns anything about a person: only counts.
+No endpoint returns anything about a person: only counts. Public and cached
+under the registration and conference scopes, like the figures page.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from typing import Any
 
 from django.http import Http404
 from django.urls import path
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
-from rest_framework.views import APIView
 
+from datacon.api.base import PublicViewSet
+from datacon.common.versions import CONFERENCE, REGISTRATION
+from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_get_public, editions_public
 from datacon.registration.models import RegistrationSettings
 from datacon.registration.selectors import AttendanceFigures, FigureRow, attendance_figures
@@ -67,7 +71,7 @@ def _row(row: FigureRow) -> dict[str, Any]:
     }
 
 
-def _totals(edition: Any, figures: AttendanceFigures) -> dict[str, Any]:
+def _totals(edition: Edition, figures: AttendanceFigures) -> dict[str, Any]:
     return {
         "edition": edition.slug,
         "year": edition.year,
@@ -79,12 +83,17 @@ def _totals(edition: Any, figures: AttendanceFigures) -> dict[str, Any]:
     }
 
 
-class AttendanceFiguresList(APIView):
+class AttendanceFiguresViewSet(PublicViewSet):
+    """Aggregate attendance figures of the public editions that had registration."""
+
+    cache_scopes = (REGISTRATION, CONFERENCE)
+    lookup_field = "edition"
+
     @extend_schema(
         summary="Cifras de registro y asistencia por edición (agregadas)",
         responses=AttendanceTotalsSerializer(many=True),
     )
-    def get(self, request: Request) -> Response:
+    def list(self, request: Request) -> Response:
         editions = (
             editions_public()
             .filter(pk__in=RegistrationSettings.objects.values("edition_id"))
@@ -94,13 +103,12 @@ class AttendanceFiguresList(APIView):
             [_totals(edition, attendance_figures(edition=edition)) for edition in editions]
         )
 
-
-class AttendanceFiguresDetail(APIView):
     @extend_schema(
         summary="Cifras de registro y asistencia de una edición, por desglose (agregadas)",
         responses=AttendanceFiguresSerializer,
+        parameters=[OpenApiParameter("edition", OpenApiTypes.STR, OpenApiParameter.PATH)],
     )
-    def get(self, request: Request, edition: str) -> Response:
+    def retrieve(self, request: Request, edition: str) -> Response:
         current = edition_get_public(slug=edition)
         if not RegistrationSettings.objects.filter(edition=current).exists():
             raise Http404("Sin registro")
@@ -119,10 +127,14 @@ class AttendanceFiguresDetail(APIView):
 
 
 urlpatterns: list = [
-    path("registro/cifras/", AttendanceFiguresList.as_view(), name="registration_figures"),
+    path(
+        "registro/cifras/",
+        AttendanceFiguresViewSet.as_view({"get": "list"}),
+        name="registration_figures",
+    ),
     path(
         "registro/cifras/<slug:edition>/",
-        AttendanceFiguresDetail.as_view(),
+        AttendanceFiguresViewSet.as_view({"get": "retrieve"}),
         name="registration_figures_edition",
     ),
 ]

@@ -1,4 +1,8 @@
-"""Back office for memorias: write the narrative, record reported figures, preview, publish."""
+"""Back office for memorias: write the narrative, record reported figures, preview, publish.
+
+Back-office readers see the list and previews (`memoria.view`); organisers of
+the edition write and publish (`memoria.edit`).
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,35 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datacon.backoffice.access import staff_required
+from datacon.common.access import rule_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.common.urls import public_base
 from datacon.editions.models import Edition
+from datacon.editions.selectors import edition_from_url
 from datacon.memoria import selectors
 from datacon.memoria.forms import MemoriaTextForm, ReportedFigureFormSet
-from datacon.memoria.models import Memoria, ReportedFigure
+from datacon.memoria.models import Memoria
 from datacon.memoria.services import (
+    FigureInput,
+    memoria_contents_save,
     memoria_ensure,
     memoria_publish,
-    memoria_save,
-    memoria_sections_save,
     memoria_unpublish,
-    reported_figure_delete,
-    reported_figure_save,
 )
 
 
-@staff_required("memoria.view_memoria")
+def _edition(request: HttpRequest) -> Edition:
+    edition: Edition = request.access_object  # type: ignore[attr-defined]
+    return edition
+
+
+@rule_route("memoria.view")
 def memoria_list(request: HttpRequest) -> HttpResponse:
     editions = list(Edition.objects.order_by("-year").select_related("memoria"))
     rows = []
@@ -49,18 +58,25 @@ def _figure_initial(memoria: Memoria) -> list[dict]:
     ]  # fmt: skip
 
 
-@staff_required("memoria.change_memoria")
-def memoria_edit(request: HttpRequest, edition: str) -> HttpResponse:
-    current = get_object_or_404(Edition, slug=edition)
-    memoria = memoria_ensure(edition=current, actor=request.user)
+@rule_route("memoria.edit", obj=edition_from_url)
+def memoria_edit(request: HttpRequest, edition: str) -> HttpResponseBase:
+    current = _edition(request)
+    actor = Actor.of(request.user)
+    memoria = memoria_ensure(edition=current, actor=actor)
     if request.method == "POST":
         form = MemoriaTextForm(request.POST, memoria=memoria)
         formset = ReportedFigureFormSet(request.POST, prefix="cifras")
         if form.is_valid() and formset.is_valid():
             try:
-                _save(request, memoria, form, formset)
+                memoria_contents_save(
+                    memoria=memoria,
+                    subtitle=form.cleaned_data["subtitle"],
+                    sections=form.sections(),
+                    figures=_figures(formset),
+                    actor=actor,
+                )
             except ValidationError as error:
-                form.add_error(None, error)
+                service_errors_to_form(form, error)
             else:
                 messages.success(request, _("Memoria guardada."))
                 return redirect("backoffice:memoria_edit", edition=current.slug)
@@ -75,45 +91,43 @@ def memoria_edit(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-def _save(request: HttpRequest, memoria: Memoria, form: MemoriaTextForm, formset: Any) -> None:
-    with transaction.atomic():
-        subtitle = form.cleaned_data["subtitle"].strip()
-        if subtitle != memoria.subtitle:
-            memoria.subtitle = subtitle
-            memoria_save(memoria=memoria, actor=request.user)
-        memoria_sections_save(memoria=memoria, sections=form.sections(), actor=request.user)
-        kept: set[str] = set()
-        for figure_form in formset.forms:
-            data = figure_form.cleaned_data
-            if not data.get("key") or data.get("delete"):
-                continue
-            kept.add(data["key"])
-            reported_figure_save(
-                memoria=memoria, key=data["key"], value=data["value"], qualifier=data["qualifier"],
-                source=data["source"], source_url=data["source_url"], note=data["note"],
-                actor=request.user,
-            )  # fmt: skip
-        for figure in ReportedFigure.objects.filter(memoria=memoria).exclude(key__in=kept):
-            reported_figure_delete(figure=figure, actor=request.user)
+def _figures(formset: Any) -> list[FigureInput]:
+    """The figures the editor keeps (rows without an indicator or marked to remove drop out)."""
+    figures = []
+    for figure_form in formset.forms:
+        data = figure_form.cleaned_data
+        if data.get("key") and not data.get("delete"):
+            figures.append(
+                FigureInput(
+                    key=data["key"],
+                    value=data["value"],
+                    qualifier=data["qualifier"],
+                    source=data["source"],
+                    source_url=data["source_url"],
+                    note=data["note"],
+                )
+            )
+    return figures
 
 
-@staff_required("memoria.change_memoria")
+@rule_route("memoria.edit", obj=edition_from_url)
 @require_POST
-def memoria_publication(request: HttpRequest, edition: str) -> HttpResponse:
-    current = get_object_or_404(Edition, slug=edition)
-    memoria = memoria_ensure(edition=current, actor=request.user)
+def memoria_publication(request: HttpRequest, edition: str) -> HttpResponseBase:
+    current = _edition(request)
+    actor = Actor.of(request.user)
+    memoria = memoria_ensure(edition=current, actor=actor)
     if request.POST.get("accion") == "publicar":
-        memoria_publish(memoria=memoria, actor=request.user)
+        memoria_publish(memoria=memoria, actor=actor)
         messages.success(request, _("Memoria publicada."))
     else:
-        memoria_unpublish(memoria=memoria, actor=request.user)
+        memoria_unpublish(memoria=memoria, actor=actor)
         messages.success(request, _("La memoria volvió a borrador: su texto ya no es público."))
     return redirect("backoffice:memoria_edit", edition=current.slug)
 
 
-@staff_required("memoria.view_memoria")
-def memoria_preview(request: HttpRequest, edition: str) -> HttpResponse:
-    current = get_object_or_404(Edition, slug=edition)
+@rule_route("memoria.view", obj=edition_from_url)
+def memoria_preview(request: HttpRequest, edition: str) -> HttpResponseBase:
+    current = _edition(request)
 
     return render(
         request,

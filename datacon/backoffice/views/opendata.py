@@ -1,22 +1,26 @@
-"""Back office for open data: what the platform publishes, and each edition's static archive."""
+"""Back office for open data: what the platform publishes, and each edition's static archive.
+
+Back-office readers and organisers (`opendata.view`), not every staff account.
+"""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from datacon.backoffice.access import staff_required
+from datacon.common.access import rule_route
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition
+from datacon.editions.selectors import edition_from_url
 from datacon.opendata import exporters
 from datacon.opendata.archive import archive_edition
 from datacon.opendata.registry import THEMES, datasets_all
 
 
-@staff_required()
+@rule_route("opendata.view")
 def opendata_panel(request: HttpRequest) -> HttpResponse:
     datasets = datasets_all()
     return render(
@@ -32,10 +36,10 @@ def opendata_panel(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required()
-def opendata_archive_download(request: HttpRequest, edition: str) -> HttpResponse:
+@rule_route("opendata.view", obj=edition_from_url)
+def opendata_archive_download(request: HttpRequest, edition: str) -> HttpResponseBase:
     """The edition's static archive as a ZIP, built on demand (a few seconds)."""
-    current = get_object_or_404(Edition, slug=edition)
+    current: Edition = request.access_object  # type: ignore[attr-defined]
     if current.status not in PUBLIC_EDITION_STATUSES:
         raise Http404(_("Solo las ediciones publicadas o archivadas tienen archivo estático."))
     with tempfile.TemporaryDirectory() as temp:

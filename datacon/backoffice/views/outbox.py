@@ -3,7 +3,8 @@
 Decision e-mails on proposals (and, if asked, schedule-change notices) wait
 here as drafts: an organiser reads them, edits the text if needed, and
 approves (they are sent) or discards them. Writes go through
-`datacon.common.mail`.
+`datacon.common.mail`. The outbox is platform-wide: who reviews it holds the
+permission `common.change_outboundemail` (the group "Organizadores").
 """
 
 from __future__ import annotations
@@ -11,15 +12,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from datacon.backoffice.access import staff_required
-from datacon.common.mail import email_approve, email_discard, email_update_draft
+from datacon.common.access import rule_route
+from datacon.common.actor import Actor
+from datacon.common.mail import OUTBOX_REVIEW, email_approve, email_discard, email_update_draft
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
-
-MANAGE = "common.change_outboundemail"
 
 PURPOSES = [
     ("proposal.decision", _("Decisiones sobre propuestas")),
@@ -38,7 +38,7 @@ def _outbox_query(request: HttpRequest) -> tuple[str, str]:
     return status, purpose
 
 
-@staff_required(MANAGE)
+@rule_route(OUTBOX_REVIEW)
 def outbox(request: HttpRequest) -> HttpResponseBase:
     if request.method == "POST":
         action = request.POST.get("action")
@@ -48,9 +48,10 @@ def outbox(request: HttpRequest) -> HttpResponseBase:
             messages.error(request, _("Elija al menos un correo y una acción."))
         else:
             done = 0
+            actor = Actor.of(request.user)
             for email in OutboundEmail.objects.filter(pk__in=ids):
                 try:
-                    service(email=email, actor=request.user)
+                    service(email=email, actor=actor)
                     done += 1
                 except ValidationError as error:
                     messages.warning(request, f"{email.to}: {' '.join(error.messages)}")
@@ -96,13 +97,14 @@ def _status_counts() -> dict[str, int]:
     )
 
 
-@staff_required(MANAGE)
-def outbox_email(request: HttpRequest, pk: int) -> HttpResponse:
+@rule_route(OUTBOX_REVIEW)
+def outbox_email(request: HttpRequest, pk: int) -> HttpResponseBase:
     email = get_object_or_404(OutboundEmail.objects.select_related("reviewed_by"), pk=pk)
     error_messages: list[str] = []
     subject, body = email.subject, email.body_text
     if request.method == "POST":
         action = request.POST.get("action")
+        actor = Actor.of(request.user)
         subject = request.POST.get("subject", email.subject).strip()
         body = request.POST.get("body_text", email.body_text)
         try:
@@ -111,20 +113,20 @@ def outbox_email(request: HttpRequest, pk: int) -> HttpResponse:
                     raise ValidationError(_("El asunto y el texto no pueden quedar vacíos."))
                 if subject != email.subject or body != email.body_text:
                     email = email_update_draft(
-                        email=email, subject=subject, body_text=body, actor=request.user
+                        email=email, subject=subject, body_text=body, actor=actor
                     )
             if action == "approve":
-                email_approve(email=email, actor=request.user)
+                email_approve(email=email, actor=actor)
                 messages.success(request, _("Correo aprobado: sale en este momento."))
             elif action == "discard":
-                email_discard(email=email, actor=request.user)
+                email_discard(email=email, actor=actor)
                 messages.success(request, _("Correo descartado."))
             elif action == "save":
                 messages.success(request, _("Cambios guardados; el correo sigue por revisar."))
         except ValidationError as error:
             error_messages = error.messages
         else:
-            return redirect(  # type: ignore[return-value]
+            return redirect(
                 "backoffice:proposals_outbox_email"
                 if action == "save"
                 else "backoffice:proposals_outbox",

@@ -1,9 +1,13 @@
 """Organisers' and check-in staff's screens for registration.
 
-* Attendee list: personal data (name, e-mail, organisation, accessibility
-  needs) only for holders of `registration.view_private_attendees`; the CSV
-  with personal data only for `registration.export_private_attendees`, and
-  every export is logged (AttendeeExport + audit).
+Who may open each screen is a named rule on the edition of the URL
+(datacon/registration/permissions.py, datacon/editions/permissions.py):
+
+* Attendee list: `registration.view`; personal data (name, e-mail,
+  organisation, accessibility needs) and the CSV with it only for
+  `registration.see_attendee_data` (attendee-data officers of the edition:
+  organisers do not have it by being organisers), and every export is logged
+  (AttendeeExport + audit).
 * Check-in per venue and per session, phone first: a typed code always works;
   the browser's camera reads QR codes where it can (static/public/registration.js).
   Answers JSON to the script, or redirects back with a message without it.
@@ -22,9 +26,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datacon.backoffice.access import staff_required
 from datacon.common import csvout
+from datacon.common.access import rule_route
+from datacon.common.actor import Actor
 from datacon.editions.models import Edition, Venue
+from datacon.editions.selectors import edition_from_url
 from datacon.program.models import Session
 from datacon.registration import selectors, services
 from datacon.registration.models import (
@@ -35,41 +41,53 @@ from datacon.registration.models import (
     RegistrationStatus,
 )
 
-VIEW = "registration.view_registration"
-CHECKIN = "registration.checkin_attendees"
-CHANGE = "registration.change_registration"
-CHANGE_SETTINGS = "registration.change_registrationsettings"
+SCREENS = "registration.back_office"
+VIEW = "registration.view"
+CHECKIN = "registration.checkin"
+MANAGE = "registration.manage"
+PERSONAL_DATA = "registration.see_attendee_data"
 PAGE_SIZE = 100
 
 
-def _edition(slug: str) -> Edition:
-    return get_object_or_404(Edition.objects.select_related("organiser"), slug=slug)
+def _edition(request: HttpRequest) -> Edition:
+    """The edition of the URL, loaded (and its rule checked) by `rule_route`."""
+    edition: Edition = request.access_object  # type: ignore[attr-defined]
+    return edition
+
+
+def _may(request: HttpRequest, edition: Edition) -> dict[str, bool]:
+    """What the screens may offer this person at this edition (links, columns, buttons)."""
+    actor = Actor.of(request.user)
+    return {
+        "view": actor.has_perm(VIEW, edition),
+        "checkin": actor.has_perm(CHECKIN, edition),
+        "manage": actor.has_perm(MANAGE, edition),
+        "personal_data": actor.has_perm(PERSONAL_DATA, edition),
+    }
 
 
 def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-@staff_required(VIEW)
+@rule_route(SCREENS)
 def registration_overview(request: HttpRequest) -> HttpResponse:
-    configs = list(
-        RegistrationSettings.objects.select_related("edition").order_by("-edition__year")
-    )
-    return render(
-        request,
-        "backoffice/registration/overview.html",
-        {
-            "configs": configs,
-            "without": list(
-                Edition.objects.filter(registration_settings__isnull=True).order_by("-year")
-            ),
-        },
-    )
+    """The editions with registration this person has a duty at (every edition for the
+    platform-wide groups), each with the screens they may open."""
+    actor = Actor.of(request.user)
+    rows = [
+        (config, _may(request, config.edition))
+        for config in RegistrationSettings.objects.select_related("edition").order_by(
+            "-edition__year"
+        )
+        if actor.has_perm(SCREENS, config.edition)
+    ]
+    return render(request, "backoffice/registration/overview.html", {"rows": rows})
 
 
-@staff_required(VIEW)
+@rule_route(VIEW, obj=edition_from_url)
 def registration_dashboard(request: HttpRequest, edition: str) -> HttpResponse:
-    current = _edition(edition)
+    current = _edition(request)
     config = selectors.registration_settings_for(edition=current)
     if config is None:
         raise Http404("Sin registro")
@@ -100,14 +118,16 @@ def registration_dashboard(request: HttpRequest, edition: str) -> HttpResponse:
             "exports": list(
                 AttendeeExport.objects.filter(edition=current).select_related("actor")[:10]
             ),
+            "may": _may(request, current),
         },
     )
 
 
-@staff_required(VIEW)
+@rule_route(VIEW, obj=edition_from_url)
 def registration_attendees(request: HttpRequest, edition: str) -> HttpResponse:
-    current = _edition(edition)
-    private = request.user.has_perm("registration.view_private_attendees")
+    current = _edition(request)
+    may = _may(request, current)
+    private = may["personal_data"]
     venue_id = request.GET.get("sede", "")
     status = request.GET.get("estado", "")
     mode = request.GET.get("modalidad", "")
@@ -128,8 +148,9 @@ def registration_attendees(request: HttpRequest, edition: str) -> HttpResponse:
             "edition": current,
             "page": page,
             "private": private,
-            "may_export_private": request.user.has_perm("registration.export_private_attendees"),
-            "may_cancel": request.user.has_perm(CHANGE),
+            "may_export_private": private,
+            "may_cancel": may["manage"],
+            "may": may,
             "venues": list(current.venues.filter(is_virtual=False).order_by("order", "name")),
             "statuses": RegistrationStatus.choices,
             "modes": AttendanceMode.choices,
@@ -138,25 +159,25 @@ def registration_attendees(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-@staff_required(VIEW)
+@rule_route(VIEW, obj=edition_from_url)
 def registration_attendees_export(request: HttpRequest, edition: str) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _edition(request)
     with_personal = request.GET.get("datos_personales") == "1"
     filename, content = services.attendees_export_csv(
-        edition=current, actor=request.user, with_personal_data=with_personal
+        edition=current, actor=Actor.of(request.user), with_personal_data=with_personal
     )
     response = HttpResponse(content, content_type=csvout.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-@staff_required(CHANGE)
+@rule_route(MANAGE, obj=edition_from_url)
 @require_POST
 def registration_attendee_cancel(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _edition(request)
     registration = get_object_or_404(Registration, pk=pk, edition=current)
     _registration, changed = services.registration_cancel(
-        registration=registration, actor=request.user
+        registration=registration, actor=Actor.of(request.user)
     )
     if changed:
         messages.success(
@@ -169,9 +190,9 @@ def registration_attendee_cancel(request: HttpRequest, edition: str, pk: int) ->
     return redirect(reverse("backoffice:registration_attendees", kwargs={"edition": current.slug}))
 
 
-@staff_required(CHECKIN)
+@rule_route(CHECKIN, obj=edition_from_url)
 def registration_checkin_home(request: HttpRequest, edition: str) -> HttpResponse:
-    current = _edition(edition)
+    current = _edition(request)
     return render(
         request,
         "backoffice/registration/checkin_home.html",
@@ -179,6 +200,7 @@ def registration_checkin_home(request: HttpRequest, edition: str) -> HttpRespons
             "edition": current,
             "venues": list(current.venues.filter(is_virtual=False).order_by("order", "name")),
             "sessions": selectors.checkin_sessions(edition=current),
+            "may": _may(request, current),
         },
     )
 
@@ -216,28 +238,30 @@ def _checkin(
             "place_label": place_label,
             "counts_key": counts_key,
             "current": current,
+            "may": _may(request, edition),
         },
     )
 
 
-@staff_required(CHECKIN)
+@rule_route(CHECKIN, obj=edition_from_url)
 def registration_checkin_venue(request: HttpRequest, edition: str, venue: int) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _edition(request)
     place = get_object_or_404(Venue.objects.select_related("edition"), pk=venue, edition=current)
+    actor = Actor.of(request.user)
     return _checkin(
         request,
         edition=current,
         place_label=place.name,
         counts_key=f"venue:{place.pk}",
-        outcome_for=lambda code: services.checkin_venue(venue=place, code=code, actor=request.user),
+        outcome_for=lambda code: services.checkin_venue(venue=place, code=code, actor=actor),
     )
 
 
-@staff_required(CHECKIN)
+@rule_route(CHECKIN, obj=edition_from_url)
 def registration_checkin_session(
     request: HttpRequest, edition: str, session: int
 ) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _edition(request)
     place = get_object_or_404(
         Session.objects.select_related("edition"), pk=session, edition=current
     )
@@ -247,20 +271,20 @@ def registration_checkin_session(
         place_label=f"{place.code} · {place.title}",
         counts_key=f"session:{place.pk}",
         outcome_for=lambda code: services.checkin_session(
-            session=place, code=code, actor=request.user
+            session=place, code=code, actor=Actor.of(request.user)
         ),
     )
 
 
-@staff_required(CHECKIN)
+@rule_route(CHECKIN, obj=edition_from_url)
 def registration_live_counts(request: HttpRequest, edition: str) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _edition(request)
     return JsonResponse(selectors.live_counts(edition=current).as_json())
 
 
-@staff_required(VIEW)
+@rule_route(VIEW, obj=edition_from_url)
 def registration_figures(request: HttpRequest, edition: str) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _edition(request)
     figures = selectors.attendance_figures(edition=current)
     if request.GET.get("formato") == "csv":
         header = [
@@ -295,16 +319,17 @@ def registration_figures(request: HttpRequest, edition: str) -> HttpResponseBase
             "figures": figures,
             "modes": (figures.in_person, figures.online),
             "sessions": list(figures.by_session),
+            "may": _may(request, current),
         },
     )
 
 
-@staff_required(CHANGE_SETTINGS)
+@rule_route(MANAGE, obj=edition_from_url)
 @require_POST
 def registration_streaming_send(request: HttpRequest, edition: str) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _edition(request)
     try:
-        sent = services.streaming_links_send(edition=current, actor=request.user)
+        sent = services.streaming_links_send(edition=current, actor=Actor.of(request.user))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -315,11 +340,11 @@ def registration_streaming_send(request: HttpRequest, edition: str) -> HttpRespo
     return redirect("backoffice:registration_dashboard", edition=current.slug)
 
 
-@staff_required(CHANGE_SETTINGS)
+@rule_route(MANAGE, obj=edition_from_url)
 @require_POST
 def registration_waitlists_promote(request: HttpRequest, edition: str) -> HttpResponseBase:
-    current = _edition(edition)
-    promoted = services.waitlists_promote(edition=current, actor=request.user)
+    current = _edition(request)
+    promoted = services.waitlists_promote(edition=current, actor=Actor.of(request.user))
     messages.success(
         request,
         _("%(n)s personas pasaron de la lista de espera a confirmadas.") % {"n": promoted},
@@ -327,14 +352,14 @@ def registration_waitlists_promote(request: HttpRequest, edition: str) -> HttpRe
     return redirect("backoffice:registration_dashboard", edition=current.slug)
 
 
-@staff_required(VIEW)
+@rule_route(VIEW, obj=edition_from_url)
 def registration_export_log(request: HttpRequest, edition: str) -> HttpResponse:
-    current = _edition(edition)
+    current = _edition(request)
     page = Paginator(
         AttendeeExport.objects.filter(edition=current).select_related("actor"), PAGE_SIZE
     ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "backoffice/registration/export_log.html",
-        {"edition": current, "page": page},
+        {"edition": current, "page": page, "may": _may(request, current)},
     )

@@ -56,9 +56,11 @@ def memoria_pdf(request: HttpRequest, edition: str) -> HttpResponse:
 
 @public_page([CONFERENCE])
 def memoria_compare(request: HttpRequest) -> HttpResponse:
-    summaries = memoria.editions_compared()
+    from datacon.memoria.comparison import comparison_charts, editions_compared
+
+    summaries = editions_compared()
     return render(
         request,
         "public/memoria/compare.html",
-        {"summaries": summaries, "charts": memoria.comparison_charts(summaries)},
+        {"summaries": summaries, "charts": comparison_charts(summaries)},
     )

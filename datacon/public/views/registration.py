@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -21,9 +20,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from datacon.common.access import link_route, public_route, signed_in_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.common.http import public_page
 from datacon.common.ratelimit import client_address, rate_limit_hit
 from datacon.common.versions import CONFERENCE, REGISTRATION
+from datacon.editions.models import Edition, Venue
 from datacon.editions.selectors import edition_get_public
 from datacon.people.privacy_selectors import privacy_notice_current
 from datacon.program.models import Session
@@ -33,6 +36,7 @@ from datacon.registration.models import (
     ACTIVE_STATUSES,
     AttendanceMode,
     Registration,
+    RegistrationSettings,
     RegistrationStatus,
     SessionSignup,
     ticket_code_normalise,
@@ -46,10 +50,81 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
     return response
 
 
-def _venues_in_person(edition: Any) -> list:
+def _venues_in_person(edition: Edition) -> list[Venue]:
     return list(edition.venues.filter(is_virtual=False).order_by("order", "name"))
 
 
+def _details(form: RegistrationForm) -> dict[str, Any]:
+    """What the person typed, as the registration services take it."""
+    data = form.cleaned_data
+    return {
+        "mode": data["mode"],
+        "venue": data.get("venue"),
+        "name": data["name"],
+        "organisation": data.get("organisation", ""),
+        "sector": data.get("sector", ""),
+        "state": data.get("state", ""),
+        "accessibility_needs": data.get("accessibility_needs", ""),
+        "listed": data.get("listed", False),
+    }
+
+
+def _register(
+    request: HttpRequest, form: RegistrationForm, edition: Edition
+) -> HttpResponseBase | None:
+    """Register on a valid POST (a redirect), or leave the form with what to fix (None)."""
+    if rate_limit_hit(
+        key=f"registration:{request.user.pk}:{client_address(request)}",
+        limit=10,
+        window_seconds=600,
+    ):
+        form.add_error(None, _("Demasiados intentos seguidos. Espere unos minutos."))
+        return None
+    if not form.is_valid():
+        return None
+    actor = Actor.of(request.user)
+    try:
+        registration = services.registration_create(
+            edition=edition,
+            user=actor.account,
+            consent_given=form.cleaned_data.get("consent", False),
+            language=get_language() or "es-mx",
+            actor=actor,
+            **_details(form),
+        )
+    except ValidationError as error:
+        service_errors_to_form(form, error)
+        return None
+    if registration.status == RegistrationStatus.CONFIRMED:
+        messages.success(
+            request,
+            _("¡Listo! Su registro está confirmado. Le enviamos su boleto por correo."),
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "La sede está llena: quedó en la lista de espera. Le avisaremos por correo si se libera un lugar."
+            ),
+        )
+    return redirect("public:registration_start", edition=edition.slug)
+
+
+def _registration_form(
+    request: HttpRequest, config: RegistrationSettings, venues: list[Venue], notice_url: str
+) -> RegistrationForm:
+    notice = privacy_notice_current(edition=config.edition)
+    return RegistrationForm(
+        request.POST if request.method == "POST" else None,
+        config=config,
+        venues=venues,
+        notice_url=notice_url,
+        notice_version=notice.version if notice else None,
+        initial={"name": request.user.get_full_name()},  # type: ignore[union-attr]
+    )
+
+
+@public_route
 def registration_start(request: HttpRequest, edition: str) -> HttpResponseBase:
     current = edition_get_public(slug=edition)
     config = selectors.registration_settings_for(edition=current)
@@ -63,58 +138,11 @@ def registration_start(request: HttpRequest, edition: str) -> HttpResponseBase:
         config is not None and window == selectors.WindowState.OPEN and notice is not None
     )
     if request.user.is_authenticated and can_register and config is not None:
-        initial = {"name": request.user.get_full_name()}
-        data = request.POST if request.method == "POST" else None
-        form = RegistrationForm(
-            data,
-            config=config,
-            venues=venues,
-            notice_url=notice_url,
-            notice_version=notice.version if notice else None,
-            initial=initial,
-        )
+        form = _registration_form(request, config, venues, notice_url)
         if request.method == "POST":
-            if rate_limit_hit(
-                key=f"registration:{request.user.pk}:{client_address(request)}",
-                limit=10,
-                window_seconds=600,
-            ):
-                form.add_error(None, _("Demasiados intentos seguidos. Espere unos minutos."))
-            elif form.is_valid():
-                try:
-                    registration = services.registration_create(
-                        edition=current,
-                        user=request.user,
-                        mode=form.cleaned_data["mode"],
-                        venue=form.cleaned_data.get("venue"),
-                        name=form.cleaned_data["name"],
-                        organisation=form.cleaned_data.get("organisation", ""),
-                        sector=form.cleaned_data.get("sector", ""),
-                        state=form.cleaned_data.get("state", ""),
-                        accessibility_needs=form.cleaned_data.get("accessibility_needs", ""),
-                        listed=form.cleaned_data.get("listed", False),
-                        consent_given=form.cleaned_data.get("consent", False),
-                        language=get_language() or "es-mx",
-                        actor=request.user,
-                    )
-                except ValidationError as error:
-                    form.apply_service_error(error)
-                else:
-                    if registration.status == RegistrationStatus.CONFIRMED:
-                        messages.success(
-                            request,
-                            _(
-                                "¡Listo! Su registro está confirmado. Le enviamos su boleto por correo."
-                            ),
-                        )
-                    else:
-                        messages.warning(
-                            request,
-                            _(
-                                "La sede está llena: quedó en la lista de espera. Le avisaremos por correo si se libera un lugar."
-                            ),
-                        )
-                    return redirect("public:registration_start", edition=current.slug)
+            done = _register(request, form, current)
+            if done is not None:
+                return done
     elif request.method == "POST":
         messages.error(
             request, selectors.WINDOW_MESSAGES.get(window, _("No es posible registrarse ahora."))
@@ -141,6 +169,7 @@ def registration_start(request: HttpRequest, edition: str) -> HttpResponseBase:
     return _private(render(request, "public/registration/start.html", context))
 
 
+@public_route
 def registration_sessions(request: HttpRequest, edition: str) -> HttpResponseBase:
     current = edition_get_public(slug=edition)
     config = selectors.registration_settings_for(edition=current)
@@ -173,7 +202,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
-@login_required
+@signed_in_route
 @require_POST
 def registration_session_action(request: HttpRequest, edition: str, code: str) -> HttpResponseBase:
     current = edition_get_public(slug=edition)
@@ -195,10 +224,11 @@ def registration_session_action(request: HttpRequest, edition: str, code: str) -
     if rate_limit_hit(key=f"signup:{request.user.pk}", limit=30, window_seconds=600):
         messages.error(request, _("Demasiados intentos seguidos. Espere unos minutos."))
         return redirect(back)
+    actor = Actor.of(request.user)
     try:
         if action == "join":
             signup, created = services.session_signup(
-                registration=mine, session=session, actor=request.user
+                registration=mine, session=session, actor=actor
             )
             if not created:
                 messages.info(
@@ -227,7 +257,7 @@ def registration_session_action(request: HttpRequest, edition: str, code: str) -
                     request, _("No estaba inscrito en %(code)s; no cambió nada.") % {"code": code}
                 )
             else:
-                services.session_signup_cancel(signup=held, actor=request.user)
+                services.session_signup_cancel(signup=held, actor=actor)
                 messages.success(request, _("Dejó su lugar en %(code)s.") % {"code": code})
         else:
             messages.error(request, _("Acción desconocida."))
@@ -250,7 +280,7 @@ def _own_registration(request: HttpRequest, edition: str) -> Registration:
     return registration
 
 
-@login_required
+@signed_in_route
 def registration_mine(request: HttpRequest, edition: str) -> HttpResponseBase:
     """See and correct one's own registration (rectification), or change venue/mode."""
     registration = _own_registration(request, edition)
@@ -280,19 +310,10 @@ def registration_mine(request: HttpRequest, edition: str) -> HttpResponseBase:
         if request.method == "POST" and form.is_valid():
             try:
                 services.registration_update(
-                    registration=registration,
-                    actor=request.user,
-                    name=form.cleaned_data["name"],
-                    mode=form.cleaned_data["mode"],
-                    venue=form.cleaned_data.get("venue"),
-                    organisation=form.cleaned_data.get("organisation", ""),
-                    sector=form.cleaned_data.get("sector", ""),
-                    state=form.cleaned_data.get("state", ""),
-                    accessibility_needs=form.cleaned_data.get("accessibility_needs", ""),
-                    listed=form.cleaned_data.get("listed", False),
+                    registration=registration, actor=Actor.of(request.user), **_details(form)
                 )
             except ValidationError as error:
-                form.apply_service_error(error)
+                service_errors_to_form(form, error)
             else:
                 messages.success(request, _("Sus datos de registro quedaron corregidos."))
                 return redirect("public:registration_mine", edition=current.slug)
@@ -313,7 +334,7 @@ def registration_mine(request: HttpRequest, edition: str) -> HttpResponseBase:
     )
 
 
-@login_required
+@signed_in_route
 def registration_ticket(request: HttpRequest, edition: str) -> HttpResponseBase:
     registration = _own_registration(request, edition)
     if registration.status != RegistrationStatus.CONFIRMED:
@@ -337,12 +358,12 @@ def registration_ticket(request: HttpRequest, edition: str) -> HttpResponseBase:
     )
 
 
-@login_required
+@signed_in_route
 @require_POST
 def registration_cancel_mine(request: HttpRequest, edition: str) -> HttpResponseBase:
     registration = _own_registration(request, edition)
     _registration, changed = services.registration_cancel(
-        registration=registration, actor=request.user
+        registration=registration, actor=Actor.of(request.user)
     )
     if changed:
         messages.success(request, _("Su registro quedó cancelado. Gracias por liberar su lugar."))
@@ -351,6 +372,7 @@ def registration_cancel_mine(request: HttpRequest, edition: str) -> HttpResponse
     return redirect("public:account")
 
 
+@link_route
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponseBase:
     """The signed link in e-mails: GET asks, POST cancels (mail scanners only GET)."""
     context: dict[str, Any] = {"token": token}
@@ -375,7 +397,10 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponseBase:
                 messages.error(
                     request, _("Ya enviamos varios enlaces; revise su correo o espere una hora.")
                 )
-            elif services.cancel_link_resend(registration=registration):
+            elif services.cancel_link_resend(
+                registration=registration,
+                actor=Actor.via_link("expired cancellation link", request.user),
+            ):
                 messages.success(request, _("Le enviamos un enlace nuevo al correo del registro."))
             context["resent"] = True
         return _private(render(request, "public/registration/cancel.html", context, status=410))
@@ -383,12 +408,15 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponseBase:
         context["problem"] = "already"
         return _private(render(request, "public/registration/cancel.html", context))
     if request.method == "POST":
-        registration, _changed = services.registration_cancel(registration=registration, actor=None)
+        registration, _changed = services.registration_cancel_by_link(
+            token=token, actor=Actor.via_link("cancellation link", request.user)
+        )
         context["done"] = True
         context["registration"] = registration
     return _private(render(request, "public/registration/cancel.html", context))
 
 
+@link_route
 def registration_stream(request: HttpRequest, code: str) -> HttpResponseBase:
     """The personal streaming link: counts online attendance during the event, then redirects."""
     registration = (
@@ -413,10 +441,13 @@ def registration_stream(request: HttpRequest, code: str) -> HttpResponseBase:
                 status=404 if not url else 403,
             )
         )
-    services.online_join_record(registration=registration)
+    services.online_join_record(
+        registration=registration, actor=Actor.via_link("personal streaming link", request.user)
+    )
     return _private(redirect(url))
 
 
+@public_route
 @public_page([REGISTRATION, CONFERENCE])
 def registration_attendees(request: HttpRequest, edition: str) -> HttpResponse:
     current = edition_get_public(slug=edition)
@@ -430,6 +461,7 @@ def registration_attendees(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([REGISTRATION, CONFERENCE])
 def registration_figures(request: HttpRequest, edition: str) -> HttpResponse:
     current = edition_get_public(slug=edition)

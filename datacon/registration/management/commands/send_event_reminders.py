@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from datacon.common.actor import Actor
 from datacon.editions.models import Edition
 from datacon.registration.services import reminders_send, waitlists_promote
 
@@ -33,10 +34,11 @@ class Command(BaseCommand):
                 raise CommandError(f"--now no es una fecha ISO 8601: {error}") from error
             if now.tzinfo is None:
                 raise CommandError("--now necesita zona horaria, p. ej. 2027-05-16T10:00:00-06:00")
-        queued = reminders_send(now=now)
+        actor = Actor.system("send_event_reminders")
+        queued = reminders_send(actor=actor, now=now)
         # A venue's capacity may have grown in the admin since the last run.
         promoted = sum(
-            waitlists_promote(edition=edition)
+            waitlists_promote(edition=edition, actor=actor)
             for edition in Edition.objects.filter(registration_settings__isnull=False)
         )
         self.stdout.write(
