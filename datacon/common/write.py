@@ -147,8 +147,7 @@ class Work:
 
     def update(self, queryset: models.QuerySet[Any], *, action: AuditAction, **values: Any) -> int:
         """A bulk UPDATE that still audits (one entry, with the count) and bumps scopes."""
-        for instance in queryset:
-            self.touch(instance)
+        self._touch_all(queryset)
         count = queryset.update(**values)
         self.record(
             action,
@@ -156,6 +155,20 @@ class Work:
             changes={"count": count, "values": {k: str(v) for k, v in values.items()}},
         )
         return count
+
+    def delete_many(self, queryset: models.QuerySet[Any], *, action: AuditAction) -> int:
+        """A bulk DELETE (derived rows replaced by a new run...): one audit entry with the
+        count, the scopes of the deleted rows bumped."""
+        self._touch_all(queryset)
+        count, _per_model = queryset.delete()
+        self.record(action, object_type=queryset.model._meta.label_lower, changes={"count": count})
+        return count
+
+    def _touch_all(self, queryset: models.QuerySet[Any]) -> None:
+        # Rows of a model that feeds no public page have no scopes: not worth loading them.
+        if hasattr(queryset.model, "public_scopes"):
+            for instance in queryset:
+                self.touch(instance)
 
     def create_many(
         self, instances: list[ModelT], *, action: AuditAction, ignore_conflicts: bool = False
