@@ -171,26 +171,38 @@ class Work:
                 self.touch(instance)
 
     def create_many(
-        self, instances: list[ModelT], *, action: AuditAction, ignore_conflicts: bool = False
+        self,
+        instances: list[ModelT],
+        *,
+        action: AuditAction,
+        ignore_conflicts: bool = False,
+        batch_size: int | None = None,
     ) -> list[ModelT]:
         """bulk_create for many rows at once: one audit entry with the count, scopes bumped."""
         if not instances:
             return []
         model = type(instances[0])
-        created = model._default_manager.bulk_create(instances, ignore_conflicts=ignore_conflicts)
+        created = model._default_manager.bulk_create(
+            instances, ignore_conflicts=ignore_conflicts, batch_size=batch_size
+        )
         for instance in instances:
             self.touch(instance)
         self.record(action, object_type=model._meta.label_lower, changes={"count": len(created)})
         return created
 
     def update_many(
-        self, instances: list[ModelT], fields: list[str], *, action: AuditAction
+        self,
+        instances: list[ModelT],
+        fields: list[str],
+        *,
+        action: AuditAction,
+        batch_size: int | None = None,
     ) -> int:
         """bulk_update of the given fields: one audit entry with the count, scopes bumped."""
         if not instances:
             return 0
         model = type(instances[0])
-        count = model._default_manager.bulk_update(instances, fields)
+        count = model._default_manager.bulk_update(instances, fields, batch_size=batch_size)
         for instance in instances:
             self.touch(instance)
         self.record(

@@ -8,17 +8,18 @@ longer leads to anyone. Reports the person made to moderators are deleted.
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
-from django.db import transaction
-
-from datacon.common.audit import audit_record
+from datacon.common.actor import Actor
 from datacon.common.personal_data import ExportedRows
-from datacon.common.versions import consultation_scope, public_version_bump
-from datacon.consultation.models import ALL_CONSULTATIONS, Comment, Flag, Participant, Support
+from datacon.common.write import unit_of_work
+from datacon.consultation.models import Comment, ConsultationAction, Flag, Participant, Support
+
+# The person erases their own data; the audit entry must not point at them.
+ERASER = Actor.system("derecho de cancelación (ARCO)")
 
 
-def consultation_export(user: Any) -> ExportedRows:
+def consultation_export(user: User) -> ExportedRows:
     participants = list(
         Participant.objects.filter(user=user).select_related("consultation").order_by("pk")
     )
@@ -63,20 +64,23 @@ def consultation_export(user: Any) -> ExportedRows:
     }
 
 
-def consultation_erase(user: Any) -> None:
-    with transaction.atomic():
-        consultation_ids = list(
-            Participant.objects.filter(user=user).values_list("consultation_id", flat=True)
-        )
-        Participant.objects.filter(user=user).update(user=None, display_name="")
-        Flag.objects.filter(reporter=user).delete()
-        audit_record(
-            actor=None,
-            action="consultation.personal_data_erase",
+def consultation_erase(user: User) -> None:
+    with unit_of_work(ERASER) as work:
+        # The participants' scopes (their consultations' pages) are bumped by the update.
+        participants = Participant.objects.filter(user=user)
+        if participants.exists():
+            work.update(
+                participants,
+                action=ConsultationAction.PERSONAL_DATA_ERASE,
+                user=None,
+                display_name="",
+            )
+        # One entry with the count: the audit log must not keep the reports' text.
+        flags = Flag.objects.filter(reporter=user)
+        if flags.exists():
+            work.delete_many(flags, action=ConsultationAction.FLAGS_ERASE)
+        work.record(
+            ConsultationAction.PERSONAL_DATA_ERASE,
             object_type="auth.user",
             object_id=str(user.pk),
         )
-        if consultation_ids:
-            public_version_bump(
-                *(consultation_scope(pk) for pk in set(consultation_ids)), ALL_CONSULTATIONS
-            )

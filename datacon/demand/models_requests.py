@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common import versions
 from datacon.common.choices import MexicanState
 from datacon.demand.models import InformationNeed, Institution
 
@@ -71,6 +72,12 @@ class ImportRun(models.Model):
     def skipped_rows_truncated(self) -> bool:
         return self.skipped > len(self.skipped_rows)
 
+    def public_scopes(self) -> tuple[str, ...]:
+        # The requests an import wrote are public (scrubbed), and so are the monthly
+        # figures it refreshed: a run that loaded something changes the demand pages.
+        changed = (self.created or self.updated) and not self.dry_run
+        return (versions.DEMAND,) if changed and self.status != ImportStatus.RUNNING else ()
+
 
 class InformationRequest(models.Model):
     """One access-to-information request, as exported by the transparency platform.
@@ -80,6 +87,11 @@ class InformationRequest(models.Model):
     it differs (private: it held personal data), so the scrubber can be run
     again; when nothing was scrubbed it stays empty, which halves what a
     million requests weigh. `original_text` gives the request as filed.
+
+    Requests (a million a year) and `MonthlyDemand` declare no public scopes of
+    their own: they are written in bulk only by an import, an analysis or an
+    institution merge, whose own records (`ImportRun`, `AnalysisRun`,
+    `Institution`) declare the demand pages they change.
     """
 
     source = models.CharField(_("fuente"), max_length=20, default="pnt")
@@ -160,6 +172,10 @@ class AnalysisRun(models.Model):
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M} · {self.get_status_display()}"
 
+    def public_scopes(self) -> tuple[str, ...]:
+        # The current run's topics, repeated questions and candidates are public.
+        return (versions.DEMAND,) if self.status == AnalysisStatus.DONE else ()
+
 
 class RequestTopic(models.Model):
     run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="topics")
@@ -182,6 +198,9 @@ class RequestTopic(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("public:demand_topic", kwargs={"number": self.number})
+
+    def public_scopes(self) -> tuple[str, ...]:
+        return (versions.DEMAND,)
 
 
 class RepeatedQuestion(models.Model):
@@ -207,6 +226,9 @@ class RepeatedQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def public_scopes(self) -> tuple[str, ...]:
+        return (versions.DEMAND,)
 
 
 class CandidateKind(models.TextChoices):
@@ -255,6 +277,10 @@ class DatasetCandidate(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def public_scopes(self) -> tuple[str, ...]:
+        # The public candidates list links promoted ones to their need.
+        return (versions.DEMAND,)
 
 
 class DemandDimension(models.TextChoices):

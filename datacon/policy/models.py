@@ -408,6 +408,8 @@ class PolicyAction(AuditAction):
     AGREEMENT_CANCELLED = "agreement.status.cancelled"
     VERSION_PUBLISH = "documentversion.publish"
     VERSION_PARAGRAPHS = "documentversion.paragraphs"
+    PARAGRAPH_IDENTITIES = "paragraphidentity.create_many"
+    PARAGRAPHS = "paragraph.create_many"
 
 
 # Sub-domains in their own modules (meetings, documents, accountability); every

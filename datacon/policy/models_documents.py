@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common import versions
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
 from datacon.policy.models import (
@@ -112,7 +113,16 @@ class DocumentVersion(models.Model):
         )
 
     def public_scopes(self) -> tuple[str, ...]:
-        return policy_scopes()
+        # The pages of consultations on any version of this document say whether a
+        # newer version exists.
+        consulted = (
+            DocumentVersion.objects.filter(
+                document_id=self.document_id, consultations__isnull=False
+            )
+            .values_list("consultations__pk", flat=True)
+            .distinct()
+        )
+        return (*policy_scopes(), *(versions.consultation_scope(pk) for pk in consulted))
 
 
 class ParagraphIdentity(models.Model):
