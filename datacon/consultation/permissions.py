@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import rules
 
-from datacon.common.staff_rules import staff_edits_record, staff_with
+from datacon.common.staff_rules import staff_deletes_record, staff_edits_record, staff_with
 
 # The back-office list of consultations with their pending work.
 rules.add_perm("consultation.view", staff_with("consultation.view_consultation"))
@@ -21,5 +21,6 @@ rules.add_perm("consultation.view", staff_with("consultation.view_consultation")
 rules.add_perm("consultation.moderate", staff_with("consultation.moderate_comment"))
 # Giving the official answer to a comment.
 rules.add_perm("consultation.answer", staff_with("consultation.answer_comment"))
-# Creating or changing a consultation (the Django admin).
+# Creating, changing or deleting a consultation (the Django admin).
 rules.add_perm("consultation.edit_record", staff_edits_record)
+rules.add_perm("consultation.delete_record", staff_deletes_record)

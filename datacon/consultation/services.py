@@ -56,6 +56,13 @@ def consultation_save(*, consultation: Consultation, actor: Actor) -> Consultati
         return work.save(consultation)
 
 
+def consultation_delete(*, consultation: Consultation, actor: Actor) -> None:
+    """Delete a consultation (the Django admin); its comments go with it."""
+    require(actor, "consultation.delete_record", consultation)
+    with unit_of_work(actor) as work:
+        work.delete(consultation)
+
+
 # --- who may take part --------------------------------------------------------------------------
 
 

@@ -35,10 +35,11 @@ from datacon.demand.text import name_key
 RecordT = TypeVar("RecordT", bound=Model)
 
 
-def _record_save(record: RecordT, *, actor: Actor) -> RecordT:
-    require(actor, "demand.edit_record", record)
+def demand_record_save(*, instance: RecordT, actor: Actor) -> RecordT:
+    """Save a curated record that needs no rule of its own (a link of a reuse project...)."""
+    require(actor, "demand.edit_record", instance)
     with unit_of_work(actor) as work:
-        return work.save(record)
+        return work.save(instance)
 
 
 def demand_record_delete(*, instance: Model, actor: Actor) -> None:
@@ -54,7 +55,7 @@ def demand_record_delete(*, instance: Model, actor: Actor) -> None:
 def standard_save(*, standard: DataStandard, actor: Actor) -> DataStandard:
     if not standard.slug:
         standard.slug = unique_slug_for(standard, standard.name)
-    return _record_save(standard, actor=actor)
+    return demand_record_save(instance=standard, actor=actor)
 
 
 def standard_create(
@@ -94,13 +95,13 @@ def institution_save(*, institution: Institution, actor: Actor) -> Institution:
         institution.slug = unique_slug_for(institution, institution.acronym or institution.name)
     if Institution.objects.filter(key=institution.key).exclude(pk=institution.pk).exists():
         raise ValidationError({"name": _("Ya existe una institución con ese nombre.")})
-    return _record_save(institution, actor=actor)
+    return demand_record_save(instance=institution, actor=actor)
 
 
 def institution_alias_save(*, alias: InstitutionAlias, actor: Actor) -> InstitutionAlias:
     """Another spelling of an institution; imports map it by its normalised name."""
     alias.key = name_key(alias.name)
-    return _record_save(alias, actor=actor)
+    return demand_record_save(instance=alias, actor=actor)
 
 
 def institution_merge(*, source: Institution, target: Institution, actor: Actor) -> Institution:
@@ -147,7 +148,7 @@ def institution_merge(*, source: Institution, target: Institution, actor: Actor)
 def project_save(*, project: ReuseProject, actor: Actor) -> ReuseProject:
     if not project.slug:
         project.slug = unique_slug_for(project, project.title)
-    return _record_save(project, actor=actor)
+    return demand_record_save(instance=project, actor=actor)
 
 
 def project_dataset_add(
@@ -162,6 +163,7 @@ def project_dataset_add(
     if existing is not None:
         return existing
     order = ReuseDataset.objects.filter(project=project).count()
-    return _record_save(
-        ReuseDataset(project=project, need=need, title=title, url=url, order=order), actor=actor
+    return demand_record_save(
+        instance=ReuseDataset(project=project, need=need, title=title, url=url, order=order),
+        actor=actor,
     )

@@ -26,8 +26,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datacon.backoffice.access import staff_required
-from datacon.demand import services
+from datacon.common.access import rule_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
+from datacon.demand import catalogue, services
 from datacon.demand.analysis.run import requests_analyse
 from datacon.demand.forms import (
     HideForm,
@@ -56,20 +58,27 @@ from datacon.demand.models import (
 )
 from datacon.demand.selectors import candidates_ranked
 
-TRIAGE = "demand.triage_informationneed"
+TRIAGE = "demand.triage"
 UPLOAD_MAX_BYTES = getattr(settings, "DEMAND_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 # Above this many requests the analysis takes minutes: run it with the command instead.
 SYNC_ANALYSIS_LIMIT = getattr(settings, "DEMAND_SYNC_ANALYSIS_LIMIT", 200_000)
 
 
-def _fail(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
+def need_from_url(pk: int, **_mention: int) -> InformationNeed:
+    return get_object_or_404(
+        InformationNeed.objects.select_related("standard", "duplicate_of"), pk=pk
+    )
+
+
+def _need(request: HttpRequest) -> InformationNeed:
+    need: InformationNeed = request.access_object  # type: ignore[attr-defined]
+    return need
 
 
 # --- triage ----------------------------------------------------------------------------------------
 
 
-@staff_required(TRIAGE)
+@rule_route(TRIAGE)
 def triage_queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("estado", NeedStatus.PROPOSED)
     if status not in (*NeedStatus.values, "todas", "ocultas"):
@@ -157,18 +166,15 @@ def _render_need(
     )
 
 
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_triage(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(
-        InformationNeed.objects.select_related("standard", "duplicate_of"), pk=pk
-    )
-    return _render_need(request, need)
+    return _render_need(request, _need(request))
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_status(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = TriageForm(request.POST, need=need)
     if not form.is_valid():
         return _render_need(request, need, status=400, triage_form=form)
@@ -180,26 +186,25 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
             duplicate_of=data["duplicate_of"],
             opened_url=data["opened_url"],
-            actor=request.user,
+            actor=Actor.of(request.user),
         )
     except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        service_errors_to_form(form, error)
         return _render_need(request, need, status=400, triage_form=form)
     messages.success(request, _("Estado actualizado."))
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = NeedEditForm(request.POST, instance=InformationNeed.objects.get(pk=pk))
     if not form.is_valid():
         return _render_need(request, need, status=400, edit_form=form)
     services.need_update(
         need=need,
-        actor=request.user,
+        actor=Actor.of(request.user),
         **{name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
     )
     messages.success(request, _("Cambios guardados."))
@@ -207,37 +212,37 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_standard(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = StandardChoiceForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, standard_form=form)
     services.need_standard_set(
-        need=need, standard=form.cleaned_data["standard"], actor=request.user
+        need=need, standard=form.cleaned_data["standard"], actor=Actor.of(request.user)
     )
     messages.success(request, _("Estándar actualizado."))
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_holders(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = HoldersForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, holders_form=form)
     services.need_holders_set(
-        need=need, institutions=form.cleaned_data["institutions"], actor=request.user
+        need=need, institutions=form.cleaned_data["institutions"], actor=Actor.of(request.user)
     )
     messages.success(request, _("Instituciones actualizadas."))
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = MentionForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, mention_form=form)
@@ -250,7 +255,10 @@ def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_need(request, need, status=400, mention_form=form)
     try:
         services.need_mention_add(
-            need=need, target=target, note=form.cleaned_data["note"], actor=request.user
+            need=need,
+            target=target,
+            note=form.cleaned_data["note"],
+            actor=Actor.of(request.user),
         )
     except ValidationError as error:
         form.add_error("target", error)
@@ -260,27 +268,27 @@ def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_mention_remove(request: HttpRequest, pk: int, mention: int) -> HttpResponse:
     item = get_object_or_404(NeedMention, pk=mention, need_id=pk)
-    services.need_mention_remove(mention=item, actor=request.user)
+    services.need_mention_remove(mention=item, actor=Actor.of(request.user))
     messages.success(request, _("Vínculo quitado."))
     return redirect("backoffice:demand_need", pk=pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     if request.POST.get("accion") == "mostrar":
-        services.need_visibility_set(need=need, hidden=False, actor=request.user)
+        services.need_visibility_set(need=need, hidden=False, actor=Actor.of(request.user))
         messages.success(request, _("La necesidad es visible de nuevo."))
         return redirect("backoffice:demand_need", pk=need.pk)
     form = HideForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, hide_form=form)
     services.need_visibility_set(
-        need=need, hidden=True, reason=form.cleaned_data["reason"], actor=request.user
+        need=need, hidden=True, reason=form.cleaned_data["reason"], actor=Actor.of(request.user)
     )
     messages.success(request, _("La necesidad quedó oculta al público."))
     return redirect("backoffice:demand_need", pk=need.pk)
@@ -289,7 +297,7 @@ def need_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 # --- candidates ------------------------------------------------------------------------------------
 
 
-@staff_required(TRIAGE)
+@rule_route(TRIAGE)
 def candidate_list(request: HttpRequest) -> HttpResponse:
     slug = (request.GET.get("institucion") or "")[:80]
     institution = Institution.objects.filter(slug=slug).first() if slug else None
@@ -303,12 +311,16 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def candidate_from_url(pk: int) -> DatasetCandidate:
+    return get_object_or_404(DatasetCandidate, pk=pk)
+
+
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=candidate_from_url)
 def candidate_promote(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = get_object_or_404(DatasetCandidate, pk=pk)
+    candidate: DatasetCandidate = request.access_object  # type: ignore[attr-defined]
     already = candidate.promoted_need_id is not None
-    need = services.candidate_promote(candidate=candidate, actor=request.user)
+    need = services.candidate_promote(candidate=candidate, actor=Actor.of(request.user))
     if already:
         messages.info(request, _("Ese candidato ya estaba en el registro."))
     else:
@@ -333,13 +345,13 @@ def _imports_context(form: ImportUploadForm | None = None) -> dict[str, Any]:
     }
 
 
-@staff_required("demand.view_importrun")
+@rule_route("demand.view_imports")
 def imports(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/demand/imports.html", _imports_context())
 
 
 @require_POST
-@staff_required("demand.add_importrun", "demand.add_analysisrun")
+@rule_route("demand.import")
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST, request.FILES, max_bytes=UPLOAD_MAX_BYTES)
     if not form.is_valid():
@@ -355,7 +367,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 path=path,
                 source=form.cleaned_data["source"],
                 encoding=form.cleaned_data["encoding"],
-                actor=request.user,
+                actor=Actor.of(request.user),
                 display_name=upload.name,
             )
         except ImportRefused as refused:
@@ -394,7 +406,7 @@ def _analyse(request: HttpRequest) -> None:
             % {"total": total},
         )
         return
-    run = requests_analyse(actor=request.user)
+    run = requests_analyse(actor=Actor.of(request.user))
     messages.success(
         request,
         _(
@@ -409,15 +421,19 @@ def _analyse(request: HttpRequest) -> None:
 
 
 @require_POST
-@staff_required("demand.add_analysisrun")
+@rule_route("demand.analyse")
 def analyse(request: HttpRequest) -> HttpResponse:
     _analyse(request)
     return redirect("backoffice:demand_imports")
 
 
-@staff_required("demand.view_importrun")
+def import_from_url(pk: int) -> ImportRun:
+    return get_object_or_404(ImportRun, pk=pk)
+
+
+@rule_route("demand.view_imports", obj=import_from_url)
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(ImportRun, pk=pk)
+    run: ImportRun = request.access_object  # type: ignore[attr-defined]
     skipped = Paginator(run.skipped_rows, 100).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -433,24 +449,27 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- standards and institutions ----------------------------------------------------------------------
 
 
-@staff_required("demand.view_datastandard")
+@rule_route("demand.view_standards")
 def standard_list(request: HttpRequest) -> HttpResponse:
     standards = DataStandard.objects.annotate(need_count=Count("needs")).order_by("name")
     return render(request, "backoffice/demand/standards.html", {"standards": standards})
 
 
-@staff_required("demand.add_datastandard", "demand.change_datastandard")
+def standard_from_url(pk: int | None = None) -> DataStandard:
+    return get_object_or_404(DataStandard, pk=pk) if pk else DataStandard()
+
+
+@rule_route("demand.edit_standards", obj=standard_from_url)
 def standard_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    standard = get_object_or_404(DataStandard, pk=pk) if pk else DataStandard()
+    standard: DataStandard = request.access_object  # type: ignore[attr-defined]
     form = StandardForm(request.POST or None, instance=standard)
     if request.method == "POST" and form.is_valid():
         instance = form.save(commit=False)
         instance.fields = form.cleaned_data["fields_text"]
         try:
-            services.standard_save(standard=instance, actor=request.user)
+            catalogue.standard_save(standard=instance, actor=Actor.of(request.user))
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Estándar guardado."))
             return redirect("backoffice:demand_standards")
@@ -462,7 +481,7 @@ def standard_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
-@staff_required("demand.change_institution")
+@rule_route("demand.edit_institutions")
 def institution_list(request: HttpRequest) -> HttpResponse:
     # Request counts from the monthly table, not by counting a million requests.
     totals = dict(
@@ -478,7 +497,7 @@ def institution_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required("demand.change_institution", "demand.delete_institution")
+@rule_route("demand.merge_institutions")
 def institution_merge(request: HttpRequest) -> HttpResponse:
     source = Institution.objects.filter(pk=request.POST.get("source") or 0).first()
     target = Institution.objects.filter(pk=request.POST.get("target") or 0).first()
@@ -486,9 +505,9 @@ def institution_merge(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Elija las dos instituciones."))
         return redirect("backoffice:demand_institutions")
     try:
-        services.institution_merge(source=source, target=target, actor=request.user)
+        catalogue.institution_merge(source=source, target=target, actor=Actor.of(request.user))
     except ValidationError as error:
-        _fail(request, error)
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(
             request,

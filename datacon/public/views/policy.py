@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, St
 from django.shortcuts import render
 from django.utils import timezone
 
+from datacon.common.access import public_route
 from datacon.common.http import public_page
 from datacon.common.ical import CALENDAR_CONTENT_TYPE, calendar_bytes
 from datacon.common.versions import POLICY
@@ -29,6 +30,7 @@ def _today(request: HttpRequest) -> str:
     return timezone.now().strftime("%Y-%m-%dT%H")
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def process_list(request: HttpRequest) -> HttpResponse:
     processes = selectors.process_list_public()
@@ -40,6 +42,7 @@ def process_list(request: HttpRequest) -> HttpResponse:
     return render(request, "public/policy/process_list.html", {"processes": processes})
 
 
+@public_route
 @public_page([POLICY, ALL_CONSULTATIONS], vary_on=_today)
 def process_detail(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -57,6 +60,7 @@ def process_detail(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def group_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -71,6 +75,7 @@ def group_list(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def group_detail(request: HttpRequest, process: str, group: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -82,6 +87,7 @@ def group_detail(request: HttpRequest, process: str, group: str) -> HttpResponse
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def meeting_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -101,6 +107,7 @@ def _ics(events: list, name: str, filename: str) -> HttpResponse:
     return response
 
 
+@public_route
 @public_page([POLICY])
 def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -111,6 +118,7 @@ def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY])
 def all_meetings_ics(request: HttpRequest) -> HttpResponse:
     return _ics(
@@ -120,6 +128,7 @@ def all_meetings_ics(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def meeting_detail(request: HttpRequest, process: str, meeting: int) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -142,6 +151,7 @@ def meeting_detail(request: HttpRequest, process: str, meeting: int) -> HttpResp
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def agreement_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -165,6 +175,7 @@ def agreement_list(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY])
 def document_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -201,11 +212,13 @@ def _version_page(
     )
 
 
+@public_route
 @public_page([POLICY])
 def document_detail(request: HttpRequest, process: str, document: str) -> HttpResponse:
     return _version_page(request, process, document, None)
 
 
+@public_route
 @public_page([POLICY])
 def document_version(
     request: HttpRequest, process: str, document: str, number: int
@@ -217,6 +230,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+@public_route
 @public_page([POLICY])
 def document_diff(request: HttpRequest, process: str, document: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -247,6 +261,7 @@ def document_diff(request: HttpRequest, process: str, document: str) -> HttpResp
     )
 
 
+@public_route
 @public_page([POLICY])
 def transparency(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -281,6 +296,7 @@ def _csv_value(value: object) -> object:
     return "" if value is None else value
 
 
+@public_route
 @public_page([POLICY])
 def expenses_csv(request: HttpRequest, process: str) -> HttpResponseBase:
     """This process's expenses with the open dataset's own columns."""
@@ -298,6 +314,7 @@ def expenses_csv(request: HttpRequest, process: str) -> HttpResponseBase:
     return response
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def commitment_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -314,6 +331,7 @@ def commitment_list(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def commitment_detail(request: HttpRequest, process: str, code: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -325,6 +343,7 @@ def commitment_detail(request: HttpRequest, process: str, code: str) -> HttpResp
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def assessment(request: HttpRequest, process: str, year: int) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
