@@ -3,7 +3,8 @@
 import pytest
 from django.test import Client
 
-from datacon.consultation import services
+from datacon.consultation import moderation
+from tests import factories
 from tests.consultation.factories import ConsultationFactory, comment, participant
 from tests.policy.factories import ExpenseFactory, ProcessFactory
 
@@ -30,7 +31,9 @@ def test_comments_api_has_author_number_and_public_name_but_no_email():
     consultation = ConsultationFactory()
     user = participant(consultation, name="Seudónimo").user
     target = comment(consultation, user)
-    services.comment_hide(comment=target, reason="Motivo público.", actor=None, notify_author=False)
+    moderation.comment_hide(
+        comment=target, reason="Motivo público.", actor=factories.SYSTEM, notify_author=False
+    )
     data = Client().get("/api/v1/consultas/comentarios/").json()
     assert data["count"] == 1
     row = data["results"][0]
