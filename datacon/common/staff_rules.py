@@ -21,9 +21,7 @@ from rules import Predicate, predicate
 
 
 def _active_staff(user: User | AnonymousUser | None) -> bool:
-    return bool(
-        user is not None and user.is_authenticated and user.is_active and user.is_staff
-    )
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
 
 
 def staff_with(*permissions: str) -> Predicate:

@@ -63,7 +63,7 @@ def comment(
     return services.comment_create(
         consultation=consultation,
         paragraph=paragraph(consultation, number),
-        user=user,
+        actor=Actor.of(user),
         body=body or "Un comentario con suficiente longitud para publicarse.",
         **kwargs,
     )

@@ -7,6 +7,7 @@ from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from datacon.demand.analysis.candidates import AnalysisParameters, candidate_score
 from datacon.demand.analysis.corpus import corpus_build
 from datacon.demand.analysis.duplicates import (
     DuplicateParameters,
@@ -15,7 +16,6 @@ from datacon.demand.analysis.duplicates import (
     shingle_hashes,
     signatures,
 )
-from datacon.demand.analysis.candidates import AnalysisParameters, candidate_score
 from datacon.demand.analysis.run import requests_analyse
 from datacon.demand.analysis.topics import tfidf_matrix
 from datacon.demand.models import (

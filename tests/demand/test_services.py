@@ -41,7 +41,7 @@ def _propose(user, **extra):  # type: ignore[no-untyped-def]
         "description": "Beneficiarios y montos.",
         "sector": "social",
     } | extra
-    return need_propose(user=user, **data)
+    return need_propose(actor=Actor.of(user), **data)
 
 
 def test_propose_publishes_the_need_supported_by_its_proposer():

@@ -34,7 +34,7 @@ from datacon.policy.models import (
     ProgressReport,
     Stage,
 )
-from datacon.policy.selectors import progress_ratio
+from datacon.policy.progress import progress_ratio
 
 router = SimpleRouter(trailing_slash=True)
 urlpatterns: list = []

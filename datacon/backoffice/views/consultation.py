@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
-from datacon.consultation import answers, moderation, selectors
+from datacon.consultation import answers, moderation, queues, selectors
 from datacon.consultation.forms import AnswerForm, ModerationForm
 from datacon.consultation.models import Comment, Consultation, Flag, ModerationAction
 from datacon.policy.counts import count_of
@@ -57,8 +57,8 @@ def _current(request: HttpRequest) -> Consultation:
 def moderation_queue(request: HttpRequest, consultation: int) -> HttpResponse:
     current = _current(request)
     which = request.GET.get("ver", "reportados")
-    which = which if which in selectors.MODERATION_FILTERS else "reportados"
-    page = selectors.moderation_queue(
+    which = which if which in queues.MODERATION_FILTERS else "reportados"
+    page = queues.moderation_queue(
         consultation=current, which=which, page_number=request.GET.get("pagina")
     )
     comments = list(page.object_list)
@@ -122,7 +122,7 @@ def moderate_comment(request: HttpRequest, consultation: int, comment: int) -> H
         {
             "consultation": current,
             "comment": target,
-            "flags": selectors.flags_for(comment_ids=[target.pk]).get(target.pk, []),
+            "flags": queues.flags_for(comment_ids=[target.pk]).get(target.pk, []),
             "log": list(ModerationAction.objects.filter(comment=target).select_related("actor")),
             "form": form,
         },
@@ -138,7 +138,7 @@ def moderation_log(request: HttpRequest, consultation: int) -> HttpResponse:
         "backoffice/consultation/moderation_log.html",
         {
             "consultation": current,
-            "page": selectors.moderation_log(
+            "page": queues.moderation_log(
                 consultation=current, page_number=request.GET.get("pagina")
             ),
         },
@@ -149,8 +149,8 @@ def moderation_log(request: HttpRequest, consultation: int) -> HttpResponse:
 def answer_queue(request: HttpRequest, consultation: int) -> HttpResponse:
     current = _current(request)
     which = request.GET.get("ver", "pendientes")
-    which = which if which in selectors.ANSWER_FILTERS else "pendientes"
-    page = selectors.answer_queue(
+    which = which if which in queues.ANSWER_FILTERS else "pendientes"
+    page = queues.answer_queue(
         consultation=current, which=which, page_number=request.GET.get("pagina")
     )
     return render(
@@ -175,7 +175,7 @@ def answer_comment(request: HttpRequest, consultation: int, comment: int) -> Htt
         consultation=current,
         pk=comment,
     )
-    paragraphs = selectors.later_paragraphs(consultation=current)
+    paragraphs = queues.later_paragraphs(consultation=current)
     existing = getattr(target, "answer", None)
     if request.method == "POST":
         form = AnswerForm(request.POST, paragraphs=paragraphs)

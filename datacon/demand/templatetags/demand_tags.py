@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils.safestring import SafeString
 
 from datacon.demand import charts
@@ -29,7 +30,7 @@ def demand_projects_for(edition: Any) -> list:
 
 
 @register.simple_tag
-def demand_account(user: Any) -> dict:
+def demand_account(user: User | AnonymousUser | None) -> dict:
     if not getattr(user, "is_authenticated", False):
         return {"proposed": [], "supported": []}
     return demand.needs_of_user(user=user)

@@ -21,7 +21,7 @@ from datacon.common.ical import CALENDAR_CONTENT_TYPE, calendar_bytes
 from datacon.common.versions import POLICY
 from datacon.consultation.models import ALL_CONSULTATIONS
 from datacon.consultation.selectors import process_consultations
-from datacon.policy import selectors
+from datacon.policy import documents, progress, selectors
 from datacon.policy.datasets import EXPENSES_DATASET, expense_rows
 from datacon.policy.models import AgreementStatus
 
@@ -184,7 +184,7 @@ def document_list(request: HttpRequest, process: str) -> HttpResponse:
         "public/policy/document_list.html",
         {
             "process": current,
-            "documents": selectors.documents_public(process=current),
+            "documents": documents.documents_public(process=current),
             "section": "documents",
         },
     )
@@ -194,9 +194,9 @@ def _version_page(
     request: HttpRequest, process: str, document: str, number: int | None
 ) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    found = selectors.document_get_public(process=current, slug=document)
-    versions = selectors.document_versions(document=found)
-    version = selectors.version_get(document=found, number=number)
+    found = documents.document_get_public(process=current, slug=document)
+    versions = documents.document_versions(document=found)
+    version = documents.version_get(document=found, number=number)
     return render(
         request,
         "public/policy/document_detail.html",
@@ -206,7 +206,7 @@ def _version_page(
             "version": version,
             "versions": versions,
             "latest": versions[0] if versions else None,
-            "paragraphs": selectors.version_paragraphs(version=version),
+            "paragraphs": documents.version_paragraphs(version=version),
             "section": "documents",
         },
     )
@@ -234,8 +234,8 @@ def _int(value: str | None) -> int | None:
 @public_page([POLICY])
 def document_diff(request: HttpRequest, process: str, document: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    found = selectors.document_get_public(process=current, slug=document)
-    versions = selectors.document_versions(document=found)
+    found = documents.document_get_public(process=current, slug=document)
+    versions = documents.document_versions(document=found)
     if len(versions) < 2:
         raise Http404("Solo hay una versión")
     new_number = _int(request.GET.get("a")) or versions[0].number
@@ -244,9 +244,9 @@ def document_diff(request: HttpRequest, process: str, document: str) -> HttpResp
         old_number = max(new_number - 1, 1)
     if old_number > new_number:
         old_number, new_number = new_number, old_number
-    comparison = selectors.versions_compare(
-        old=selectors.version_get(document=found, number=old_number),
-        new=selectors.version_get(document=found, number=new_number),
+    comparison = documents.versions_compare(
+        old=documents.version_get(document=found, number=old_number),
+        new=documents.version_get(document=found, number=new_number),
     )
     return render(
         request,
@@ -318,14 +318,14 @@ def expenses_csv(request: HttpRequest, process: str) -> HttpResponseBase:
 @public_page([POLICY], vary_on=_today)
 def commitment_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    summary = selectors.commitments_progress(process=current)
+    summary = progress.commitments_progress(process=current)
     return render(
         request,
         "public/policy/commitment_list.html",
         {
             "process": current,
             "summary": summary,
-            "years": selectors.assessment_years(process=current),
+            "years": progress.assessment_years(process=current),
             "section": "commitments",
         },
     )
@@ -335,11 +335,11 @@ def commitment_list(request: HttpRequest, process: str) -> HttpResponse:
 @public_page([POLICY], vary_on=_today)
 def commitment_detail(request: HttpRequest, process: str, code: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    progress = selectors.commitment_get_public(process=current, code=code)
+    item = progress.commitment_get_public(process=current, code=code)
     return render(
         request,
         "public/policy/commitment_detail.html",
-        {"process": current, "item": progress, "section": "commitments"},
+        {"process": current, "item": item, "section": "commitments"},
     )
 
 
@@ -347,14 +347,14 @@ def commitment_detail(request: HttpRequest, process: str, code: str) -> HttpResp
 @public_page([POLICY], vary_on=_today)
 def assessment(request: HttpRequest, process: str, year: int) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    report = selectors.year_report(process=current, year=year)
+    report = progress.year_report(process=current, year=year)
     return render(
         request,
         "public/policy/assessment.html",
         {
             "process": current,
             "report": report,
-            "years": selectors.assessment_years(process=current),
+            "years": progress.assessment_years(process=current),
             "section": "commitments",
         },
     )
