@@ -138,10 +138,6 @@ _GENERATORS = ("demo/", "large_dataset.py", "synthetic.py")
 # Modules still writing the old way when the guard came; this set only shrinks
 # (see LEGACY in tests/common/test_write_guards.py for the static half).
 _RUNTIME_LEGACY = {
-    "consultation/services.py",
-    "demand/importer.py",
-    "demand/personal_data.py",
-    "demand/services.py",
     "registration/services.py",
 }
 

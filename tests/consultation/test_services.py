@@ -4,7 +4,7 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from datacon.common.actor import Actor
@@ -271,9 +271,10 @@ def test_support_is_idempotent_and_not_for_own_comment():
     again, created_again = services.support_add(comment=target, actor=Actor.of(supporter))
     assert (created, created_again, first.pk) == (True, False, again.pk)
     assert Support.objects.count() == 1
-    with pytest.raises(ValidationError) as error:
+    # Supporting one's own comment is a forbidden action (403), not a form error.
+    with pytest.raises(PermissionDenied) as error:
         services.support_add(comment=target, actor=Actor.of(target.participant.user))
-    assert error.value.messages == ["No puede apoyar su propio comentario."]
+    assert str(error.value) == "No puede apoyar su propio comentario."
     assert services.support_withdraw(comment=target, actor=Actor.of(supporter)) is True
     assert Support.objects.count() == 0
 
