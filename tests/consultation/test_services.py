@@ -4,9 +4,11 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from datacon.backoffice.roles import roles_ensure
 from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry, OutboundEmail
 from datacon.consultation import answers, moderation, services
@@ -285,9 +287,11 @@ def test_support_is_idempotent_and_not_for_own_comment():
 def test_hide_replaces_text_with_public_reason_logs_and_tells_the_author():
     consultation = ConsultationFactory()
     target = comment(consultation, body="Un comentario con publicidad de una tienda.")
+    roles_ensure()
     moderator = UserFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderación de consultas"))
     moderation.comment_hide(
-        comment=target, reason="Publicidad ajena a la consulta.", actor=moderator
+        comment=target, reason="Publicidad ajena a la consulta.", actor=Actor.of(moderator)
     )
     target.refresh_from_db()
     assert (

@@ -1,5 +1,5 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry, PublicVersion
@@ -76,7 +76,7 @@ def test_propose_removes_personal_data_from_the_text():
 def test_propose_requires_a_signed_in_user():
     from django.contrib.auth.models import AnonymousUser
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):  # the rule `demand.propose`: a 403, not a form error
         _propose(AnonymousUser())
     assert InformationNeed.objects.count() == 0
 
