@@ -468,7 +468,6 @@ class DemandAction(AuditAction):
 
     NEED_PROPOSE = "informationneed.propose"
     NEED_CREATE = "informationneed.create"
-    NEED_EDIT = "informationneed.edit"
     NEED_STATUS = "informationneed.status"
     NEED_STANDARD = "informationneed.standard"
     NEED_HOLDERS = "informationneed.holders"

@@ -4,7 +4,8 @@ Every function writes through the unit of work (datacon.common.write), which
 validates, audits and bumps the public scopes the models declare: needs and
 their links feed CONFERENCE too (session and edition pages show the needs that
 came up there); supports feed only DEMAND (those pages show no counts).
-Standards, institutions and reuse projects are in `catalogue.py`.
+Promoting candidates of the request analysis is in `promotion.py`; standards,
+institutions and reuse projects in `catalogue.py`.
 
 Who may write (datacon/demand/permissions.py): any signed-in account proposes
 and supports (`demand.propose`, `demand.support`); triage, moderation, links and
@@ -27,7 +28,6 @@ from datacon.common.slugs import unique_slug_for
 from datacon.common.write import Work, unit_of_work
 from datacon.demand.mentions import mention_kind
 from datacon.demand.models import (
-    DatasetCandidate,
     DataStandard,
     DemandAction,
     InformationNeed,
@@ -39,7 +39,6 @@ from datacon.demand.models import (
     NeedOrigin,
     NeedStatus,
     NeedSupport,
-    Sector,
 )
 from datacon.demand.scrub import scrub
 from datacon.demand.text import name_key
@@ -47,7 +46,7 @@ from datacon.demand.text import name_key
 SUPPORTABLE_STATUSES = (NeedStatus.PROPOSED, NeedStatus.ACCEPTED, NeedStatus.IN_PROGRESS)
 
 
-def _event(
+def need_event_add(
     work: Work,
     *,
     need: InformationNeed,
@@ -56,6 +55,7 @@ def _event(
     from_status: str = "",
     to_status: str = "",
 ) -> NeedEvent:
+    """Add a line to the need's public history (inside the caller's unit of work)."""
     return work.save(
         NeedEvent(
             need=need,
@@ -68,9 +68,10 @@ def _event(
     )
 
 
-def _need_save(
+def need_record_save(
     work: Work, need: InformationNeed, action: DemandAction | None = None
 ) -> InformationNeed:
+    """Save a need with its slug (inside the caller's unit of work)."""
     if not need.slug:
         need.slug = unique_slug_for(need, need.title)
     return work.save(need, action=action)
@@ -110,11 +111,11 @@ def need_propose(
             proposer_public_name=proposer_public_name.strip(),
             origin=NeedOrigin.PROPOSAL,
         )
-        _need_save(work, need, DemandAction.NEED_PROPOSE)
+        need_record_save(work, need, DemandAction.NEED_PROPOSE)
         holders = _institutions_matching(need.holders_suggested)
         if holders:
             need.holders.set(holders)
-        _event(work, need=need, kind=NeedEventKind.CREATED)
+        need_event_add(work, need=need, kind=NeedEventKind.CREATED)
         work.save(NeedSupport(need=need, user=work.actor.account))  # proposing is supporting
     return need
 
@@ -174,11 +175,11 @@ def need_create(
             source_note=source_note,
             proposer_public_name=proposer_public_name,
         )
-        _need_save(work, need, DemandAction.NEED_CREATE)
+        need_record_save(work, need, DemandAction.NEED_CREATE)
         holders = list(holders)
         if holders:
             need.holders.set(holders)
-        _event(work, need=need, kind=NeedEventKind.CREATED, to_status=status)
+        need_event_add(work, need=need, kind=NeedEventKind.CREATED, to_status=status)
     return need
 
 
@@ -212,12 +213,12 @@ def need_update(*, need: InformationNeed, actor: Actor, **changes: str) -> Infor
             return need
         for name in changed:
             setattr(need, name, changes[name])
-        _need_save(work, need)
+        need_record_save(work, need)
         labels = ", ".join(
             str(getattr(InformationNeed._meta.get_field(name), "verbose_name", name))
             for name in changed
         )
-        _event(work, need=need, kind=NeedEventKind.EDITED, note=labels)
+        need_event_add(work, need=need, kind=NeedEventKind.EDITED, note=labels)
     return need
 
 
@@ -267,8 +268,8 @@ def need_status_set(
         if status == NeedStatus.OPENED:
             need.opened_url = opened_url or need.opened_url
         need.status_changed_at = timezone.now()
-        _need_save(work, need, DemandAction.NEED_STATUS)
-        _event(
+        need_record_save(work, need, DemandAction.NEED_STATUS)
+        need_event_add(
             work,
             need=need,
             kind=NeedEventKind.STATUS,
@@ -284,7 +285,7 @@ def need_status_set(
 def _duplicate_merge(work: Work, need: InformationNeed, target: InformationNeed) -> None:
     moved = _supports_move(work, source=need, target=target)
     if moved:
-        _event(
+        need_event_add(
             work,
             need=target,
             kind=NeedEventKind.SUPPORTS_MERGED,
@@ -319,8 +320,8 @@ def need_standard_set(
         if need.standard_id == (standard.pk if standard else None):
             return need
         need.standard = standard
-        _need_save(work, need, DemandAction.NEED_STANDARD)
-        _event(
+        need_record_save(work, need, DemandAction.NEED_STANDARD)
+        need_event_add(
             work,
             need=need,
             kind=NeedEventKind.STANDARD,
@@ -346,7 +347,7 @@ def need_holders_set(
             need,
             changes={"holders": [sorted(current), sorted(wanted)]},
         )
-        _event(
+        need_event_add(
             work,
             need=need,
             kind=NeedEventKind.HOLDERS,
@@ -368,8 +369,8 @@ def need_visibility_set(
             raise ValidationError({"hidden_reason": _("Indique el motivo de la moderación.")})
         need.is_hidden = hidden
         need.hidden_reason = reason.strip()[:300] if hidden else ""
-        _need_save(work, need, DemandAction.NEED_HIDE if hidden else DemandAction.NEED_SHOW)
-        _event(
+        need_record_save(work, need, DemandAction.NEED_HIDE if hidden else DemandAction.NEED_SHOW)
+        need_event_add(
             work,
             need=need,
             kind=NeedEventKind.HIDDEN if hidden else NeedEventKind.SHOWN,
@@ -444,7 +445,7 @@ def need_mention_add(
         mention = work.save(
             NeedMention(need=need, content_type=content_type, object_id=target.pk, note=note[:500])
         )
-        _event(work, need=need, kind=NeedEventKind.MENTION, note=str(target)[:300])
+        need_event_add(work, need=need, kind=NeedEventKind.MENTION, note=str(target)[:300])
     return mention
 
 
@@ -452,72 +453,3 @@ def need_mention_remove(*, mention: NeedMention, actor: Actor) -> None:
     require(actor, "demand.triage", mention.need)
     with unit_of_work(actor) as work:
         work.delete(mention)
-
-
-# --- promotion from the request analysis -------------------------------------------------------
-
-
-def candidate_promote(*, candidate: DatasetCandidate, actor: Actor) -> InformationNeed:
-    """Turn a candidate dataset into a registry entry, in one click; twice gives the same entry."""
-    require(actor, "demand.triage", candidate)
-    with unit_of_work(actor) as work:
-        candidate = (
-            DatasetCandidate.objects.select_for_update(of=("self",))
-            .select_related("institution", "repeated_question")
-            .get(pk=candidate.pk)
-        )
-        if candidate.promoted_need is not None:
-            return candidate.promoted_need
-        need = InformationNeed.objects.filter(origin_key=candidate.key).first()
-        if need is None:
-            need = _need_from_candidate(work, candidate)
-        candidate.promoted_need = need
-        work.save(candidate, action=DemandAction.CANDIDATE_PROMOTE, fields=["promoted_need"])
-    return need
-
-
-def _need_from_candidate(work: Work, candidate: DatasetCandidate) -> InformationNeed:
-    need = InformationNeed(
-        title=candidate.title[:200],
-        description=_candidate_description(candidate),
-        justification=_(
-            "Las personas preguntan por esta información una y otra vez por medio de "
-            "solicitudes de acceso a la información; publicarla de forma proactiva "
-            "ahorraría solicitudes y respuestas."
-        ),
-        sector=Sector.OTHER,
-        origin=NeedOrigin.REQUESTS,
-        origin_key=candidate.key,
-        evidence=_candidate_evidence(candidate),
-    )
-    _need_save(work, need, DemandAction.NEED_PROMOTE)
-    need.holders.set([candidate.institution])
-    _event(work, need=need, kind=NeedEventKind.PROMOTED, note=_candidate_evidence(candidate))
-    return need
-
-
-def _candidate_description(candidate: DatasetCandidate) -> str:
-    examples = [scrub(item.get("text", "")) for item in candidate.examples if item.get("text")]
-    lines = [
-        _("Conjunto de datos sugerido a partir de las solicitudes recibidas por %(institution)s.")
-        % {"institution": candidate.institution.name},
-        "",
-        _("Términos principales: %(terms)s.") % {"terms": ", ".join(candidate.terms)},
-    ]
-    if examples:
-        lines += ["", _("Ejemplos de solicitudes (sin datos personales):")]
-        lines += [f"- {example}" for example in examples[:3]]
-    return "\n".join(lines)
-
-
-def _candidate_evidence(candidate: DatasetCandidate) -> str:
-    return _(
-        "%(requests)s solicitudes a %(institution)s (%(repeated)s casi idénticas) en %(months)s "
-        "meses distintos; puntaje %(score)s."
-    ) % {
-        "requests": candidate.requests,
-        "institution": candidate.institution.short_name,
-        "repeated": candidate.repeated,
-        "months": candidate.months,
-        "score": f"{candidate.score:.2f}",
-    }

@@ -12,6 +12,7 @@ class PolicyConfig(AppConfig):
     def ready(self) -> None:
         from datacon.policy import (
             datasets,  # noqa: F401  (registers the open datasets)
+            datasets_commitments,  # noqa: F401
             datasets_meetings,  # noqa: F401
             permissions,  # noqa: F401  (the named rules)
         )

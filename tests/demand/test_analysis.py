@@ -27,8 +27,8 @@ from datacon.demand.models import (
     RepeatedQuestion,
     RequestTopic,
 )
+from datacon.demand.promotion import candidate_promote
 from datacon.demand.scrub import looks_personal
-from datacon.demand.services import candidate_promote
 from tests import factories
 from tests.demand.conftest import sample_rows
 

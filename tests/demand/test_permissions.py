@@ -22,6 +22,7 @@ from datacon.demand.models import (
     InformationNeed,
     NeedStatus,
 )
+from datacon.demand.promotion import candidate_promote
 from datacon.demand.synthetic import SAMPLE_PATH
 from tests import factories
 from tests.demand.factories import InstitutionFactory, NeedFactory, StandardFactory
@@ -114,6 +115,6 @@ def test_promoting_onto_an_existing_need_changes_the_public_candidates_page(anal
     assert candidate is not None
     existing = NeedFactory(origin_key=candidate.key)
     before = PublicVersion.objects.get(scope="demand").version
-    need = services.candidate_promote(candidate=candidate, actor=factories.SYSTEM)
+    need = candidate_promote(candidate=candidate, actor=factories.SYSTEM)
     assert need == existing
     assert PublicVersion.objects.get(scope="demand").version > before

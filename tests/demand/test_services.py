@@ -12,8 +12,8 @@ from datacon.demand.models import (
     NeedStatus,
     NeedSupport,
 )
+from datacon.demand.promotion import candidate_promote
 from datacon.demand.services import (
-    candidate_promote,
     need_holders_set,
     need_mention_add,
     need_mention_remove,

@@ -12,7 +12,7 @@ register = template.Library()
 
 @register.simple_tag
 def consultation_activity(user: User | AnonymousUser | None, limit: int = 5):  # type: ignore[no-untyped-def]
-    from datacon.consultation.selectors import user_activity
+    from datacon.consultation.activity import user_activity
 
     return user_activity(user=user, limit=limit)
 

@@ -20,7 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from datacon.common.actor import Actor
-from datacon.common.write import unit_of_work
+from datacon.common.write import Work, unit_of_work
 from datacon.consultation.models import (
     Comment,
     Consultation,
@@ -59,41 +59,8 @@ class Command(BaseCommand):
         if not paragraphs:
             raise CommandError("La versión consultada no tiene párrafos.")
         chance = random.Random(options["seed"])  # noqa: S311 - synthetic data, not security
-        User = get_user_model()
         with unit_of_work(Actor.system("consultation_fill")) as work:
-            taken = set(
-                User.objects.filter(username__startswith="carga-").values_list(
-                    "username", flat=True
-                )
-            )
-            work.create_many(
-                [
-                    User(username=name, email=f"{name}@datacon.invalid")
-                    for name in (f"carga-{n}" for n in range(options["people"]))
-                    if name not in taken
-                ],
-                action=ConsultationAction.SYNTHETIC_FILL,
-            )
-            users = list(User.objects.filter(username__startswith="carga-"))
-            joined = set(
-                Participant.objects.filter(consultation=consultation, user__in=users).values_list(
-                    "user_id", flat=True
-                )
-            )
-            start = (
-                Participant.objects.filter(consultation=consultation).aggregate(n=Max("number"))[
-                    "n"
-                ]
-                or 0
-            )
-            work.create_many(
-                [
-                    Participant(consultation=consultation, user=user, number=start + index + 1)
-                    for index, user in enumerate(u for u in users if u.pk not in joined)
-                ],
-                action=ConsultationAction.SYNTHETIC_FILL,
-            )
-            people = list(Participant.objects.filter(consultation=consultation, user__in=users))
+            people = _participants(work, consultation, options["people"])
             now = timezone.now()
             comments = []
             for _ in range(options["comments"]):
@@ -126,3 +93,36 @@ class Command(BaseCommand):
                 cursor.execute("ANALYZE")
         total = Comment.objects.filter(consultation=consultation).count()
         self.stdout.write(f"La consulta «{consultation.slug}» tiene ahora {total} comentarios.")
+
+
+def _participants(work: Work, consultation: Consultation, count: int) -> list[Participant]:
+    """`count` synthetic accounts (carga-N@datacon.invalid), all joined to the consultation."""
+    User = get_user_model()
+    taken = set(
+        User.objects.filter(username__startswith="carga-").values_list("username", flat=True)
+    )
+    work.create_many(
+        [
+            User(username=name, email=f"{name}@datacon.invalid")
+            for name in (f"carga-{n}" for n in range(count))
+            if name not in taken
+        ],
+        action=ConsultationAction.SYNTHETIC_FILL,
+    )
+    users = list(User.objects.filter(username__startswith="carga-"))
+    joined = set(
+        Participant.objects.filter(consultation=consultation, user__in=users).values_list(
+            "user_id", flat=True
+        )
+    )
+    start = (
+        Participant.objects.filter(consultation=consultation).aggregate(n=Max("number"))["n"] or 0
+    )
+    work.create_many(
+        [
+            Participant(consultation=consultation, user=user, number=start + index + 1)
+            for index, user in enumerate(u for u in users if u.pk not in joined)
+        ],
+        action=ConsultationAction.SYNTHETIC_FILL,
+    )
+    return list(Participant.objects.filter(consultation=consultation, user__in=users))
