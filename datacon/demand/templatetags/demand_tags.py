@@ -31,9 +31,7 @@ def demand_projects_for(edition: Any) -> list:
 
 @register.simple_tag
 def demand_account(user: User | AnonymousUser | None) -> dict:
-    if not getattr(user, "is_authenticated", False):
-        return {"proposed": [], "supported": []}
-    return demand.needs_of_user(user=user)
+    return demand.needs_of_user(user=user)  # nothing for a visitor who is not signed in
 
 
 @register.simple_tag
