@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice.admin_base import ServiceModelAdmin
+from datacon.common.actor import Actor
 from datacon.consultation.models import Comment, Consultation, ModerationAction
-from datacon.consultation.services import consultation_save
+from datacon.consultation.services import consultation_delete, consultation_save
 
 
 @admin.register(Consultation)
@@ -33,8 +35,11 @@ class ConsultationAdmin(ServiceModelAdmin):
         (_("Participación"), {"fields": ("answering_group", "max_comment_length")}),
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return consultation_save(consultation=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return consultation_save(consultation=instance, actor=Actor.of(actor))
+
+    def delete_record(self, instance: Any, actor: User) -> None:
+        consultation_delete(consultation=instance, actor=Actor.of(actor))
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # The public record of a consultation is never deleted once it has comments.

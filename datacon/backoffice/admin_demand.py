@@ -12,12 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice.admin_base import ServiceModelAdmin, ServiceTabularInline
+from datacon.common.actor import Actor
+from datacon.demand.catalogue import (
+    demand_record_delete,
+    demand_record_save,
+    institution_alias_save,
+    institution_save,
+    project_save,
+    standard_save,
+)
 from datacon.demand.models import (
     AnalysisRun,
     DataStandard,
@@ -29,22 +39,32 @@ from datacon.demand.models import (
     ReuseLink,
     ReuseProject,
 )
-from datacon.demand.services import institution_save, project_save, standard_save
+from datacon.demand.services import EDITABLE_FIELDS, need_update
 
 
-class ReuseLinkInline(ServiceTabularInline):
+class _DemandRecords:
+    """Saves and deletes go through the demand services, as the acting account (named rules)."""
+
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return demand_record_save(instance=instance, actor=Actor.of(actor))
+
+    def delete_record(self, instance: Any, actor: User) -> None:
+        demand_record_delete(instance=instance, actor=Actor.of(actor))
+
+
+class ReuseLinkInline(_DemandRecords, ServiceTabularInline):
     model = ReuseLink
     fields = ("label", "url", "order")
 
 
-class ReuseDatasetInline(ServiceTabularInline):
+class ReuseDatasetInline(_DemandRecords, ServiceTabularInline):
     model = ReuseDataset
     fields = ("need", "title", "url", "order")
     autocomplete_fields = ("need",)
 
 
 @admin.register(ReuseProject)
-class ReuseProjectAdmin(ServiceModelAdmin):
+class ReuseProjectAdmin(_DemandRecords, ServiceModelAdmin):
     list_display = ("title", "kind", "sector", "edition", "session", "is_published", "is_demo")
     list_filter = ("kind", "sector", "edition", "is_published", "is_demo")
     list_select_related = ("edition", "session")
@@ -58,35 +78,31 @@ class ReuseProjectAdmin(ServiceModelAdmin):
         (_("Publicación"), {"fields": ("is_published", "is_demo", "source_note")}),
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return project_save(project=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return project_save(project=instance, actor=Actor.of(actor))
 
 
 @admin.register(DataStandard)
-class DataStandardAdmin(ServiceModelAdmin):
+class DataStandardAdmin(_DemandRecords, ServiceModelAdmin):
     list_display = ("name", "data_format", "update_frequency", "licence", "is_demo")
     search_fields = ("name", "description")
     list_filter = ("update_frequency", "licence", "is_demo")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return standard_save(standard=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return standard_save(standard=instance, actor=Actor.of(actor))
 
 
-class InstitutionAliasInline(ServiceTabularInline):
+class InstitutionAliasInline(_DemandRecords, ServiceTabularInline):
     model = InstitutionAlias
     fields = ("name", "key")
     readonly_fields = ("key",)
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        from datacon.common.services import record_save
-        from datacon.demand.text import name_key
-
-        instance.key = name_key(instance.name)
-        return record_save(instance=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return institution_alias_save(alias=instance, actor=Actor.of(actor))
 
 
 @admin.register(Institution)
-class InstitutionAdmin(ServiceModelAdmin):
+class InstitutionAdmin(_DemandRecords, ServiceModelAdmin):
     list_display = ("name", "acronym", "level", "state", "organisation")
     list_filter = ("level", "state")
     search_fields = ("name", "acronym")
@@ -95,15 +111,15 @@ class InstitutionAdmin(ServiceModelAdmin):
     inlines = (InstitutionAliasInline,)
     fields = ("name", "acronym", "slug", "key", "level", "state", "organisation")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: User) -> Any:
         from datacon.demand.text import name_key
 
         instance.key = name_key(instance.name)
-        return institution_save(institution=instance, actor=actor)
+        return institution_save(institution=instance, actor=Actor.of(actor))
 
 
 @admin.register(InformationNeed)
-class InformationNeedAdmin(ServiceModelAdmin):
+class InformationNeedAdmin(_DemandRecords, ServiceModelAdmin):
     list_display = ("title", "status", "sector", "origin", "is_hidden", "is_demo", "created_at")
     list_filter = ("status", "sector", "origin", "is_hidden", "is_demo")
     search_fields = ("title", "description")
@@ -124,12 +140,10 @@ class InformationNeedAdmin(ServiceModelAdmin):
         # New needs come from proposals, the request analysis or the demo loader.
         return False
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        from datacon.demand.services import EDITABLE_FIELDS, need_update
-
+    def save_record(self, instance: Any, actor: User) -> Any:
         return need_update(
             need=instance,
-            actor=actor,
+            actor=Actor.of(actor),
             **{name: getattr(instance, name) for name in EDITABLE_FIELDS},
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -21,6 +22,7 @@ from datacon.backoffice.admin_base import (
     ServiceStackedInline,
     ServiceTabularInline,
 )
+from datacon.common.actor import Actor
 from datacon.policy import services
 from datacon.policy.models import (
     Agreement,
@@ -44,20 +46,22 @@ from datacon.policy.models import (
 )
 
 
-class _NoVersionDelete:
-    def delete_record(self, instance: Any, actor: Any) -> None:
-        services.policy_record_delete(instance=instance, actor=actor)
+class _PolicyDeletes:
+    """Deletes go through the policy service: the acting account's rule, never a version."""
+
+    def delete_record(self, instance: Any, actor: User) -> None:
+        services.policy_record_delete(instance=instance, actor=Actor.of(actor))
 
 
-class GoalInline(ServiceTabularInline):
+class GoalInline(_PolicyDeletes, ServiceTabularInline):
     model = Goal
     fields = ("number", "text")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.goal_save(goal=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.goal_save(goal=instance, actor=Actor.of(actor))
 
 
-class StageInline(ServiceStackedInline):
+class StageInline(_PolicyDeletes, ServiceStackedInline):
     model = Stage
     fields = (
         ("order", "name"),
@@ -66,31 +70,37 @@ class StageInline(ServiceStackedInline):
         "dates_note",
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.stage_save(stage=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.stage_save(stage=instance, actor=Actor.of(actor))
 
 
-class MilestoneInline(ServiceTabularInline):
+class MilestoneInline(_PolicyDeletes, ServiceTabularInline):
     model = Milestone
     fields = ("date", "title", "description", "stage", "source", "url")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.milestone_save(milestone=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.milestone_save(milestone=instance, actor=Actor.of(actor))
 
 
-class ProcessEditionInline(ServiceTabularInline):
+class ProcessEditionInline(_PolicyDeletes, ServiceTabularInline):
     model = ProcessEdition
     fields = ("edition", "relation", "description")
 
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.process_edition_save(link=instance, actor=Actor.of(actor))
 
-class ContactInline(ServiceTabularInline):
+
+class ContactInline(_PolicyDeletes, ServiceTabularInline):
     model = Contact
     fields = ("name", "role", "organisation", "email", "phone", "order")
     autocomplete_fields = ("organisation",)
 
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.contact_save(contact=instance, actor=Actor.of(actor))
+
 
 @admin.register(Process)
-class ProcessAdmin(ServiceModelAdmin):
+class ProcessAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("short_title", "title", "status", "public_link")
     list_filter = ("status",)
     search_fields = ("title", "short_title")
@@ -101,22 +111,25 @@ class ProcessAdmin(ServiceModelAdmin):
         (_("Contacto"), {"fields": ("email", "website")}),
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.process_save(process=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.process_save(process=instance, actor=Actor.of(actor))
 
     @admin.display(description=_("Página pública"))
     def public_link(self, obj: Process) -> str:
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.slug)
 
 
-class MembershipInline(ServiceTabularInline):
+class MembershipInline(_PolicyDeletes, ServiceTabularInline):
     model = Membership
     fields = ("person", "organisation", "role", "starts_on", "ends_on", "note")
     autocomplete_fields = ("person", "organisation")
 
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.membership_save(membership=instance, actor=Actor.of(actor))
+
 
 @admin.register(Group)
-class GroupAdmin(ServiceModelAdmin):
+class GroupAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("name", "process", "kind", "installed_on", "order")
     list_filter = ("process", "kind")
     list_select_related = ("process",)
@@ -131,17 +144,20 @@ class GroupAdmin(ServiceModelAdmin):
         "order",
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.group_save(group=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.group_save(group=instance, actor=Actor.of(actor))
 
 
-class AttendanceInline(ServiceTabularInline):
+class AttendanceInline(_PolicyDeletes, ServiceTabularInline):
     model = Attendance
     fields = ("person", "organisation", "status")
     autocomplete_fields = ("person", "organisation")
 
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.attendance_save(attendance=instance, actor=Actor.of(actor))
 
-class AgreementInline(ServiceStackedInline):
+
+class AgreementInline(_PolicyDeletes, ServiceStackedInline):
     model = Agreement
     fields = (
         ("number", "status"),
@@ -152,17 +168,20 @@ class AgreementInline(ServiceStackedInline):
     )
     autocomplete_fields = ("owner_organisation", "owner_person")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.agreement_save(agreement=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.agreement_save(agreement=instance, actor=Actor.of(actor))
 
 
-class AttachmentInline(ServiceTabularInline):
+class AttachmentInline(_PolicyDeletes, ServiceTabularInline):
     model = MeetingAttachment
     fields = ("title", "file", "url", "document", "order")
 
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.attachment_save(attachment=instance, actor=Actor.of(actor))
+
 
 @admin.register(Meeting)
-class MeetingAdmin(ServiceModelAdmin):
+class MeetingAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("title", "process", "group", "starts_at", "status", "date_is_approximate")
     list_filter = ("process", "group", "status", "kind")
     list_select_related = ("process", "group")
@@ -178,20 +197,20 @@ class MeetingAdmin(ServiceModelAdmin):
         (_("Contenido"), {"fields": ("agenda", "minutes", "other_attendees")}),
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.meeting_save(meeting=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.meeting_save(meeting=instance, actor=Actor.of(actor))
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ServiceModelAdmin):
+class AgreementAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("code", "text_short", "meeting", "due_on", "status")
     list_filter = ("status", "meeting__process")
     list_select_related = ("meeting",)
     search_fields = ("text",)
     autocomplete_fields = ("owner_organisation", "owner_person")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.agreement_save(agreement=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.agreement_save(agreement=instance, actor=Actor.of(actor))
 
     @admin.display(description=_("acuerdo"))
     def text_short(self, obj: Agreement) -> str:
@@ -211,7 +230,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(_NoVersionDelete, ServiceModelAdmin):
+class DocumentAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("title", "process", "kind", "order", "publish_link")
     list_filter = ("process", "kind")
     list_select_related = ("process",)
@@ -219,8 +238,8 @@ class DocumentAdmin(_NoVersionDelete, ServiceModelAdmin):
     inlines = (VersionInline,)
     fields = ("process", ("title", "slug"), "kind", "description", "order")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.document_save(document=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.document_save(document=instance, actor=Actor.of(actor))
 
     @admin.display(description=_("Versión nueva"))
     def publish_link(self, obj: Document) -> str:
@@ -235,7 +254,7 @@ class DocumentAdmin(_NoVersionDelete, ServiceModelAdmin):
 
 
 @admin.register(Expense)
-class ExpenseAdmin(ServiceModelAdmin):
+class ExpenseAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("spent_on", "description", "concept", "amount", "supplier", "process", "stage")
     list_filter = ("process", "concept", "stage")
     list_select_related = ("process", "stage")
@@ -251,27 +270,30 @@ class ExpenseAdmin(ServiceModelAdmin):
         "supporting_url",
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.expense_save(expense=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.expense_save(expense=instance, actor=Actor.of(actor))
 
 
 @admin.register(Contact)
-class ContactAdmin(ServiceModelAdmin):
+class ContactAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("name", "process", "email", "phone", "order")
     list_filter = ("process",)
     autocomplete_fields = ("organisation",)
 
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.contact_save(contact=instance, actor=Actor.of(actor))
 
-class ProgressInline(ServiceStackedInline):
+
+class ProgressInline(_PolicyDeletes, ServiceStackedInline):
     model = ProgressReport
     fields = (("reported_on", "value"), "note", "evidence", ("evidence_url", "evidence_file"))
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.progress_report_save(report=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.progress_report_save(report=instance, actor=Actor.of(actor))
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(ServiceModelAdmin):
+class CommitmentAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("code", "title", "source", "owner", "starts_year", "due_on", "is_cancelled")
     list_filter = ("process", "source", "starts_year", "is_cancelled")
     search_fields = ("code", "title", "owner", "indicator")
@@ -288,14 +310,14 @@ class CommitmentAdmin(ServiceModelAdmin):
         (_("Cancelación"), {"fields": ("is_cancelled", "cancel_reason")}),
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.commitment_save(commitment=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.commitment_save(commitment=instance, actor=Actor.of(actor))
 
 
 @admin.register(YearAssessment)
-class YearAssessmentAdmin(ServiceModelAdmin):
+class YearAssessmentAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("process", "year", "published")
     list_filter = ("process", "published")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
-        return services.year_assessment_save(assessment=instance, actor=actor)
+    def save_record(self, instance: Any, actor: User) -> Any:
+        return services.year_assessment_save(assessment=instance, actor=Actor.of(actor))

@@ -147,8 +147,7 @@ class Work:
 
     def update(self, queryset: models.QuerySet[Any], *, action: AuditAction, **values: Any) -> int:
         """A bulk UPDATE that still audits (one entry, with the count) and bumps scopes."""
-        for instance in queryset:
-            self.touch(instance)
+        self._touch_all(queryset)
         count = queryset.update(**values)
         self.record(
             action,
@@ -157,27 +156,53 @@ class Work:
         )
         return count
 
+    def delete_many(self, queryset: models.QuerySet[Any], *, action: AuditAction) -> int:
+        """A bulk DELETE (derived rows replaced by a new run...): one audit entry with the
+        count, the scopes of the deleted rows bumped."""
+        self._touch_all(queryset)
+        count, _per_model = queryset.delete()
+        self.record(action, object_type=queryset.model._meta.label_lower, changes={"count": count})
+        return count
+
+    def _touch_all(self, queryset: models.QuerySet[Any]) -> None:
+        # Rows of a model that feeds no public page have no scopes: not worth loading them.
+        if hasattr(queryset.model, "public_scopes"):
+            for instance in queryset:
+                self.touch(instance)
+
     def create_many(
-        self, instances: list[ModelT], *, action: AuditAction, ignore_conflicts: bool = False
+        self,
+        instances: list[ModelT],
+        *,
+        action: AuditAction,
+        ignore_conflicts: bool = False,
+        batch_size: int | None = None,
     ) -> list[ModelT]:
         """bulk_create for many rows at once: one audit entry with the count, scopes bumped."""
         if not instances:
             return []
         model = type(instances[0])
-        created = model._default_manager.bulk_create(instances, ignore_conflicts=ignore_conflicts)
+        created = model._default_manager.bulk_create(
+            instances, ignore_conflicts=ignore_conflicts, batch_size=batch_size
+        )
         for instance in instances:
             self.touch(instance)
         self.record(action, object_type=model._meta.label_lower, changes={"count": len(created)})
         return created
 
     def update_many(
-        self, instances: list[ModelT], fields: list[str], *, action: AuditAction
+        self,
+        instances: list[ModelT],
+        fields: list[str],
+        *,
+        action: AuditAction,
+        batch_size: int | None = None,
     ) -> int:
         """bulk_update of the given fields: one audit entry with the count, scopes bumped."""
         if not instances:
             return 0
         model = type(instances[0])
-        count = model._default_manager.bulk_update(instances, fields)
+        count = model._default_manager.bulk_update(instances, fields, batch_size=batch_size)
         for instance in instances:
             self.touch(instance)
         self.record(

@@ -11,7 +11,10 @@ class ConsultationConfig(AppConfig):
 
     def ready(self) -> None:
         from datacon.common.personal_data import PersonalDataProvider, personal_data_register
-        from datacon.consultation import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.consultation import (
+            datasets,  # noqa: F401  (registers the open datasets)
+            permissions,  # noqa: F401  (the named rules)
+        )
         from datacon.consultation.mentions import register_mention_kinds
         from datacon.consultation.personal_data import consultation_erase, consultation_export
 

@@ -24,7 +24,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from datacon.consultation import services
+from datacon.common.actor import Actor
+from datacon.consultation import moderation, services
+from datacon.consultation.answers import answer_save
 from datacon.consultation.models import AnswerStatus, Comment, Consultation
 from datacon.policy.demo import DRAFT_SLUG, PROCESS_SLUG
 from datacon.policy.models import Document, Group, Paragraph, Process
@@ -119,12 +121,12 @@ def _consultation(created: dict[str, int], *, slug: str, values: dict[str, Any])
     consultation = Consultation.objects.filter(slug=slug).first()
     if consultation is None:
         consultation = Consultation(slug=slug, **values)
-        services.consultation_save(consultation=consultation, actor=None)
+        services.consultation_save(consultation=consultation, actor=Actor.system("demo"))
         created["consultation"] = created.get("consultation", 0) + 1
     elif any(getattr(consultation, key) != value for key, value in values.items()):
         for key, value in values.items():
             setattr(consultation, key, value)
-        services.consultation_save(consultation=consultation, actor=None)
+        services.consultation_save(consultation=consultation, actor=Actor.system("demo"))
     return consultation
 
 
@@ -161,7 +163,7 @@ def _join_all(consultation: Consultation, citizens: dict[str, Any], when: dt.dat
             continue
         services.participant_join(
             consultation=consultation,
-            user=citizens[username],
+            actor=Actor.of(citizens[username]),
             display_name=name,
             accept_rules=True,
             now=when,
@@ -180,42 +182,42 @@ def _round_one(
     on_purpose = services.comment_create(
         consultation=consultation,
         paragraph=purpose,
-        user=a,
+        actor=Actor.of(a),
         body="Sugiero que la política priorice los conjuntos de datos de alto valor, para que las instituciones sepan por dónde empezar.",
         now=_at("2022-06-03", 11, 20),
     )
     on_format = services.comment_create(
         consultation=consultation,
         paragraph=transparency,
-        user=b,
+        actor=Actor.of(b),
         body="Además del formato, hace falta documentación: diccionarios de datos y notas metodológicas que expliquen cada campo.",
         quote="en formatos abiertos",
         now=_at("2022-06-05", 17, 5),
     )
     services.comment_reply(
         parent=on_format,
-        user=a,
+        actor=Actor.of(a),
         body="De acuerdo: sin un diccionario de datos es muy difícil reutilizar la información.",
         now=_at("2022-06-06", 9, 40),
     )
     on_follow_up = services.comment_create(
         consultation=consultation,
         paragraph=follow_up,
-        user=c,
+        actor=Actor.of(c),
         body="La agenda anual debería incluir indicadores y metas medibles; sin ellos no se puede valorar si se cumplió.",
         now=_at("2022-06-10", 13, 0),
     )
     on_scope = services.comment_create(
         consultation=consultation,
         paragraph=scope,
-        user=c,
+        actor=Actor.of(c),
         body="La política también debería ser obligatoria para las empresas privadas que manejan datos de interés público.",
         now=_at("2022-06-12", 18, 30),
     )
     spam = services.comment_create(
         consultation=consultation,
         paragraph=scope,
-        user=b,
+        actor=Actor.of(b),
         body="¡Ofertas en nuestra tienda en línea! Descuentos en cursos de ciencia de datos, escriba ya para apartar su lugar.",
         now=_at("2022-06-15", 8, 0),
     )
@@ -225,15 +227,15 @@ def _round_one(
         (on_follow_up, [a]),
     ]:
         for user in supporters:
-            services.support_add(comment=comment, user=user, now=_at("2022-06-20", 12))
+            services.support_add(comment=comment, actor=Actor.of(user), now=_at("2022-06-20", 12))
     moderator = _moderator()
     services.comment_flag(
-        comment=spam, user=a, reason="Es publicidad, no un comentario sobre el borrador."
+        comment=spam, actor=Actor.of(a), reason="Es publicidad, no un comentario sobre el borrador."
     )
-    services.comment_hide(
+    moderation.comment_hide(
         comment=spam,
         reason="Publicidad comercial ajena a la consulta (regla 3 de participación).",
-        actor=moderator,
+        actor=Actor.of(moderator) if moderator else Actor.system("demo"),
         notify_author=False,
         now=_at("2022-06-15", 10),
     )
@@ -264,12 +266,12 @@ def _round_one(
         ),
     ]
     for comment, status, reason, paragraph in answers:
-        services.answer_save(
+        answer_save(
             comment=comment,
             status=status,
             reason=reason,
             addressed_in=paragraph,
-            actor=moderator,
+            actor=Actor.of(moderator) if moderator else Actor.system("demo"),
             notify_author=False,
             now=_at("2022-09-15", 12),
         )
@@ -287,15 +289,15 @@ def _round_two(
     question = services.comment_create(
         consultation=consultation,
         paragraph=local,
-        user=a,
+        actor=Actor.of(a),
         body="¿Cómo se coordinarán los organismos garantes locales entre sí para que la adopción sea parecida en todas las entidades?",
         now=_at("2025-01-10", 10, 15),
     )
     services.comment_reply(
         parent=question,
-        user=b,
+        actor=Actor.of(b),
         body="Propongo una guía común de adopción, revisada cada año en la DATACON.",
         now=_at("2025-01-12", 16, 45),
     )
-    services.support_add(comment=question, user=b, now=_at("2025-01-12", 16, 46))
+    services.support_add(comment=question, actor=Actor.of(b), now=_at("2025-01-12", 16, 46))
     created["comment"] = created.get("comment", 0) + 2

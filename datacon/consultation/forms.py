@@ -61,21 +61,6 @@ class FlagForm(HoneypotMixin):
     )
 
 
-def apply_errors(form: forms.Form, error: object) -> None:
-    """Put a service's ValidationError on the form: field errors on fields, the rest on top."""
-    from django.core.exceptions import ValidationError
-
-    assert isinstance(error, ValidationError)
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 # --- back office -------------------------------------------------------------------------------
 
 

@@ -43,6 +43,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
+from datacon.common.actor import Actor
 from datacon.common.versions import POLICY, consultation_scope, public_version_bump
 from datacon.consultation.models import (
     ALL_CONSULTATIONS,
@@ -237,7 +238,7 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
                 ),
                 status=ProcessStatus.ACTIVE,
             ),
-            actor=None,
+            actor=Actor.system("large dataset"),
         )
         process_edition_save(
             link=ProcessEdition(
@@ -246,7 +247,7 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
                 relation=EditionRelation.INPUT,
                 description="La edición sintética aporta la consulta ficticia de carga.",
             ),
-            actor=None,
+            actor=Actor.system("large dataset"),
         )
         group = group_save(
             group=Group(
@@ -256,7 +257,7 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
                 kind=GroupKind.TECHNICAL,
                 mandate="Responder los comentarios de la consulta ficticia.",
             ),
-            actor=None,
+            actor=Actor.system("large dataset"),
         )
         document = document_save(
             document=Document(
@@ -265,14 +266,14 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
                 slug=DOCUMENT_SLUG,
                 kind=DocumentKind.DRAFT,
             ),
-            actor=None,
+            actor=Actor.system("large dataset"),
         )
         first, _plan = document_version_publish(
             document=document,
             body=_draft(rng, revised=False),
             change_summary="Primera versión, sometida a consulta (ficticia).",
             published_at=PUBLISHED_AT,
-            actor=None,
+            actor=Actor.system("large dataset"),
         )
         consultation = consultation_save(
             consultation=Consultation(
@@ -292,14 +293,14 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
                 status=ConsultationStatus.PUBLISHED,
                 answering_group=group,
             ),
-            actor=None,
+            actor=Actor.system("large dataset"),
         )
         second, _plan = document_version_publish(
             document=document,
             body=_draft(rng, revised=True),
             change_summary="Segunda versión: atiende la consulta (ficticia).",
             published_at=SECOND_VERSION_AT,
-            actor=None,
+            actor=Actor.system("large dataset"),
         )
         created = _comments(consultation, first.pk, second.pk, count, rng) if count else 0
         public_version_bump(consultation_scope(consultation.pk), ALL_CONSULTATIONS, POLICY)

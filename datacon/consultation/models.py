@@ -40,17 +40,29 @@ ALL_CONSULTATIONS = "consultation:all"
 DEFAULT_MAX_COMMENT_LENGTH = 3000
 
 
-class ConsultationStatus(models.TextChoices):
-    DRAFT = "draft", _("Borrador (no pública)")
-    PUBLISHED = "published", _("Publicada")
-
-
 class ConsultationAction(AuditAction):
     """Audit actions of consultations beyond plain create/update/delete."""
 
+    PARTICIPANT_JOIN = "participant.join"
+    PARTICIPANT_RENAME = "participant.rename"
+    COMMENT_CREATE = "comment.create"
+    COMMENT_REPLY = "comment.reply"
+    COMMENT_HIDE = "comment.hide"
+    COMMENT_RESTORE = "comment.restore"
+    FLAGS_RESOLVE = "flag.resolve"
+    FLAGS_DISMISS = "comment.flags_dismiss"
+    ANSWER_CREATE = "answer.create"
+    ANSWER_UPDATE = "answer.update"
     PERSONAL_DATA_ERASE = "consultation.personal_data_erase"
+    FLAGS_ERASE = "flag.erase"
+    SYNTHETIC_FILL = "consultation.synthetic_fill"
     AUTHOR_NAMES_ERASE = "comment.author_names_erase"
     PARTICIPANTS_UNLINK = "participant.unlink"
+
+
+class ConsultationStatus(models.TextChoices):
+    DRAFT = "draft", _("Borrador (no pública)")
+    PUBLISHED = "published", _("Publicada")
 
 
 class Phase(models.TextChoices):
@@ -233,6 +245,10 @@ class Participant(models.Model):
     def public_name(self) -> str:
         return self.display_name or str(_("Participante %(number)s") % {"number": self.number})
 
+    def public_scopes(self) -> tuple[str, ...]:
+        # The name shown next to the participant's comments.
+        return (versions.consultation_scope(self.consultation_id), ALL_CONSULTATIONS)
+
 
 class CommentStatus(models.TextChoices):
     VISIBLE = "visible", _("Visible")
@@ -361,6 +377,10 @@ class Support(models.Model):
     def __str__(self) -> str:
         return f"{self.participant} → #{self.comment_id}"
 
+    def public_scopes(self) -> tuple[str, ...]:
+        # Support counts are shown on the consultation's pages.
+        return (versions.consultation_scope(self.comment.consultation_id), ALL_CONSULTATIONS)
+
 
 class Flag(models.Model):
     """A signed-in reader's report that a comment breaks the rules (private: moderators see it)."""
@@ -417,6 +437,10 @@ class ModerationAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} #{self.comment_id}"
+
+    def public_scopes(self) -> tuple[str, ...]:
+        # The public moderation log (the API lists it).
+        return (versions.consultation_scope(self.comment.consultation_id), ALL_CONSULTATIONS)
 
 
 class AnswerStatus(models.TextChoices):

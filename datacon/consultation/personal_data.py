@@ -9,23 +9,18 @@ person made to moderators are deleted.
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
 from datacon.common.actor import Actor
 from datacon.common.personal_data import ExportedRows
-from datacon.common.versions import consultation_scope
 from datacon.common.write import unit_of_work
-from datacon.consultation.models import (
-    ALL_CONSULTATIONS,
-    Comment,
-    ConsultationAction,
-    Flag,
-    Participant,
-    Support,
-)
+from datacon.consultation.models import Comment, ConsultationAction, Flag, Participant, Support
+
+# The person erases their own data; the audit entry must not point at them.
+ERASER = Actor.system("derecho de cancelación (ARCO)")
 
 
-def consultation_export(user: Any) -> ExportedRows:
+def consultation_export(user: User) -> ExportedRows:
     participants = list(
         Participant.objects.filter(user=user).select_related("consultation").order_by("pk")
     )
@@ -71,28 +66,27 @@ def consultation_export(user: Any) -> ExportedRows:
     }
 
 
-def consultation_erase(user: Any) -> None:
-    with unit_of_work(Actor.system("cancelación de datos personales (ARCO)")) as work:
-        consultation_ids = set(
-            Participant.objects.filter(user=user).values_list("consultation_id", flat=True)
-        )
-        work.update(
-            Comment.objects.filter(participant__user=user),
-            action=ConsultationAction.AUTHOR_NAMES_ERASE,
-            author_name="",
-        )
-        work.update(
-            Participant.objects.filter(user=user),
-            action=ConsultationAction.PARTICIPANTS_UNLINK,
-            user=None,
-            display_name="",
-        )
-        for flag in Flag.objects.filter(reporter=user):
-            work.delete(flag)
-        work.record(
-            ConsultationAction.PERSONAL_DATA_ERASE, object_type="auth.user", object_id=str(user.pk)
-        )
-        if consultation_ids:
-            work.touch_scopes(
-                *(consultation_scope(pk) for pk in sorted(consultation_ids)), ALL_CONSULTATIONS
+def consultation_erase(user: User) -> None:
+    with unit_of_work(ERASER) as work:
+        # The names comments were published with go too (they would still name the person);
+        # the comments' consultations' pages are bumped by the updates.
+        comments = Comment.objects.filter(participant__user=user).exclude(author_name="")
+        if comments.exists():
+            work.update(comments, action=ConsultationAction.AUTHOR_NAMES_ERASE, author_name="")
+        participants = Participant.objects.filter(user=user)
+        if participants.exists():
+            work.update(
+                participants,
+                action=ConsultationAction.PARTICIPANTS_UNLINK,
+                user=None,
+                display_name="",
             )
+        # One entry with the count: the audit log must not keep the reports' text.
+        flags = Flag.objects.filter(reporter=user)
+        if flags.exists():
+            work.delete_many(flags, action=ConsultationAction.FLAGS_ERASE)
+        work.record(
+            ConsultationAction.PERSONAL_DATA_ERASE,
+            object_type="auth.user",
+            object_id=str(user.pk),
+        )

@@ -12,10 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from datacon.common.actor import Actor
 from datacon.consultation.models import (
     Answer,
     AnswerStatus,
@@ -218,7 +220,9 @@ class DraftPage:
     participant: Participant | None
 
 
-def consultation_page(*, consultation: Consultation, user: Any = None) -> DraftPage:
+def consultation_page(
+    *, consultation: Consultation, user: User | AnonymousUser | None = None
+) -> DraftPage:
     paragraphs = list(
         Paragraph.objects.filter(version_id=consultation.version_id)
         .select_related("identity")
@@ -236,8 +240,9 @@ def consultation_page(*, consultation: Consultation, user: Any = None) -> DraftP
         ).order_by("number")
     )
     participant = None
-    if getattr(user, "is_authenticated", False):
-        participant = Participant.objects.filter(consultation=consultation, user=user).first()
+    account = Actor.of(user).account
+    if account is not None:
+        participant = Participant.objects.filter(consultation=consultation, user=account).first()
     return DraftPage(
         consultation=consultation,
         paragraphs=[
@@ -288,10 +293,13 @@ class ViewerState:
     flagged: set[int] = field(default_factory=set)
 
 
-def _viewer_state(*, consultation: Consultation, user: Any, comment_ids: list[int]) -> ViewerState:
-    if not getattr(user, "is_authenticated", False):
+def _viewer_state(
+    *, consultation: Consultation, user: User | AnonymousUser | None, comment_ids: list[int]
+) -> ViewerState:
+    account = Actor.of(user).account
+    if account is None:
         return ViewerState()
-    participant = Participant.objects.filter(consultation=consultation, user=user).first()
+    participant = Participant.objects.filter(consultation=consultation, user=account).first()
     supported: set[int] = set()
     if participant is not None and comment_ids:
         supported = set(
@@ -300,7 +308,7 @@ def _viewer_state(*, consultation: Consultation, user: Any, comment_ids: list[in
             )
         )
     flagged = set(
-        Flag.objects.filter(reporter=user, comment_id__in=comment_ids).values_list(
+        Flag.objects.filter(reporter=account, comment_id__in=comment_ids).values_list(
             "comment_id", flat=True
         )
     )
@@ -345,7 +353,7 @@ def paragraph_threads(
     paragraph: Paragraph,
     page_number: Any = 1,
     ordering: str = "antiguos",
-    user: Any = None,
+    user: User | AnonymousUser | None = None,
 ) -> ParagraphPage:
     ordering = ordering if ordering in ORDERINGS else "antiguos"
     tops = _top_comments().filter(paragraph=paragraph, consultation=consultation)
@@ -372,7 +380,9 @@ class CommentPage:
     moderation: list[ModerationAction]
 
 
-def comment_thread(*, consultation: Consultation, pk: int, user: Any = None) -> CommentPage:
+def comment_thread(
+    *, consultation: Consultation, pk: int, user: User | AnonymousUser | None = None
+) -> CommentPage:
     focus = (
         Comment.objects.filter(consultation=consultation, pk=pk)
         .select_related("paragraph__identity")
@@ -453,115 +463,4 @@ def consultation_report(*, consultation: Consultation, page_number: Any = 1) -> 
         paragraphs=paragraphs,
         page=page,
         is_final=consultation.phase == Phase.CLOSED,
-    )
-
-
-# --- back office queues ----------------------------------------------------------------------------
-
-
-MODERATION_FILTERS = ("reportados", "recientes", "ocultos")
-
-
-def moderation_queue(
-    *, consultation: Consultation, which: str = "reportados", page_number: Any = 1
-) -> Page:
-    comments = Comment.objects.filter(consultation=consultation)
-    if which == "ocultos":
-        comments = comments.filter(status=CommentStatus.HIDDEN).order_by("-hidden_at", "-id")
-    elif which == "recientes":
-        comments = comments.order_by("-created_at", "-id")
-    else:
-        unresolved = Q(resolved_at__isnull=True)
-        comments = (
-            comments.filter(status=CommentStatus.VISIBLE)
-            .filter(Exists(Flag.objects.filter(unresolved, comment=OuterRef("pk"))))
-            .annotate(flag_total=count_of(Flag, "comment", extra=unresolved))
-            .order_by("-flag_total", "-created_at", "-id")
-        )
-    page = counted(paged(comments, QUEUE_PER_PAGE, page_number))
-    flags = flags_for(comment_ids=[c.pk for c in page])
-    for comment in page:
-        comment.flag_list = flags.get(comment.pk, [])  # type: ignore[attr-defined]
-        comment.open_flags = len(comment.flag_list)  # type: ignore[attr-defined]
-    return page
-
-
-def flags_for(*, comment_ids: list[int]) -> dict[int, list[Flag]]:
-    grouped: dict[int, list[Flag]] = defaultdict(list)
-    for flag in Flag.objects.filter(comment_id__in=comment_ids, resolved_at__isnull=True).order_by(
-        "created_at"
-    ):
-        grouped[flag.comment_id].append(flag)
-    return grouped
-
-
-def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page:
-    actions = (
-        ModerationAction.objects.filter(comment__consultation=consultation)
-        .select_related("actor", "comment__identity")
-        .order_by("-at", "-id")
-    )
-    return Paginator(actions, QUEUE_PER_PAGE).get_page(page_number)
-
-
-ANSWER_FILTERS = ("pendientes", "respondidos", "todos")
-
-
-def answer_queue(
-    *, consultation: Consultation, which: str = "pendientes", page_number: Any = 1
-) -> Page:
-    comments = Comment.objects.filter(consultation=consultation, root__isnull=True)
-    if which == "pendientes":
-        comments = comments.filter(answer__isnull=True)
-    elif which == "respondidos":
-        comments = comments.filter(answer__isnull=False)
-    return counted(
-        paged(comments.order_by("position", "created_at", "id"), QUEUE_PER_PAGE, page_number)
-    )
-
-
-def later_paragraphs(*, consultation: Consultation) -> list[Paragraph]:
-    """Paragraphs of every version after the consulted one, newest version first."""
-    return list(
-        Paragraph.objects.filter(
-            version__document_id=consultation.version.document_id,
-            version__number__gt=consultation.version.number,
-            kind=ParagraphKind.TEXT,
-        )
-        .select_related("identity", "version")
-        .order_by("-version__number", "position")
-    )
-
-
-# --- the signed-in person's own activity ---------------------------------------------------------
-
-
-@dataclass
-class Activity:
-    comments: list[Comment]
-    supports: list[Support]
-    comment_total: int
-    support_total: int
-
-
-def user_activity(*, user: Any, limit: int = 10) -> Activity:
-    if not getattr(user, "is_authenticated", False):
-        return Activity([], [], 0, 0)
-    comments = Comment.objects.filter(participant__user=user)
-    supports = Support.objects.filter(participant__user=user)
-    return Activity(
-        comments=attach_counts(
-            list(
-                comments.select_related(
-                    "consultation", "participant", "paragraph__identity", "answer"
-                ).order_by("-created_at", "-id")[:limit]
-            )
-        ),
-        supports=list(
-            supports.select_related(
-                "comment__consultation", "comment__participant", "comment__paragraph__identity"
-            ).order_by("-created_at", "-id")[:limit]
-        ),
-        comment_total=comments.count(),
-        support_total=supports.count(),
     )

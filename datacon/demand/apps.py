@@ -11,7 +11,12 @@ class DemandConfig(AppConfig):
 
     def ready(self) -> None:
         from datacon.common.personal_data import PersonalDataProvider, personal_data_register
-        from datacon.demand import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.demand import (
+            datasets,  # noqa: F401  (registers the open datasets)
+            datasets_requests,  # noqa: F401
+            datasets_reuse,  # noqa: F401
+            permissions,  # noqa: F401  (the named rules)
+        )
         from datacon.demand.mentions import register_core_kinds
         from datacon.demand.personal_data import (
             demand_personal_data_erase,

@@ -27,7 +27,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from datacon.common.actor import Actor
 from datacon.demand.analysis.run import requests_analyse
+from datacon.demand.catalogue import project_dataset_add, project_save, standard_create
 from datacon.demand.importer import requests_import
 from datacon.demand.models import (
     AnalysisRun,
@@ -46,9 +48,6 @@ from datacon.demand.services import (
     need_standard_set,
     need_status_set,
     need_support,
-    project_dataset_add,
-    project_save,
-    standard_create,
 )
 from datacon.demand.synthetic import SAMPLE_PATH, SYNTHETIC_SOURCE
 
@@ -349,11 +348,11 @@ def demo_load() -> dict[str, int]:
         for kind, year, code in data["mentions"]:
             target = editions.get(year) if kind == "edition" else sessions.get((year, code))
             if target is not None and not need.mentions.filter(object_id=target.pk).exists():
-                need_mention_add(need=need, target=target, actor=None)
+                need_mention_add(need=need, target=target, actor=Actor.system("demo"))
                 count("needmention")
     standard = DataStandard.objects.filter(name=DEMO_STANDARD["name"]).first()
     if standard is None:
-        standard = standard_create(actor=None, is_demo=True, **DEMO_STANDARD)
+        standard = standard_create(actor=Actor.system("demo"), is_demo=True, **DEMO_STANDARD)
         count("datastandard")
     supporters = _demo_supporters(count)
     for data in DEMO_NEEDS:
@@ -364,17 +363,17 @@ def demo_load() -> dict[str, int]:
         needs[need.slug] = need
         count("informationneed")
         if data.get("standard"):
-            need_standard_set(need=need, standard=standard, actor=None)
+            need_standard_set(need=need, standard=standard, actor=Actor.system("demo"))
         if data.get("duplicate_of"):
             need_status_set(
                 need=need,
                 status=NeedStatus.DUPLICATE,
                 reason="Pide los mismos datos que otra propuesta (ejemplo ficticio).",
                 duplicate_of=needs[data["duplicate_of"]],
-                actor=None,
+                actor=Actor.system("demo"),
             )
         for user in supporters[: data.get("supports", 0)]:
-            need_support(need=need, user=user)
+            need_support(need=need, actor=Actor.of(user))
     inai = Organisation.objects.filter(slug="inai").first()
     for data in PROJECTS:
         if ReuseProject.objects.filter(slug=data["slug"]).exists():
@@ -393,11 +392,13 @@ def demo_load() -> dict[str, int]:
                 session=session,
                 source_note=MEMORIA_2021,
             ),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         if inai is not None:
             project.organisations.add(inai)
-        project_dataset_add(project=project, need=needs.get(data["need"]), actor=None)
+        project_dataset_add(
+            project=project, need=needs.get(data["need"]), actor=Actor.system("demo")
+        )
         count("reuseproject")
     demo_edition = Edition.objects.filter(slug="2027-demo").first()
     for data in DEMO_PROJECTS:
@@ -415,18 +416,20 @@ def demo_load() -> dict[str, int]:
                 edition=demo_edition,
                 is_demo=True,
             ),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         project_dataset_add(
             project=project,
             need=needs.get(data.get("need", "")),
             title=data.get("dataset_title", ""),
             url=data.get("dataset_url", ""),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         count("reuseproject")
     if _sample_import_needed():
-        report = requests_import(path=SAMPLE_PATH, source=SYNTHETIC_SOURCE)
+        report = requests_import(
+            path=SAMPLE_PATH, source=SYNTHETIC_SOURCE, actor=Actor.system("demo")
+        )
         created["informationrequest"] = report.created
     analysed = (
         AnalysisRun.objects.filter(is_current=True)
@@ -435,7 +438,7 @@ def demo_load() -> dict[str, int]:
     )
     total = InformationRequest.objects.count()
     if total and analysed != total:
-        requests_analyse()
+        requests_analyse(actor=Actor.system("demo"))
         count("analysisrun")
     return created
 
@@ -459,7 +462,7 @@ def _create_need(data: dict[str, Any], *, is_demo: bool) -> InformationNeed:
         is_demo=is_demo,
         source_note=data.get("source_note", ""),
         slug=data["slug"],
-        actor=None,
+        actor=Actor.system("demo"),
     )
     return need
 

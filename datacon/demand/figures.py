@@ -19,11 +19,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from datacon.demand.models import DemandDimension, InformationRequest, MonthlyDemand
+from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
+from datacon.demand.models import DemandAction, DemandDimension, InformationRequest, MonthlyDemand
 
 TOTAL_KEY = "all"
 DIMENSION_FIELDS = {
@@ -35,8 +36,12 @@ DIMENSION_FIELDS = {
 GROWTH_THRESHOLD = 10.0  # percent
 
 
-def monthly_demand_refresh(*, dimensions: tuple[str, ...] | None = None) -> int:
-    """Recompute the monthly counts (all dimensions, or the ones given). Returns rows written."""
+def monthly_demand_refresh(*, actor: Actor, dimensions: tuple[str, ...] | None = None) -> int:
+    """Recompute the monthly counts (all dimensions, or the ones given). Returns rows written.
+
+    Called inside the unit of work of an import, an analysis or a merge, whose own
+    record declares the demand pages that change.
+    """
     chosen = dimensions or tuple(DIMENSION_FIELDS)
     cells: list[MonthlyDemand] = []
     base = InformationRequest.objects.annotate(month=TruncMonth("filed_on")).order_by()
@@ -64,9 +69,11 @@ def monthly_demand_refresh(*, dimensions: tuple[str, ...] | None = None) -> int:
                     answered=row["answered"],
                 )
             )
-    with transaction.atomic():
-        MonthlyDemand.objects.filter(dimension__in=chosen).delete()
-        MonthlyDemand.objects.bulk_create(cells, batch_size=2000)
+    with unit_of_work(actor) as work:
+        work.delete_many(
+            MonthlyDemand.objects.filter(dimension__in=chosen), action=DemandAction.MONTHLY_REFRESH
+        )
+        work.create_many(cells, action=DemandAction.MONTHLY_REFRESH, batch_size=2000)
     return len(cells)
 
 

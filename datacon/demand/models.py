@@ -34,6 +34,7 @@ from datacon.common import versions
 from datacon.common.choices import Licence, MexicanState
 from datacon.common.models import TimeStampedModel
 from datacon.common.validators import validate_single_line
+from datacon.common.write import AuditAction
 
 
 class GovernmentLevel(models.TextChoices):
@@ -468,414 +469,44 @@ class NeedMention(models.Model):
         return (versions.DEMAND, versions.CONFERENCE)
 
 
-# --- access-to-information requests ----------------------------------------------------------------
-
-
-class ImportStatus(models.TextChoices):
-    RUNNING = "running", _("En curso")
-    DONE = "done", _("Terminada")
-    REFUSED = "refused", _("Rechazada (encabezados)")
-    FAILED = "failed", _("Interrumpida")
-
-
-class ImportRun(models.Model):
-    """One import of a request export: what was read, loaded, updated and skipped (and why)."""
-
-    source = models.CharField(_("fuente"), max_length=20, default="pnt")
-    file_name = models.CharField(_("archivo"), max_length=300)
-    file_size = models.BigIntegerField(_("tamaño (bytes)"), default=0)
-    file_sha256 = models.CharField(_("huella SHA-256"), max_length=64, blank=True)
-    encoding = models.CharField(_("codificación"), max_length=40, blank=True)
-    columns = models.JSONField(_("columnas reconocidas"), default=dict, blank=True)
-    ignored_columns = models.JSONField(_("columnas ignoradas"), default=list, blank=True)
-    dry_run = models.BooleanField(_("solo revisión"), default=False)
-    status = models.CharField(
-        _("estado"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.RUNNING
-    )
-    message = models.TextField(_("mensaje"), blank=True)
-    started_at = models.DateTimeField(_("inicio"), default=timezone.now)
-    finished_at = models.DateTimeField(_("fin"), null=True, blank=True)
-    rows_read = models.PositiveIntegerField(_("filas leídas"), default=0)
-    created = models.PositiveIntegerField(_("nuevas"), default=0)
-    updated = models.PositiveIntegerField(_("actualizadas"), default=0)
-    unchanged = models.PositiveIntegerField(_("sin cambios"), default=0)
-    skipped = models.PositiveIntegerField(_("omitidas"), default=0)
-    skipped_rows = models.JSONField(_("filas omitidas"), default=list, blank=True)
-    updated_rows = models.JSONField(_("filas actualizadas"), default=list, blank=True)
-    warnings = models.JSONField(_("avisos"), default=dict, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("importación de solicitudes")
-        verbose_name_plural = _("importaciones de solicitudes")
-        ordering = ["-started_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.file_name} · {self.started_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def loaded(self) -> int:
-        return self.created + self.updated
-
-    @property
-    def skipped_rows_truncated(self) -> bool:
-        return self.skipped > len(self.skipped_rows)
-
-
-class InformationRequest(models.Model):
-    """One access-to-information request, as exported by the transparency platform.
-
-    `display_text` is the request with personal data replaced by tokens, the
-    only text ever shown or exported. `text` keeps the request as filed when
-    it differs (private: it held personal data), so the scrubber can be run
-    again; when nothing was scrubbed it stays empty, which halves what a
-    million requests weigh. `original_text` gives the request as filed.
-    """
-
-    source = models.CharField(_("fuente"), max_length=20, default="pnt")
-    folio = models.CharField(_("folio"), max_length=40)
-    filed_on = models.DateField(_("fecha de solicitud"))
-    institution = models.ForeignKey(
-        Institution,
-        on_delete=models.PROTECT,
-        related_name="requests",
-        verbose_name=_("institución"),
-    )
-    state = models.CharField(
-        _("entidad federativa"), max_length=2, choices=MexicanState.choices, blank=True
-    )
-    status = models.CharField(_("estatus"), max_length=80, blank=True)
-    response = models.CharField(_("respuesta"), max_length=200, blank=True)
-    answered = models.BooleanField(_("con respuesta"), default=False)
-    text = models.TextField(
-        _("texto original (privado)"),
-        blank=True,
-        help_text=_("Solo cuando difiere del texto sin datos personales."),
-    )
-    display_text = models.TextField(_("texto sin datos personales"))
-    topic_number = models.SmallIntegerField(_("tema"), null=True, blank=True)
-    row_hash = models.BigIntegerField(_("huella de la fila"))
-
-    class Meta:
-        verbose_name = _("solicitud de información")
-        verbose_name_plural = _("solicitudes de información")
-        constraints = [
-            models.UniqueConstraint(fields=["source", "folio"], name="demand_request_folio_once")
-        ]
-        indexes = [models.Index(fields=["institution", "filed_on"])]
-
-    def __str__(self) -> str:
-        return self.folio
-
-    @property
-    def original_text(self) -> str:
-        return self.text or self.display_text
-
-
-# --- analysis results --------------------------------------------------------------------------------
-
-
-class AnalysisStatus(models.TextChoices):
-    RUNNING = "running", _("En curso")
-    DONE = "done", _("Terminado")
-    FAILED = "failed", _("Interrumpido")
-
-
-class AnalysisRun(models.Model):
-    """One run of the topic, near-duplicate and candidate analysis. Only the current one is public."""
-
-    started_at = models.DateTimeField(_("inicio"), default=timezone.now)
-    finished_at = models.DateTimeField(_("fin"), null=True, blank=True)
-    status = models.CharField(
-        _("estado"), max_length=10, choices=AnalysisStatus.choices, default=AnalysisStatus.RUNNING
-    )
-    is_current = models.BooleanField(_("vigente"), default=False)
-    parameters = models.JSONField(_("parámetros"), default=dict, blank=True)
-    requests_analysed = models.PositiveIntegerField(_("solicitudes analizadas"), default=0)
-    vocabulary_size = models.PositiveIntegerField(_("vocabulario"), default=0)
-    topics_count = models.PositiveIntegerField(_("temas"), default=0)
-    groups_count = models.PositiveIntegerField(_("grupos de preguntas repetidas"), default=0)
-    candidates_count = models.PositiveIntegerField(_("candidatos"), default=0)
-    timings = models.JSONField(_("tiempos (s)"), default=dict, blank=True)
-    message = models.TextField(_("mensaje"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("análisis de solicitudes")
-        verbose_name_plural = _("análisis de solicitudes")
-        ordering = ["-started_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.started_at:%Y-%m-%d %H:%M} · {self.get_status_display()}"
-
-
-class RequestTopic(models.Model):
-    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="topics")
-    number = models.PositiveSmallIntegerField(_("número"))
-    label = models.CharField(_("nombre"), max_length=200)
-    terms = models.JSONField(_("términos principales"), default=list)
-    size = models.PositiveIntegerField(_("solicitudes"), default=0)
-    examples = models.JSONField(_("ejemplos (sin datos personales)"), default=list)
-
-    class Meta:
-        verbose_name = _("tema de las solicitudes")
-        verbose_name_plural = _("temas de las solicitudes")
-        ordering = ["run", "-size", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["run", "number"], name="demand_topic_number_once")
-        ]
-
-    def __str__(self) -> str:
-        return self.label
-
-    def get_absolute_url(self) -> str:
-        return reverse("public:demand_topic", kwargs={"number": self.number})
-
-
-class RepeatedQuestion(models.Model):
-    """Near-duplicate requests sent to the same institution again and again."""
-
-    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="repeated")
-    institution = models.ForeignKey(
-        Institution, on_delete=models.CASCADE, related_name="repeated_questions"
-    )
-    size = models.PositiveIntegerField(_("solicitudes"))
-    months = models.PositiveIntegerField(_("meses distintos"))
-    first_filed_on = models.DateField(_("primera"))
-    last_filed_on = models.DateField(_("última"))
-    topic_number = models.SmallIntegerField(_("tema"), null=True, blank=True)
-    text = models.TextField(_("pregunta representativa (sin datos personales)"))
-    examples = models.JSONField(_("ejemplos (sin datos personales)"), default=list)
-    folios = models.JSONField(_("folios (muestra)"), default=list)
-
-    class Meta:
-        verbose_name = _("pregunta repetida")
-        verbose_name_plural = _("preguntas repetidas")
-        ordering = ["run", "-size", "id"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-
-class CandidateKind(models.TextChoices):
-    REPEATED = "repeated", _("Pregunta repetida")
-    TOPIC = "topic", _("Tema concentrado en la institución")
-
-
-class DatasetCandidate(models.Model):
-    """A dataset an institution could publish proactively, ranked from its requests."""
-
-    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="candidates")
-    institution = models.ForeignKey(
-        Institution, on_delete=models.CASCADE, related_name="candidates"
-    )
-    kind = models.CharField(_("tipo"), max_length=10, choices=CandidateKind.choices)
-    key = models.CharField(_("clave estable"), max_length=120, db_index=True)
-    rank = models.PositiveIntegerField(_("lugar en la institución"))
-    score = models.FloatField(_("puntaje"))
-    title = models.CharField(_("conjunto sugerido"), max_length=200)
-    terms = models.JSONField(_("términos"), default=list)
-    requests = models.PositiveIntegerField(_("solicitudes"))
-    repeated = models.PositiveIntegerField(_("solicitudes casi idénticas"), default=0)
-    months = models.PositiveIntegerField(_("meses con solicitudes"), default=0)
-    topic_number = models.SmallIntegerField(_("tema"), null=True, blank=True)
-    repeated_question = models.OneToOneField(
-        RepeatedQuestion,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="candidate",
-    )
-    examples = models.JSONField(_("ejemplos (sin datos personales)"), default=list)
-    promoted_need = models.ForeignKey(
-        InformationNeed,
-        verbose_name=_("necesidad creada"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="candidates",
-    )
-
-    class Meta:
-        verbose_name = _("conjunto de datos candidato")
-        verbose_name_plural = _("conjuntos de datos candidatos")
-        ordering = ["run", "-score", "id"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class DemandDimension(models.TextChoices):
-    TOTAL = "total", _("Total")
-    INSTITUTION = "institution", _("Institución")
-    STATE = "state", _("Entidad federativa")
-    TOPIC = "topic", _("Tema")
-
-
-class MonthlyDemand(models.Model):
-    """Requests per month, per institution, state and topic: the figures pages and exports read.
-
-    Recomputed from the requests after each import and analysis, so pages never
-    scan a million requests to draw a chart.
-    """
-
-    dimension = models.CharField(max_length=12, choices=DemandDimension.choices)
-    key = models.CharField(max_length=40)
-    month = models.DateField()
-    requests = models.PositiveIntegerField()
-    answered = models.PositiveIntegerField()
-
-    class Meta:
-        verbose_name = _("demanda mensual")
-        verbose_name_plural = _("demanda mensual")
-        ordering = ["dimension", "key", "month"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dimension", "key", "month"], name="demand_monthly_cell_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.dimension}:{self.key}:{self.month:%Y-%m}={self.requests}"
-
-
-# --- reuse showcase ------------------------------------------------------------------------------------
-
-
-class ReuseKind(models.TextChoices):
-    APP = "app", _("Aplicación")
-    MAP = "map", _("Mapa")
-    STORY = "story", _("Historia o periodismo de datos")
-    RESEARCH = "research", _("Investigación")
-    PLATFORM = "platform", _("Plataforma o iniciativa de apertura")
-
-
-class ReuseProject(TimeStampedModel):
-    """A project that reuses open data, where it was presented, and which data it uses."""
-
-    title = models.CharField(_("título"), max_length=200)
-    slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
-    kind = models.CharField(_("tipo"), max_length=10, choices=ReuseKind.choices)
-    summary = models.CharField(_("resumen"), max_length=300)
-    description = models.TextField(_("descripción"), blank=True, help_text=_("Markdown."))
-    sector = models.CharField(_("sector"), max_length=16, choices=Sector.choices)
-    team = models.TextField(
-        _("equipo"),
-        blank=True,
-        help_text=_("Nombres públicos u organizaciones, uno por línea."),
-    )
-    organisations = models.ManyToManyField(
-        "people.Organisation",
-        verbose_name=_("organizaciones del directorio"),
-        blank=True,
-        related_name="reuse_projects",
-    )
-    edition = models.ForeignKey(
-        "editions.Edition",
-        verbose_name=_("edición donde se presentó"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reuse_projects",
-    )
-    session = models.ForeignKey(
-        "program.Session",
-        verbose_name=_("sesión donde se presentó"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reuse_projects",
-    )
-    is_published = models.BooleanField(_("publicado"), default=True)
-    is_demo = models.BooleanField(_("registro de demostración (ficticio)"), default=False)
-    source_note = models.CharField(_("fuente"), max_length=300, blank=True)
-    search_document = models.TextField(editable=False, blank=True, default="")
-
-    SEARCH_FIELDS = ("title", "summary", "description", "team")
-
-    class Meta:
-        verbose_name = _("proyecto de reutilización")
-        verbose_name_plural = _("proyectos de reutilización")
-        ordering = ["title"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("public:demand_project", kwargs={"slug": self.slug})
-
-    def public_scopes(self) -> tuple[str, ...]:
-        # Edition pages list the projects presented there.
-        return (versions.DEMAND, versions.CONFERENCE)
-
-    @property
-    def team_members(self) -> list[str]:
-        return [line.strip() for line in self.team.splitlines() if line.strip()]
-
-    def clean(self) -> None:
-        session = self.session if self.session_id else None
-        if session is None:
-            return
-        if self.edition_id and session.edition_id != self.edition_id:
-            raise ValidationError({"session": _("La sesión pertenece a otra edición.")})
-        if not self.edition_id:
-            self.edition_id = session.edition_id
-
-
-class ReuseLink(models.Model):
-    project = models.ForeignKey(ReuseProject, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(_("texto del enlace"), max_length=120)
-    url = models.URLField(_("dirección"), max_length=500)
-    order = models.PositiveSmallIntegerField(_("orden"), default=0)
-
-    class Meta:
-        verbose_name = _("enlace")
-        verbose_name_plural = _("enlaces")
-        ordering = ["project", "order", "id"]
-
-    def __str__(self) -> str:
-        return self.label
-
-    def public_scopes(self) -> tuple[str, ...]:
-        return (versions.DEMAND,)
-
-
-class ReuseDataset(models.Model):
-    """A dataset a project uses: an entry of the registry, an external dataset, or both."""
-
-    project = models.ForeignKey(ReuseProject, on_delete=models.CASCADE, related_name="datasets")
-    need = models.ForeignKey(
-        InformationNeed,
-        verbose_name=_("necesidad del registro"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="reuses",
-    )
-    title = models.CharField(_("conjunto de datos"), max_length=200, blank=True)
-    url = models.URLField(_("dirección del conjunto"), max_length=500, blank=True)
-    order = models.PositiveSmallIntegerField(_("orden"), default=0)
-
-    class Meta:
-        verbose_name = _("conjunto de datos usado")
-        verbose_name_plural = _("conjuntos de datos usados")
-        ordering = ["project", "order", "id"]
-
-    def __str__(self) -> str:
-        need = self.need if self.need_id else None
-        return self.title or (need.title if need is not None else self.url)
-
-    def public_scopes(self) -> tuple[str, ...]:
-        return (versions.DEMAND, versions.CONFERENCE)
-
-    def clean(self) -> None:
-        if not self.need_id and not self.url:
-            raise ValidationError(
-                _("Elija una necesidad del registro o escriba la dirección del conjunto de datos.")
-            )
-        if self.url and not self.title and not self.need_id:
-            raise ValidationError({"title": _("Dé un nombre al conjunto de datos externo.")})
+class DemandAction(AuditAction):
+    """Audit actions of the demand capability beyond plain create/update/delete."""
+
+    NEED_PROPOSE = "informationneed.propose"
+    NEED_CREATE = "informationneed.create"
+    NEED_STATUS = "informationneed.status"
+    NEED_STANDARD = "informationneed.standard"
+    NEED_HOLDERS = "informationneed.holders"
+    NEED_HIDE = "informationneed.hide"
+    NEED_SHOW = "informationneed.show"
+    NEED_PROMOTE = "informationneed.promote"
+    NEED_DUPLICATES_REPOINT = "informationneed.duplicates_repoint"
+    SUPPORTS_MERGE = "needsupport.merge"
+    CANDIDATE_PROMOTE = "datasetcandidate.promote"
+    INSTITUTION_MERGE = "institution.merge"
+    REQUESTS_IMPORT = "informationrequest.import"
+    REQUESTS_IMPORT_CHUNK = "informationrequest.import_chunk"
+    REQUESTS_ANALYSE = "informationrequest.analyse"
+    ANALYSIS_STORE = "analysisrun.store"
+    ANALYSIS_FAIL = "analysisrun.fail"
+    MONTHLY_REFRESH = "monthlydemand.refresh"
+    PERSONAL_DATA_ERASE = "demand.personal_data.erase"
+
+
+# Requests, their analysis and the reuse showcase live in their own modules; every
+# model is still importable from here.
+from datacon.demand.models_requests import AnalysisRun as AnalysisRun  # noqa: E402
+from datacon.demand.models_requests import AnalysisStatus as AnalysisStatus  # noqa: E402
+from datacon.demand.models_requests import CandidateKind as CandidateKind  # noqa: E402
+from datacon.demand.models_requests import DatasetCandidate as DatasetCandidate  # noqa: E402
+from datacon.demand.models_requests import DemandDimension as DemandDimension  # noqa: E402
+from datacon.demand.models_requests import ImportRun as ImportRun  # noqa: E402
+from datacon.demand.models_requests import ImportStatus as ImportStatus  # noqa: E402
+from datacon.demand.models_requests import InformationRequest as InformationRequest  # noqa: E402
+from datacon.demand.models_requests import MonthlyDemand as MonthlyDemand  # noqa: E402
+from datacon.demand.models_requests import RepeatedQuestion as RepeatedQuestion  # noqa: E402
+from datacon.demand.models_requests import RequestTopic as RequestTopic  # noqa: E402
+from datacon.demand.models_reuse import ReuseDataset as ReuseDataset  # noqa: E402
+from datacon.demand.models_reuse import ReuseKind as ReuseKind  # noqa: E402
+from datacon.demand.models_reuse import ReuseLink as ReuseLink  # noqa: E402
+from datacon.demand.models_reuse import ReuseProject as ReuseProject  # noqa: E402

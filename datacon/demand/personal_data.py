@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
-from django.db import transaction
-
-from datacon.common.audit import audit_record
+from datacon.common.actor import Actor
 from datacon.common.personal_data import ExportedRows
-from datacon.common.versions import CONFERENCE, DEMAND, public_version_bump
-from datacon.demand.models import InformationNeed, NeedSupport
+from datacon.common.write import unit_of_work
+from datacon.demand.models import DemandAction, InformationNeed, NeedSupport
+
+# The person erases their own data; the audit entry must not point at them.
+ERASER = Actor.system("derecho de cancelación (ARCO)")
 
 
-def demand_personal_data_export(user: Any) -> ExportedRows:
+def demand_personal_data_export(user: User) -> ExportedRows:
     return {
         "necesidades_propuestas": [
             {
@@ -33,18 +34,24 @@ def demand_personal_data_export(user: Any) -> ExportedRows:
     }
 
 
-def demand_personal_data_erase(user: Any) -> None:
+def demand_personal_data_erase(user: User) -> None:
     """Supports are removed (counts drop); proposals stay as anonymous public records."""
-    with transaction.atomic():
-        supports, _rows = NeedSupport.objects.filter(user=user).delete()
-        proposals = InformationNeed.objects.filter(proposer=user).update(
-            proposer=None, proposer_public_name=""
-        )
-        audit_record(
-            actor=None,
-            action="demand.personal_data.erase",
+    with unit_of_work(ERASER) as work:
+        supports = NeedSupport.objects.filter(user=user)
+        proposals = InformationNeed.objects.filter(proposer=user)
+        counts = {"supports": supports.count(), "proposals": proposals.count()}
+        if counts["supports"]:
+            work.delete_many(supports, action=DemandAction.PERSONAL_DATA_ERASE)
+        if counts["proposals"]:
+            work.update(
+                proposals,
+                action=DemandAction.PERSONAL_DATA_ERASE,
+                proposer=None,
+                proposer_public_name="",
+            )
+        work.record(
+            DemandAction.PERSONAL_DATA_ERASE,
             object_type="auth.user",
             object_id=str(user.pk),
-            changes={"supports": supports, "proposals": proposals},
+            changes=counts,
         )
-        public_version_bump(DEMAND, CONFERENCE)

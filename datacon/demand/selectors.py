@@ -12,10 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from datacon.common.actor import Actor
 from datacon.common.text import search_normalise
 from datacon.demand.figures import DemandSeries, data_months, demand_series
 from datacon.demand.mentions import MentionTarget, mention_kind
@@ -174,10 +176,11 @@ def need_get_public(*, slug: str) -> NeedPage:
     )
 
 
-def need_supported_by(*, need: InformationNeed, user: Any) -> bool:
-    if not getattr(user, "is_authenticated", False):
+def need_supported_by(*, need: InformationNeed, user: User | AnonymousUser | None) -> bool:
+    account = Actor.of(user).account
+    if account is None:
         return False
-    return NeedSupport.objects.filter(need=need, user=user).exists()
+    return NeedSupport.objects.filter(need=need, user=account).exists()
 
 
 def needs_for_target(*, target: Any) -> list[InformationNeed]:
@@ -191,17 +194,20 @@ def needs_for_target(*, target: Any) -> list[InformationNeed]:
     )
 
 
-def needs_of_user(*, user: Any) -> dict[str, list[Any]]:
+def needs_of_user(*, user: User | AnonymousUser | None) -> dict[str, list[Any]]:
     """The signed-in person's proposals (hidden ones included: they are theirs) and supports."""
+    account = Actor.of(user).account
+    if account is None:
+        return {"proposed": [], "supported": []}
     proposed = list(
-        InformationNeed.objects.filter(proposer=user)
+        InformationNeed.objects.filter(proposer=account)
         .annotate(support_count=Count("supports", distinct=True))
         .order_by("-created_at")
     )
     supported = list(
         needs_public()
-        .filter(supports__user=user)
-        .exclude(proposer=user)
+        .filter(supports__user=account)
+        .exclude(proposer=account)
         .annotate(support_count=Count("supports", distinct=True))
         .order_by("title")
     )

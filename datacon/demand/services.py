@@ -1,32 +1,36 @@
-"""Writes of the demand capability: needs, supports, triage, mentions, standards, projects.
+"""Writes of the registry of information needs: proposals, triage, supports, mentions, promotion.
 
-Every function owns its transaction, validation, audit entry and public-version
-bump (through `record_save`/`record_delete` or explicitly). Needs and their
-links bump CONFERENCE too, because session and edition pages show the needs
-that came up there; supports bump only DEMAND (those pages show no counts).
+Every function writes through the unit of work (datacon.common.write), which
+validates, audits and bumps the public scopes the models declare: needs and
+their links feed CONFERENCE too (session and edition pages show the needs that
+came up there); supports feed only DEMAND (those pages show no counts).
+Promoting candidates of the request analysis is in `promotion.py`; standards,
+institutions and reuse projects in `catalogue.py`.
+
+Who may write (datacon/demand/permissions.py): any signed-in account proposes
+and supports (`demand.propose`, `demand.support`); triage, moderation, links and
+promotion need `demand.triage`. The system actor (loaders, commands) passes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datacon.common.audit import audit_record
-from datacon.common.services import record_delete, record_save
+from datacon.common.access import require
+from datacon.common.actor import Actor
 from datacon.common.slugs import unique_slug_for
-from datacon.common.versions import CONFERENCE, DEMAND, public_version_bump
+from datacon.common.write import Work, unit_of_work
 from datacon.demand.mentions import mention_kind
 from datacon.demand.models import (
-    DatasetCandidate,
     DataStandard,
+    DemandAction,
     InformationNeed,
-    InformationRequest,
     Institution,
     InstitutionAlias,
     NeedEvent,
@@ -35,10 +39,6 @@ from datacon.demand.models import (
     NeedOrigin,
     NeedStatus,
     NeedSupport,
-    RepeatedQuestion,
-    ReuseDataset,
-    ReuseProject,
-    Sector,
 )
 from datacon.demand.scrub import scrub
 from datacon.demand.text import name_key
@@ -46,29 +46,39 @@ from datacon.demand.text import name_key
 SUPPORTABLE_STATUSES = (NeedStatus.PROPOSED, NeedStatus.ACCEPTED, NeedStatus.IN_PROGRESS)
 
 
-def _event(
+def need_event_add(
+    work: Work,
     *,
     need: InformationNeed,
     kind: str,
-    actor: Any,
     note: str = "",
     from_status: str = "",
     to_status: str = "",
 ) -> NeedEvent:
-    return NeedEvent.objects.create(
-        need=need,
-        kind=kind,
-        note=note[:2000],
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    """Add a line to the need's public history (inside the caller's unit of work)."""
+    return work.save(
+        NeedEvent(
+            need=need,
+            kind=kind,
+            note=note[:2000],
+            from_status=from_status,
+            to_status=to_status,
+            actor=work.actor.account,
+        )
     )
 
 
-def _need_save(*, need: InformationNeed, actor: Any, action: str = "") -> InformationNeed:
+def need_record_save(
+    work: Work, need: InformationNeed, action: DemandAction | None = None
+) -> InformationNeed:
+    """Save a need with its slug (inside the caller's unit of work)."""
     if not need.slug:
         need.slug = unique_slug_for(need, need.title)
-    return record_save(instance=need, actor=actor, action=action)
+    return work.save(need, action=action)
+
+
+def _locked(need: InformationNeed) -> InformationNeed:
+    return InformationNeed.objects.select_for_update().get(pk=need.pk)
 
 
 # --- needs ---------------------------------------------------------------------------------
@@ -76,7 +86,7 @@ def _need_save(*, need: InformationNeed, actor: Any, action: str = "") -> Inform
 
 def need_propose(
     *,
-    user: Any,
+    actor: Actor,
     title: str,
     description: str,
     sector: str,
@@ -87,9 +97,8 @@ def need_propose(
     proposer_public_name: str = "",
 ) -> InformationNeed:
     """A signed-in person proposes a dataset. Personal-data patterns in the text are removed."""
-    if not getattr(user, "is_authenticated", False):
-        raise ValidationError(_("Inicie sesión para proponer una necesidad de información."))
-    with transaction.atomic():
+    require(actor, "demand.propose")
+    with unit_of_work(actor) as work:
         need = InformationNeed(
             title=scrub(title.strip()),
             description=scrub(description.strip()),
@@ -98,16 +107,16 @@ def need_propose(
             sector=sector,
             level=level,
             holders_suggested=scrub(holders_suggested.strip()),
-            proposer=user,
+            proposer=work.actor.account,
             proposer_public_name=proposer_public_name.strip(),
             origin=NeedOrigin.PROPOSAL,
         )
-        _need_save(need=need, actor=user, action="informationneed.propose")
+        need_record_save(work, need, DemandAction.NEED_PROPOSE)
         holders = _institutions_matching(need.holders_suggested)
         if holders:
             need.holders.set(holders)
-        _event(need=need, kind=NeedEventKind.CREATED, actor=user)
-        NeedSupport.objects.create(need=need, user=user)  # proposing is supporting
+        need_event_add(work, need=need, kind=NeedEventKind.CREATED)
+        work.save(NeedSupport(need=need, user=work.actor.account))  # proposing is supporting
     return need
 
 
@@ -127,7 +136,7 @@ def need_create(
     title: str,
     description: str,
     sector: str,
-    actor: Any,
+    actor: Actor,
     justification: str = "",
     rights: str = "",
     level: str = "",
@@ -145,7 +154,8 @@ def need_create(
     slug: str = "",
 ) -> InformationNeed:
     """Organisers (or the demo) record a need, e.g. one stated in a session or a document."""
-    with transaction.atomic():
+    require(actor, "demand.triage")
+    with unit_of_work(actor) as work:
         need = InformationNeed(
             slug=slug,
             title=title,
@@ -165,11 +175,11 @@ def need_create(
             source_note=source_note,
             proposer_public_name=proposer_public_name,
         )
-        _need_save(need=need, actor=actor, action="informationneed.create")
+        need_record_save(work, need, DemandAction.NEED_CREATE)
         holders = list(holders)
         if holders:
             need.holders.set(holders)
-        _event(need=need, kind=NeedEventKind.CREATED, actor=actor, to_status=status)
+        need_event_add(work, need=need, kind=NeedEventKind.CREATED, to_status=status)
     return need
 
 
@@ -186,32 +196,55 @@ EDITABLE_FIELDS = (
 )
 
 
-def need_update(*, need: InformationNeed, actor: Any, **changes: Any) -> InformationNeed:
-    """Edit what a need says (not its status: see `need_status_set`)."""
+def need_update(*, need: InformationNeed, actor: Actor, **changes: str) -> InformationNeed:
+    """Edit what a need says (not its status: see `need_status_set`).
+
+    Only the triage team edits an entry, its proposer included: anyone else is
+    refused (PermissionDenied).
+    """
+    require(actor, "demand.triage", need)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Campos no editables: {', '.join(sorted(unknown))}")
-    with transaction.atomic():
-        need = InformationNeed.objects.select_for_update().get(pk=need.pk)
+    with unit_of_work(actor) as work:
+        need = _locked(need)
         changed = [name for name, value in changes.items() if getattr(need, name) != value]
         if not changed:
             return need
         for name in changed:
             setattr(need, name, changes[name])
-        _need_save(need=need, actor=actor)
+        need_record_save(work, need)
         labels = ", ".join(
             str(getattr(InformationNeed._meta.get_field(name), "verbose_name", name))
             for name in changed
         )
-        _event(need=need, kind=NeedEventKind.EDITED, actor=actor, note=labels)
+        need_event_add(work, need=need, kind=NeedEventKind.EDITED, note=labels)
     return need
+
+
+def _survivor(need: InformationNeed, duplicate_of: InformationNeed | None) -> InformationNeed:
+    """The entry a duplicate points at, following its own duplicate link (no chains)."""
+    if duplicate_of is None:
+        raise ValidationError({"duplicate_of": _("Indique de qué necesidad es duplicada.")})
+    target = InformationNeed.objects.get(pk=duplicate_of.pk)  # its current status
+    seen = {need.pk}
+    while target.status == NeedStatus.DUPLICATE and target.duplicate_of_id:
+        if target.pk in seen:
+            break
+        seen.add(target.pk)
+        target = InformationNeed.objects.get(pk=target.duplicate_of_id)
+    if target.pk == need.pk:
+        raise ValidationError(
+            {"duplicate_of": _("Una necesidad no puede ser duplicada de sí misma.")}
+        )
+    return target
 
 
 def need_status_set(
     *,
     need: InformationNeed,
     status: str,
-    actor: Any,
+    actor: Actor,
     reason: str = "",
     duplicate_of: InformationNeed | None = None,
     opened_url: str = "",
@@ -222,129 +255,125 @@ def need_status_set(
     entry's own duplicate link, so chains never form) and moves its supports
     there: people who supported the duplicate support the same dataset.
     """
+    require(actor, "demand.triage", need)
     if status not in NeedStatus.values:
         raise ValidationError({"status": _("Estado desconocido.")})
-    with transaction.atomic():
-        need = InformationNeed.objects.select_for_update().get(pk=need.pk)
+    with unit_of_work(actor) as work:
+        need = _locked(need)
         previous = need.status
-        target = None
-        if status == NeedStatus.DUPLICATE:
-            if duplicate_of is None:
-                raise ValidationError({"duplicate_of": _("Indique de qué necesidad es duplicada.")})
-            target = InformationNeed.objects.get(pk=duplicate_of.pk)  # its current status
-            seen = {need.pk}
-            while target.status == NeedStatus.DUPLICATE and target.duplicate_of_id:
-                if target.pk in seen:
-                    break
-                seen.add(target.pk)
-                target = InformationNeed.objects.get(pk=target.duplicate_of_id)
-            if target.pk == need.pk:
-                raise ValidationError(
-                    {"duplicate_of": _("Una necesidad no puede ser duplicada de sí misma.")}
-                )
+        target = _survivor(need, duplicate_of) if status == NeedStatus.DUPLICATE else None
         need.status = status
         need.status_reason = reason.strip()
         need.duplicate_of = target
         if status == NeedStatus.OPENED:
             need.opened_url = opened_url or need.opened_url
         need.status_changed_at = timezone.now()
-        _need_save(need=need, actor=actor, action="informationneed.status")
-        _event(
+        need_record_save(work, need, DemandAction.NEED_STATUS)
+        need_event_add(
+            work,
             need=need,
             kind=NeedEventKind.STATUS,
-            actor=actor,
             note=need.status_reason,
             from_status=previous,
             to_status=status,
         )
         if target is not None:
-            moved = _supports_move(source=need, target=target)
-            if moved:
-                _event(
-                    need=target,
-                    kind=NeedEventKind.SUPPORTS_MERGED,
-                    actor=actor,
-                    note=_("%(count)s apoyos de «%(title)s»")
-                    % {"count": moved, "title": need.title},
-                )
-            # Needs that pointed at this one now point at the survivor.
-            InformationNeed.objects.filter(duplicate_of=need).update(duplicate_of=target)
+            _duplicate_merge(work, need, target)
     return need
 
 
-def _supports_move(*, source: InformationNeed, target: InformationNeed) -> int:
+def _duplicate_merge(work: Work, need: InformationNeed, target: InformationNeed) -> None:
+    moved = _supports_move(work, source=need, target=target)
+    if moved:
+        need_event_add(
+            work,
+            need=target,
+            kind=NeedEventKind.SUPPORTS_MERGED,
+            note=_("%(count)s apoyos de «%(title)s»") % {"count": moved, "title": need.title},
+        )
+    # Needs that pointed at this one now point at the survivor.
+    pointing = InformationNeed.objects.filter(duplicate_of=need)
+    if pointing.exists():
+        work.update(pointing, action=DemandAction.NEED_DUPLICATES_REPOINT, duplicate_of=target)
+
+
+def _supports_move(work: Work, *, source: InformationNeed, target: InformationNeed) -> int:
     already = set(NeedSupport.objects.filter(need=target).values_list("user_id", flat=True))
     moving = NeedSupport.objects.filter(need=source).exclude(user_id__in=already)
-    moved = moving.update(need=target)
-    NeedSupport.objects.filter(need=source).delete()
+    moved = (
+        work.update(moving, action=DemandAction.SUPPORTS_MERGE, need=target)
+        if moving.exists()
+        else 0
+    )
+    left = NeedSupport.objects.filter(need=source)
+    if left.exists():
+        work.delete_many(left, action=DemandAction.SUPPORTS_MERGE)
     return moved
 
 
 def need_standard_set(
-    *, need: InformationNeed, standard: DataStandard | None, actor: Any
+    *, need: InformationNeed, standard: DataStandard | None, actor: Actor
 ) -> InformationNeed:
-    with transaction.atomic():
-        need = InformationNeed.objects.select_for_update().get(pk=need.pk)
+    require(actor, "demand.triage", need)
+    with unit_of_work(actor) as work:
+        need = _locked(need)
         if need.standard_id == (standard.pk if standard else None):
             return need
         need.standard = standard
-        _need_save(need=need, actor=actor, action="informationneed.standard")
-        _event(
+        need_record_save(work, need, DemandAction.NEED_STANDARD)
+        need_event_add(
+            work,
             need=need,
             kind=NeedEventKind.STANDARD,
-            actor=actor,
             note=standard.name if standard else _("Sin estándar"),
         )
     return need
 
 
 def need_holders_set(
-    *, need: InformationNeed, institutions: Iterable[Institution], actor: Any
+    *, need: InformationNeed, institutions: Iterable[Institution], actor: Actor
 ) -> InformationNeed:
+    require(actor, "demand.triage", need)
     wanted = {institution.pk: institution for institution in institutions}
-    with transaction.atomic():
-        need = InformationNeed.objects.select_for_update().get(pk=need.pk)
+    with unit_of_work(actor) as work:
+        need = _locked(need)
         current = set(need.holders.values_list("pk", flat=True))
         if current == set(wanted):
             return need
         need.holders.set(list(wanted.values()))
-        audit_record(
-            actor=actor,
-            action="informationneed.holders",
-            instance=need,
+        work.touch(need)
+        work.record(
+            DemandAction.NEED_HOLDERS,
+            need,
             changes={"holders": [sorted(current), sorted(wanted)]},
         )
-        _event(
+        need_event_add(
+            work,
             need=need,
             kind=NeedEventKind.HOLDERS,
-            actor=actor,
             note=", ".join(sorted(i.short_name for i in wanted.values())),
         )
-        public_version_bump(DEMAND)
     return need
 
 
 def need_visibility_set(
-    *, need: InformationNeed, hidden: bool, actor: Any, reason: str = ""
+    *, need: InformationNeed, hidden: bool, actor: Actor, reason: str = ""
 ) -> InformationNeed:
     """Moderation: hide a proposal (spam, abuse, personal data) or show it again."""
-    with transaction.atomic():
-        need = InformationNeed.objects.select_for_update().get(pk=need.pk)
+    require(actor, "demand.triage", need)
+    with unit_of_work(actor) as work:
+        need = _locked(need)
         if need.is_hidden == hidden:
             return need
         if hidden and not reason.strip():
             raise ValidationError({"hidden_reason": _("Indique el motivo de la moderación.")})
         need.is_hidden = hidden
         need.hidden_reason = reason.strip()[:300] if hidden else ""
-        _need_save(
-            need=need,
-            actor=actor,
-            action="informationneed.hide" if hidden else "informationneed.show",
-        )
-        _event(
+        need_record_save(work, need, DemandAction.NEED_HIDE if hidden else DemandAction.NEED_SHOW)
+        need_event_add(
+            work,
             need=need,
             kind=NeedEventKind.HIDDEN if hidden else NeedEventKind.SHOWN,
-            actor=actor,
             note=need.hidden_reason,
         )
     return need
@@ -353,10 +382,9 @@ def need_visibility_set(
 # --- supports ------------------------------------------------------------------------------
 
 
-def need_support(*, need: InformationNeed, user: Any) -> bool:
+def need_support(*, need: InformationNeed, actor: Actor) -> bool:
     """Support a need once; True if this call added the support (calling again changes nothing)."""
-    if not getattr(user, "is_authenticated", False):
-        raise ValidationError(_("Inicie sesión para apoyar."))
+    require(actor, "demand.support", need)
     if need.is_hidden:
         raise ValidationError(_("Esta necesidad no está disponible."))
     if need.status == NeedStatus.DUPLICATE and need.duplicate_of_id:
@@ -367,222 +395,61 @@ def need_support(*, need: InformationNeed, user: Any) -> bool:
     if need.status not in SUPPORTABLE_STATUSES:
         raise ValidationError(_("Esta necesidad ya no recibe apoyos."))
     try:
-        with transaction.atomic():
-            _support, created = NeedSupport.objects.get_or_create(need=need, user=user)
-            if created:
-                public_version_bump(DEMAND)
+        with unit_of_work(actor) as work:
+            if NeedSupport.objects.filter(need=need, user=work.actor.account).exists():
+                return False
+            work.save(
+                NeedSupport(need=need, user=work.actor.account),
+                # The database's unique constraint decides a race (a double click).
+                exclude_from_validation=["need", "user"],
+            )
     except IntegrityError:  # a concurrent click of the same person won the race
         return False
-    return created
+    return True
 
 
-def need_support_withdraw(*, need: InformationNeed, user: Any) -> bool:
-    with transaction.atomic():
-        deleted, _rows = NeedSupport.objects.filter(need=need, user=user).delete()
-        if deleted:
-            public_version_bump(DEMAND)
-    return bool(deleted)
+def need_support_withdraw(*, need: InformationNeed, actor: Actor) -> bool:
+    require(actor, "demand.support", need)
+    with unit_of_work(actor) as work:
+        support = (
+            NeedSupport.objects.select_for_update()
+            .filter(need=need, user=work.actor.account)
+            .first()
+        )
+        if support is None:
+            return False
+        work.delete(support)
+    return True
 
 
 # --- mentions --------------------------------------------------------------------------------
 
 
 def need_mention_add(
-    *, need: InformationNeed, target: models.Model, actor: Any, note: str = ""
+    *, need: InformationNeed, target: models.Model, actor: Actor, note: str = ""
 ) -> NeedMention:
-    """Link a need to where it came up (a session now; a meeting or paragraph later)."""
+    """Link a need to where it came up (a session, a meeting, a consultation paragraph)."""
+    require(actor, "demand.triage", need)
     content_type = ContentType.objects.get_for_model(target)
     if mention_kind(f"{content_type.app_label}.{content_type.model}") is None:
         raise ValidationError(_("No se pueden vincular necesidades a ese tipo de registro."))
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
         mention = NeedMention.objects.filter(
             need=need, content_type=content_type, object_id=target.pk
         ).first()
         if mention is not None:
             if note and mention.note != note:
                 mention.note = note[:500]
-                record_save(instance=mention, actor=actor)
+                work.save(mention)
             return mention
-        mention = record_save(
-            instance=NeedMention(
-                need=need, content_type=content_type, object_id=target.pk, note=note[:500]
-            ),
-            actor=actor,
+        mention = work.save(
+            NeedMention(need=need, content_type=content_type, object_id=target.pk, note=note[:500])
         )
-        _event(need=need, kind=NeedEventKind.MENTION, actor=actor, note=str(target)[:300])
+        need_event_add(work, need=need, kind=NeedEventKind.MENTION, note=str(target)[:300])
     return mention
 
 
-def need_mention_remove(*, mention: NeedMention, actor: Any) -> None:
-    record_delete(instance=mention, actor=actor)
-
-
-# --- promotion from the request analysis -------------------------------------------------------
-
-
-def candidate_promote(*, candidate: DatasetCandidate, actor: Any) -> InformationNeed:
-    """Turn a candidate dataset into a registry entry, in one click; twice gives the same entry."""
-    with transaction.atomic():
-        candidate = (
-            DatasetCandidate.objects.select_for_update(of=("self",))
-            .select_related("institution", "repeated_question")
-            .get(pk=candidate.pk)
-        )
-        if candidate.promoted_need_id:
-            return candidate.promoted_need  # type: ignore[return-value]
-        existing = InformationNeed.objects.filter(origin_key=candidate.key).first()
-        if existing is not None:
-            candidate.promoted_need = existing
-            candidate.save(update_fields=["promoted_need"])
-            return existing
-        need = InformationNeed(
-            title=candidate.title[:200],
-            description=_candidate_description(candidate),
-            justification=_(
-                "Las personas preguntan por esta información una y otra vez por medio de "
-                "solicitudes de acceso a la información; publicarla de forma proactiva "
-                "ahorraría solicitudes y respuestas."
-            ),
-            sector=Sector.OTHER,
-            origin=NeedOrigin.REQUESTS,
-            origin_key=candidate.key,
-            evidence=_candidate_evidence(candidate),
-        )
-        _need_save(need=need, actor=actor, action="informationneed.promote")
-        need.holders.set([candidate.institution])
-        candidate.promoted_need = need
-        candidate.save(update_fields=["promoted_need"])
-        _event(
-            need=need,
-            kind=NeedEventKind.PROMOTED,
-            actor=actor,
-            note=_candidate_evidence(candidate),
-        )
-    return need
-
-
-def _candidate_description(candidate: DatasetCandidate) -> str:
-    examples = [scrub(item.get("text", "")) for item in candidate.examples if item.get("text")]
-    lines = [
-        _("Conjunto de datos sugerido a partir de las solicitudes recibidas por %(institution)s.")
-        % {"institution": candidate.institution.name},
-        "",
-        _("Términos principales: %(terms)s.") % {"terms": ", ".join(candidate.terms)},
-    ]
-    if examples:
-        lines += ["", _("Ejemplos de solicitudes (sin datos personales):")]
-        lines += [f"- {example}" for example in examples[:3]]
-    return "\n".join(lines)
-
-
-def _candidate_evidence(candidate: DatasetCandidate) -> str:
-    return _(
-        "%(requests)s solicitudes a %(institution)s (%(repeated)s casi idénticas) en %(months)s "
-        "meses distintos; puntaje %(score)s."
-    ) % {
-        "requests": candidate.requests,
-        "institution": candidate.institution.short_name,
-        "repeated": candidate.repeated,
-        "months": candidate.months,
-        "score": f"{candidate.score:.2f}",
-    }
-
-
-# --- standards, institutions, reuse projects -----------------------------------------------
-
-
-def standard_save(*, standard: DataStandard, actor: Any) -> DataStandard:
-    if not standard.slug:
-        standard.slug = unique_slug_for(standard, standard.name)
-    return record_save(instance=standard, actor=actor)
-
-
-def standard_create(
-    *,
-    name: str,
-    data_format: str,
-    update_frequency: str,
-    actor: Any,
-    description: str = "",
-    fields: list[dict[str, Any]] | None = None,
-    licence: str = "CC-BY-4.0",
-    reference_url: str = "",
-    is_demo: bool = False,
-) -> DataStandard:
-    return standard_save(
-        standard=DataStandard(
-            name=name,
-            data_format=data_format,
-            update_frequency=update_frequency,
-            description=description,
-            fields=fields or [],
-            licence=licence,
-            reference_url=reference_url,
-            is_demo=is_demo,
-        ),
-        actor=actor,
-    )
-
-
-def institution_save(*, institution: Institution, actor: Any) -> Institution:
-    if not institution.key:
-        institution.key = name_key(institution.name)
-    if not institution.slug:
-        institution.slug = unique_slug_for(institution, institution.acronym or institution.name)
-    if Institution.objects.filter(key=institution.key).exclude(pk=institution.pk).exists():
-        raise ValidationError({"name": _("Ya existe una institución con ese nombre.")})
-    return record_save(instance=institution, actor=actor)
-
-
-def institution_merge(*, source: Institution, target: Institution, actor: Any) -> Institution:
-    """Two spellings of one institution: move everything to `target`, keep the name as an alias."""
-    if source.pk == target.pk:
-        raise ValidationError(_("Elija dos instituciones distintas."))
-    from datacon.demand.figures import monthly_demand_refresh
-
-    with transaction.atomic():
-        source = Institution.objects.select_for_update().get(pk=source.pk)
-        moved = InformationRequest.objects.filter(institution=source).update(institution=target)
-        RepeatedQuestion.objects.filter(institution=source).update(institution=target)
-        DatasetCandidate.objects.filter(institution=source).update(institution=target)
-        for need in InformationNeed.objects.filter(holders=source):
-            need.holders.remove(source)
-            need.holders.add(target)
-        InstitutionAlias.objects.filter(institution=source).update(institution=target)
-        InstitutionAlias.objects.update_or_create(
-            key=source.key, defaults={"name": source.name, "institution": target}
-        )
-        audit_record(
-            actor=actor,
-            action="institution.merge",
-            instance=target,
-            changes={"merged": source.name, "requests": moved},
-        )
-        source.delete()
-        monthly_demand_refresh(dimensions=("institution",))
-        public_version_bump(DEMAND, CONFERENCE)
-    return target
-
-
-def project_save(*, project: ReuseProject, actor: Any) -> ReuseProject:
-    if not project.slug:
-        project.slug = unique_slug_for(project, project.title)
-    return record_save(instance=project, actor=actor)
-
-
-def project_dataset_add(
-    *,
-    project: ReuseProject,
-    actor: Any,
-    need: InformationNeed | None = None,
-    title: str = "",
-    url: str = "",
-) -> ReuseDataset:
-    existing = ReuseDataset.objects.filter(project=project, need=need, url=url).first()
-    if existing is not None:
-        return existing
-    order = ReuseDataset.objects.filter(project=project).count()
-    return record_save(
-        instance=ReuseDataset(project=project, need=need, title=title, url=url, order=order),
-        actor=actor,
-    )
+def need_mention_remove(*, mention: NeedMention, actor: Actor) -> None:
+    require(actor, "demand.triage", mention.need)
+    with unit_of_work(actor) as work:
+        work.delete(mention)

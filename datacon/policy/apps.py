@@ -10,7 +10,12 @@ class PolicyConfig(AppConfig):
     verbose_name = _("Política nacional")
 
     def ready(self) -> None:
-        from datacon.policy import datasets  # noqa: F401  (registers the open datasets)
+        from datacon.policy import (
+            datasets,  # noqa: F401  (registers the open datasets)
+            datasets_commitments,  # noqa: F401
+            datasets_meetings,  # noqa: F401
+            permissions,  # noqa: F401  (the named rules)
+        )
         from datacon.policy.memoria import register_memoria_blocks
         from datacon.policy.mentions import register_mention_kinds
 

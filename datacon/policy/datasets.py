@@ -20,21 +20,15 @@ from datacon.common.versions import POLICY
 from datacon.opendata.registry import Column, Dataset, dataset_register
 from datacon.policy.models import (
     PUBLIC_PROCESS_STATUSES,
-    Agreement,
-    Attendance,
-    Commitment,
     Contact,
     DocumentVersion,
     Expense,
     Group,
-    Meeting,
     Membership,
     Milestone,
     Process,
-    ProgressReport,
     Stage,
 )
-from datacon.policy.selectors import progress_ratio
 
 PUBLIC = {"status__in": PUBLIC_PROCESS_STATUSES}
 
@@ -150,82 +144,6 @@ def membership_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
         }
 
 
-def meeting_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
-    from datacon.policy.counts import count_of
-
-    rows = (
-        Meeting.objects.filter(**_under("process"))
-        .annotate(listed=count_of(Attendance, "meeting"))
-        .order_by("pk")
-        .values(
-            "pk", "process__slug", "group__slug", "stage__name", "kind", "title", "status",
-            "starts_at", "ends_at", "date_is_approximate", "location", "online_url", "agenda",
-            "minutes", "listed", "other_attendees",
-        )
-    )  # fmt: skip
-    for row in rows:
-        yield {
-            "id": row["pk"],
-            "proceso": row["process__slug"],
-            "grupo": row["group__slug"] or "",
-            "etapa": row["stage__name"] or "",
-            "tipo": row["kind"],
-            "titulo": row["title"],
-            "estado": row["status"],
-            "inicio": row["starts_at"],
-            "fin": row["ends_at"],
-            "fecha_aproximada": row["date_is_approximate"],
-            "lugar": row["location"],
-            "enlace_en_linea": row["online_url"],
-            "orden_del_dia": row["agenda"],
-            "minuta": row["minutes"],
-            "asistentes_registrados": row["listed"],
-            "otras_personas_asistentes": row["other_attendees"],
-            "url": _url("policy_meeting", process=row["process__slug"], meeting=row["pk"]),
-        }
-
-
-def attendance_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
-    rows = Attendance.objects.filter(**_under("meeting__process")).order_by("pk")
-    for row in rows.values(
-        "pk", "meeting_id", "person__public_name", "organisation__name", "status"
-    ):
-        yield {
-            "id": row["pk"],
-            "reunion": row["meeting_id"],
-            "persona": row["person__public_name"] or "",
-            "organizacion": row["organisation__name"] or "",
-            "asistencia": row["status"],
-        }
-
-
-def agreement_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
-    rows = Agreement.objects.filter(**_under("meeting__process")).order_by("pk")
-    for row in rows.values(
-        "pk", "meeting_id", "meeting__process__slug", "number", "text", "owner_group__name",
-        "owner_organisation__name", "owner_person__public_name", "due_on", "status",
-        "completed_on", "follow_up",
-    ):  # fmt: skip
-        owners = [
-            row["owner_person__public_name"],
-            row["owner_organisation__name"],
-            row["owner_group__name"],
-        ]
-        yield {
-            "id": row["pk"],
-            "proceso": row["meeting__process__slug"],
-            "reunion": row["meeting_id"],
-            "clave": f"A{row['meeting_id']}-{row['number']}",
-            "numero": row["number"],
-            "acuerdo": row["text"],
-            "responsable": " · ".join(name for name in owners if name),
-            "fecha_compromiso": row["due_on"],
-            "estado": row["status"],
-            "fecha_cumplimiento": row["completed_on"],
-            "seguimiento": row["follow_up"],
-        }
-
-
 def version_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
     from datacon.policy.counts import count_of
     from datacon.policy.models import Paragraph
@@ -298,74 +216,6 @@ def contact_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
             "organizacion": row["organisation__name"] or "",
             "correo": row["email"],
             "telefono": row["phone"],
-        }
-
-
-def commitment_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
-    from django.db.models import OuterRef, Subquery
-
-    latest = ProgressReport.objects.filter(commitment=OuterRef("pk")).order_by(
-        "-reported_on", "-id"
-    )
-    rows = (
-        Commitment.objects.filter(**_under("process"))
-        .annotate(latest_value=Subquery(latest.values("value")[:1]))
-        .order_by("pk")
-        .values(
-            "pk", "process__slug", "code", "title", "source", "edition__year", "owner",
-            "owner_organisation__name", "indicator", "unit", "baseline", "target",
-            "starts_year", "due_on", "is_cancelled", "latest_value",
-        )
-    )  # fmt: skip
-    for row in rows:
-        ratio = progress_ratio(
-            baseline=row["baseline"], target=row["target"], value=row["latest_value"]
-        )
-        yield {
-            "id": row["pk"],
-            "proceso": row["process__slug"],
-            "clave": row["code"],
-            "compromiso": row["title"],
-            "origen": row["source"],
-            "edicion_datacon": row["edition__year"],
-            "responsable": row["owner"],
-            "organizacion_responsable": row["owner_organisation__name"] or "",
-            "indicador": row["indicator"],
-            "unidad": row["unit"],
-            "linea_base": float(row["baseline"]),
-            "meta": float(row["target"]),
-            "anio_inicio": row["starts_year"],
-            "fecha_limite": row["due_on"],
-            "cancelado": row["is_cancelled"],
-            "valor_mas_reciente": float(row["latest_value"])
-            if row["latest_value"] is not None
-            else None,
-            "avance": float(round(ratio, 4)),
-        }
-
-
-def progress_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
-    rows = ProgressReport.objects.filter(**_under("commitment__process")).order_by("pk")
-    for row in rows.values(
-        "pk", "commitment__process__slug", "commitment__code", "commitment__baseline",
-        "commitment__target", "reported_on", "value", "note", "evidence", "evidence_url",
-        "evidence_file",
-    ):  # fmt: skip
-        ratio = progress_ratio(
-            baseline=row["commitment__baseline"],
-            target=row["commitment__target"],
-            value=row["value"],
-        )
-        yield {
-            "id": row["pk"],
-            "proceso": row["commitment__process__slug"],
-            "compromiso": row["commitment__code"],
-            "fecha_corte": row["reported_on"],
-            "valor": float(row["value"]),
-            "avance": float(round(ratio, 4)),
-            "nota": row["note"],
-            "evidencia": row["evidence"],
-            "evidencia_enlace": row["evidence_url"] or _file_url(row["evidence_file"]),
         }
 
 
@@ -490,86 +340,6 @@ MEMBERS_DATASET = _register(
         Column("hasta", "date", "Término."),
     ),
 )
-MEETINGS_DATASET = _register(
-    "reuniones",
-    "Reuniones y actividades",
-    "Reuniones de los grupos y actividades públicas, con orden del día y minuta.",
-    meeting_rows,
-    (
-        ID,
-        PROCESS,
-        Column("grupo", "string", "Grupo que se reúne (vacío: actividad de todo el proceso)."),
-        Column("etapa", "string", "Etapa."),
-        Column(
-            "tipo",
-            "string",
-            "meeting, session, roundtable o public_event.",
-            enum=("meeting", "session", "roundtable", "public_event"),
-        ),
-        Column("titulo", "string", "Título.", required=True),
-        Column(
-            "estado",
-            "string",
-            "scheduled, held o cancelled.",
-            enum=("scheduled", "held", "cancelled"),
-        ),
-        Column("inicio", "datetime", "Inicio.", required=True),
-        Column("fin", "datetime", "Fin."),
-        Column("fecha_aproximada", "boolean", "La fecha es aproximada."),
-        Column("lugar", "string", "Lugar."),
-        Column("enlace_en_linea", "string", "Enlace para seguirla en línea."),
-        Column("orden_del_dia", "string", "Orden del día (Markdown)."),
-        Column("minuta", "string", "Minuta (Markdown)."),
-        Column(
-            "asistentes_registrados", "integer", "Asistentes registrados por nombre u organización."
-        ),
-        Column("otras_personas_asistentes", "integer", "Otras personas asistentes (número)."),
-        Column("url", "string", "Página de la reunión."),
-    ),
-    ("calendario", "reuniones"),
-)
-ATTENDANCE_DATASET = _register(
-    "asistencia-a-reuniones",
-    "Asistencia a las reuniones",
-    "Quién asistió a cada reunión (personas por su nombre público u organizaciones).",
-    attendance_rows,
-    (
-        ID,
-        Column("reunion", "integer", "Reunión.", required=True),
-        Column("persona", "string", "Nombre público."),
-        Column("organizacion", "string", "Organización."),
-        Column(
-            "asistencia",
-            "string",
-            "present, excused o absent.",
-            enum=("present", "excused", "absent"),
-        ),
-    ),
-)
-AGREEMENTS_DATASET = _register(
-    "acuerdos",
-    "Acuerdos de las reuniones",
-    "Acuerdos con responsable, fecha compromiso y estado.",
-    agreement_rows,
-    (
-        ID,
-        PROCESS,
-        Column("reunion", "integer", "Reunión en la que se tomó.", required=True),
-        Column("clave", "string", "Clave del acuerdo (A<reunión>-<número>)."),
-        Column("numero", "integer", "Número dentro de la reunión."),
-        Column("acuerdo", "string", "Texto del acuerdo.", required=True),
-        Column("responsable", "string", "Persona, organización o grupo responsable."),
-        Column("fecha_compromiso", "date", "Fecha compromiso."),
-        Column(
-            "estado",
-            "string",
-            "pending, in_progress, done o cancelled.",
-            enum=("pending", "in_progress", "done", "cancelled"),
-        ),
-        Column("fecha_cumplimiento", "date", "Fecha de cumplimiento."),
-        Column("seguimiento", "string", "Notas de seguimiento."),
-    ),
-)
 VERSIONS_DATASET = _register(
     "documentos-versiones",
     "Versiones de los documentos",
@@ -635,57 +405,5 @@ CONTACTS_DATASET = _register(
         Column("organizacion", "string", "Organización."),
         Column("correo", "string", "Correo institucional."),
         Column("telefono", "string", "Teléfono institucional."),
-    ),
-)
-COMMITMENTS_DATASET = _register(
-    "compromisos",
-    "Compromisos y su avance",
-    "Compromisos de la política y de las conclusiones de cada DATACON, con indicador, meta y avance (0 a 1) según el reporte más reciente.",
-    commitment_rows,
-    (
-        ID,
-        PROCESS,
-        Column("clave", "string", "Clave.", required=True),
-        Column("compromiso", "string", "Compromiso.", required=True),
-        Column(
-            "origen",
-            "string",
-            "policy, datacon o agreement.",
-            enum=("policy", "datacon", "agreement"),
-        ),
-        Column("edicion_datacon", "year", "Edición de la DATACON de la que surge."),
-        Column("responsable", "string", "Responsable."),
-        Column("organizacion_responsable", "string", "Organización responsable."),
-        Column("indicador", "string", "Indicador."),
-        Column("unidad", "string", "Unidad de medida."),
-        Column("linea_base", "number", "Línea base."),
-        Column("meta", "number", "Meta."),
-        Column("anio_inicio", "year", "Año de inicio."),
-        Column("fecha_limite", "date", "Fecha límite."),
-        Column("cancelado", "boolean", "Compromiso cancelado."),
-        Column("valor_mas_reciente", "number", "Valor del reporte más reciente."),
-        Column(
-            "avance",
-            "number",
-            "Avance de 0 a 1: (valor − línea base) / (meta − línea base), acotado.",
-        ),
-    ),
-    ("seguimiento", "compromisos"),
-)
-PROGRESS_DATASET = _register(
-    "avances",
-    "Reportes de avance de los compromisos",
-    "Cada reporte de avance con su fecha de corte, valor y evidencia.",
-    progress_rows,
-    (
-        ID,
-        PROCESS,
-        Column("compromiso", "string", "Clave del compromiso.", required=True),
-        Column("fecha_corte", "date", "Fecha de corte.", required=True),
-        Column("valor", "number", "Valor alcanzado."),
-        Column("avance", "number", "Avance de 0 a 1 con este valor."),
-        Column("nota", "string", "Nota."),
-        Column("evidencia", "string", "Evidencia."),
-        Column("evidencia_enlace", "string", "Enlace o archivo de evidencia."),
     ),
 )

@@ -35,6 +35,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
+from datacon.common.actor import Actor
 from datacon.editions.models import Edition
 from datacon.people.models import Organisation, Person
 from datacon.people.services import person_save
@@ -486,7 +487,7 @@ def demo_load() -> dict[str, int]:
 
 def _load(counter: _Counter) -> None:
     def plain(save_service: Any, name: str) -> Any:
-        return lambda obj: save_service(**{name: obj, "actor": None})
+        return lambda obj: save_service(**{name: obj, "actor": Actor.system("demo")})
 
     process = _ensure(
         counter, Process, {"slug": PROCESS_SLUG}, PROCESS, plain(services.process_save, "process")
@@ -584,7 +585,7 @@ def _documents(counter: _Counter, process: Process) -> None:
             "order": 1,
             "description": "Transcripción de la presentación de la estrategia (objetivos, grupos, etapas, transparencia y acciones inmediatas).",
         },
-        lambda obj: services.document_save(document=obj, actor=None),
+        lambda obj: services.document_save(document=obj, actor=Actor.system("demo")),
     )
     if not strategy.versions.exists():
         services.document_version_publish(
@@ -592,7 +593,7 @@ def _documents(counter: _Counter, process: Process) -> None:
             body=STRATEGY_TEXT,
             change_summary="Transcripción de la presentación. Fecha de publicación aproximada.",
             published_at=_at("2021-05-12", 14),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         counter.add("documentversion")
     draft = _ensure(
@@ -609,7 +610,7 @@ def _documents(counter: _Counter, process: Process) -> None:
                 "borrador real, cuya consulta pública se hizo en otra plataforma."
             ),
         },
-        lambda obj: services.document_save(document=obj, actor=None),
+        lambda obj: services.document_save(document=obj, actor=Actor.system("demo")),
     )
     if not draft.versions.exists():
         services.document_version_publish(
@@ -617,7 +618,7 @@ def _documents(counter: _Counter, process: Process) -> None:
             body=DRAFT_V1,
             change_summary="Primera versión, para consulta pública.",
             published_at=_at("2022-05-30", 10),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         counter.add("documentversion")
     if draft.versions.count() == 1:
@@ -631,7 +632,7 @@ def _documents(counter: _Counter, process: Process) -> None:
                 "acompañamiento de los organismos garantes locales."
             ),
             published_at=_at("2022-09-15", 10),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         counter.add("documentversion")
 
@@ -669,7 +670,7 @@ def _fictional_records(
             Membership,
             {"group": technical, "person": people[slug], "role": role},
             {"organisation": demo_org, "starts_on": starts, "ends_on": ends},
-            lambda obj: services.membership_save(membership=obj, actor=None),
+            lambda obj: services.membership_save(membership=obj, actor=Actor.system("demo")),
         )
     if demo_org is not None:
         _ensure(
@@ -681,7 +682,7 @@ def _fictional_records(
                 "starts_on": dt.date(2022, 3, 16),
                 "note": "Organización ficticia, de demostración",
             },
-            lambda obj: services.membership_save(membership=obj, actor=None),
+            lambda obj: services.membership_save(membership=obj, actor=Actor.system("demo")),
         )
     past = _ensure(
         counter,
@@ -701,7 +702,7 @@ def _fictional_records(
             ),
             "other_attendees": 12,
         },
-        lambda obj: services.meeting_save(meeting=obj, actor=None),
+        lambda obj: services.meeting_save(meeting=obj, actor=Actor.system("demo")),
     )
     for slug, status in [
         ("coordinacion-tecnica-demo", "present"),
@@ -713,7 +714,7 @@ def _fictional_records(
             Attendance,
             {"meeting": past, "person": people[slug]},
             {"organisation": demo_org, "status": status},
-            lambda obj: services.attendance_save(attendance=obj, actor=None),
+            lambda obj: services.attendance_save(attendance=obj, actor=Actor.system("demo")),
         )
     for number, text, due, status, completed in [
         (
@@ -750,7 +751,7 @@ def _fictional_records(
                 "status": status,
                 "completed_on": completed,
             },
-            lambda obj: services.agreement_save(agreement=obj, actor=None),
+            lambda obj: services.agreement_save(agreement=obj, actor=Actor.system("demo")),
         )
     draft = Document.objects.filter(process=process, slug=DRAFT_SLUG).first()
     if draft is not None:
@@ -759,7 +760,7 @@ def _fictional_records(
             MeetingAttachment,
             {"meeting": past, "title": "Borrador de demostración (versión 1)"},
             {"document": draft},
-            lambda obj: services.attachment_save(attachment=obj, actor=None),
+            lambda obj: services.attachment_save(attachment=obj, actor=Actor.system("demo")),
         )
     _ensure(
         counter,
@@ -775,7 +776,7 @@ def _fictional_records(
             "online_url": "",
             "agenda": "1. Avance de los compromisos de demostración 2026\n2. Agenda anual 2027\n3. Asuntos generales",
         },
-        lambda obj: services.meeting_save(meeting=obj, actor=None),
+        lambda obj: services.meeting_save(meeting=obj, actor=Actor.system("demo")),
     )
     for index, (concept, description, amount, day, reference) in enumerate(EXPENSES, start=1):
         expense = _ensure(
@@ -789,7 +790,7 @@ def _fictional_records(
                 "spent_on": dt.date.fromisoformat(day),
                 "supplier": f"Proveedor de demostración {chr(64 + index)} (ficticio)",
             },
-            lambda obj: services.expense_save(expense=obj, actor=None),
+            lambda obj: services.expense_save(expense=obj, actor=Actor.system("demo")),
         )
         if index == 2 and not expense.supporting_document:
             expense.supporting_document.save(
@@ -799,7 +800,7 @@ def _fictional_records(
                 ),
                 save=False,
             )
-            services.expense_save(expense=expense, actor=None)
+            services.expense_save(expense=expense, actor=Actor.system("demo"))
 
 
 def _commitments(counter: _Counter, process: Process, inai: Organisation | None) -> None:
@@ -931,7 +932,7 @@ def _commitments(counter: _Counter, process: Process, inai: Organisation | None)
             Commitment,
             {"process": process, "code": code},
             item,
-            lambda obj: services.commitment_save(commitment=obj, actor=None),
+            lambda obj: services.commitment_save(commitment=obj, actor=Actor.system("demo")),
         )
         for day, value, evidence in reports:
             _ensure(
@@ -939,7 +940,7 @@ def _commitments(counter: _Counter, process: Process, inai: Organisation | None)
                 ProgressReport,
                 {"commitment": commitment, "reported_on": dt.date.fromisoformat(day)},
                 {"value": Decimal(value), "evidence": evidence},
-                lambda obj: services.progress_report_save(report=obj, actor=None),
+                lambda obj: services.progress_report_save(report=obj, actor=Actor.system("demo")),
             )
     _ensure(
         counter,
@@ -954,7 +955,7 @@ def _commitments(counter: _Counter, process: Process, inai: Organisation | None)
                 "asumido al cierre de la DATACON 2021. La DATACON mantuvo su celebración anual."
             ),
         },
-        lambda obj: services.year_assessment_save(assessment=obj, actor=None),
+        lambda obj: services.year_assessment_save(assessment=obj, actor=Actor.system("demo")),
     )
     _ensure(
         counter,
@@ -967,5 +968,5 @@ def _commitments(counter: _Counter, process: Process, inai: Organisation | None)
                 "al cierre del año y la publicación de datos de alto valor avanzó al 45 %."
             ),
         },
-        lambda obj: services.year_assessment_save(assessment=obj, actor=None),
+        lambda obj: services.year_assessment_save(assessment=obj, actor=Actor.system("demo")),
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from datacon.common import versions
 from datacon.editions.models import Edition
 from datacon.memoria.blocks import FigureBlock, MemoriaBlockProvider, memoria_block_register
-from datacon.policy.selectors import edition_policy_year
+from datacon.policy.progress import edition_policy_year
 
 
 def _policy_block(edition: Edition) -> FigureBlock | None:

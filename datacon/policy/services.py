@@ -1,32 +1,37 @@
-"""Writes for the policy process. Every service validates, audits and bumps the policy scope.
+"""Writes for the policy process, each through the unit of work (datacon.common.write).
 
-Plain records (goals, milestones, contacts...) go through `record_save`; the
+Plain records (goals, milestones, contacts...) are validated, saved and audited
+by `work.save`, which also bumps the public scopes each model declares. The
 services here add the rules that span records: slugs unique per process,
 stages assigned from dates, agreement numbers under a row lock, iCalendar
 sequence numbers, and publishing a document version with stable paragraph
 anchors (see `datacon.policy.paragraphs`).
+
+Who may write: `policy.edit_record` / `policy.delete_record` (the add_, change_
+and delete_ permission of the record's model) and `policy.publish_document`
+(datacon/policy/permissions.py); the system actor passes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datacon.common.audit import audit_record
-from datacon.common.services import record_delete, record_save
+from datacon.common.access import require
+from datacon.common.actor import Actor
 from datacon.common.slugs import unique_slug_for
-from datacon.common.versions import POLICY, consultation_scope, public_version_bump
+from datacon.common.write import Work, unit_of_work
 from datacon.policy import paragraphs as text
 from datacon.policy.models import (
     Agreement,
+    AgreementStatus,
     Attendance,
     Commitment,
     Contact,
@@ -42,6 +47,7 @@ from datacon.policy.models import (
     Paragraph,
     ParagraphIdentity,
     ParagraphKind,
+    PolicyAction,
     Process,
     ProcessEdition,
     ProgressReport,
@@ -49,41 +55,50 @@ from datacon.policy.models import (
     YearAssessment,
 )
 
+RecordT = TypeVar("RecordT", bound=Model)
+
+
+def _record_save(record: RecordT, *, actor: Actor, action: PolicyAction | None = None) -> RecordT:
+    require(actor, "policy.edit_record", record)
+    with unit_of_work(actor) as work:
+        return work.save(record, action=action)
+
+
 # --- process and its plain records ---------------------------------------------------------
 
 
-def process_save(*, process: Process, actor: Any) -> Process:
+def process_save(*, process: Process, actor: Actor) -> Process:
     if not process.slug:
         process.slug = unique_slug_for(process, process.short_title or process.title)
-    return record_save(instance=process, actor=actor)
+    return _record_save(process, actor=actor)
 
 
-def goal_save(*, goal: Goal, actor: Any) -> Goal:
+def goal_save(*, goal: Goal, actor: Actor) -> Goal:
     if not goal.number and goal.process_id:
         highest = Goal.objects.filter(process_id=goal.process_id).aggregate(n=Max("number"))["n"]
         goal.number = (highest or 0) + 1
-    return record_save(instance=goal, actor=actor)
+    return _record_save(goal, actor=actor)
 
 
-def process_edition_save(*, link: ProcessEdition, actor: Any) -> ProcessEdition:
-    return record_save(instance=link, actor=actor)
+def process_edition_save(*, link: ProcessEdition, actor: Actor) -> ProcessEdition:
+    return _record_save(link, actor=actor)
 
 
-def stage_save(*, stage: Stage, actor: Any) -> Stage:
+def stage_save(*, stage: Stage, actor: Actor) -> Stage:
     if not stage.order and stage.process_id:
         highest = Stage.objects.filter(process_id=stage.process_id).aggregate(n=Max("order"))["n"]
         stage.order = (highest or 0) + 1
-    return record_save(instance=stage, actor=actor)
+    return _record_save(stage, actor=actor)
 
 
-def milestone_save(*, milestone: Milestone, actor: Any) -> Milestone:
+def milestone_save(*, milestone: Milestone, actor: Actor) -> Milestone:
     if milestone.stage_id is None and milestone.process_id and milestone.date:
         milestone.stage = stage_for_date(process_id=milestone.process_id, day=milestone.date)
-    return record_save(instance=milestone, actor=actor)
+    return _record_save(milestone, actor=actor)
 
 
-def contact_save(*, contact: Contact, actor: Any) -> Contact:
-    return record_save(instance=contact, actor=actor)
+def contact_save(*, contact: Contact, actor: Actor) -> Contact:
+    return _record_save(contact, actor=actor)
 
 
 def stage_for_date(*, process_id: int, day: dt.date) -> Stage | None:
@@ -101,26 +116,27 @@ def stage_for_date(*, process_id: int, day: dt.date) -> Stage | None:
 # --- groups and members -------------------------------------------------------------------------
 
 
-def group_save(*, group: Group, actor: Any) -> Group:
+def group_save(*, group: Group, actor: Actor) -> Group:
     if not group.slug:
         group.slug = unique_slug_for(group, group.name, scope={"process_id": group.process_id})
-    return record_save(instance=group, actor=actor)
+    return _record_save(group, actor=actor)
 
 
-def membership_save(*, membership: Membership, actor: Any) -> Membership:
-    return record_save(instance=membership, actor=actor)
+def membership_save(*, membership: Membership, actor: Actor) -> Membership:
+    return _record_save(membership, actor=actor)
 
 
-def membership_end(*, membership: Membership, ends_on: dt.date, actor: Any) -> Membership:
+def membership_end(*, membership: Membership, ends_on: dt.date, actor: Actor) -> Membership:
     membership.ends_on = ends_on
-    return record_save(instance=membership, actor=actor, action="membership.end")
+    return _record_save(membership, actor=actor, action=PolicyAction.MEMBERSHIP_END)
 
 
 # --- meetings, attendance, agreements, attachments ----------------------------------------------
 
 
-def meeting_save(*, meeting: Meeting, actor: Any) -> Meeting:
-    with transaction.atomic():
+def meeting_save(*, meeting: Meeting, actor: Actor) -> Meeting:
+    require(actor, "policy.edit_record", meeting)
+    with unit_of_work(actor) as work:
         if meeting.stage_id is None and meeting.process_id and meeting.starts_at:
             process = Process.objects.get(pk=meeting.process_id)
             local_day = meeting.starts_at.astimezone(process.tz).date()
@@ -128,19 +144,20 @@ def meeting_save(*, meeting: Meeting, actor: Any) -> Meeting:
         if meeting.pk is not None:
             # Calendar apps replace an event only when its SEQUENCE grows.
             meeting.sequence += 1
-        return record_save(instance=meeting, actor=actor)
+        return work.save(meeting)
 
 
-def attendance_save(*, attendance: Attendance, actor: Any) -> Attendance:
-    return record_save(instance=attendance, actor=actor)
+def attendance_save(*, attendance: Attendance, actor: Actor) -> Attendance:
+    return _record_save(attendance, actor=actor)
 
 
-def attachment_save(*, attachment: MeetingAttachment, actor: Any) -> MeetingAttachment:
-    return record_save(instance=attachment, actor=actor)
+def attachment_save(*, attachment: MeetingAttachment, actor: Actor) -> MeetingAttachment:
+    return _record_save(attachment, actor=actor)
 
 
-def agreement_save(*, agreement: Agreement, actor: Any) -> Agreement:
-    with transaction.atomic():
+def agreement_save(*, agreement: Agreement, actor: Actor) -> Agreement:
+    require(actor, "policy.edit_record", agreement)
+    with unit_of_work(actor) as work:
         if not agreement.number and agreement.meeting_id:
             # Lock the meeting so two people adding agreements at once get different numbers.
             Meeting.objects.select_for_update().filter(pk=agreement.meeting_id).first()
@@ -148,7 +165,15 @@ def agreement_save(*, agreement: Agreement, actor: Any) -> Agreement:
                 n=Max("number")
             )["n"]
             agreement.number = (highest or 0) + 1
-        return record_save(instance=agreement, actor=actor)
+        return work.save(agreement)
+
+
+AGREEMENT_STATUS_ACTIONS = {
+    AgreementStatus.PENDING: PolicyAction.AGREEMENT_PENDING,
+    AgreementStatus.IN_PROGRESS: PolicyAction.AGREEMENT_IN_PROGRESS,
+    AgreementStatus.DONE: PolicyAction.AGREEMENT_DONE,
+    AgreementStatus.CANCELLED: PolicyAction.AGREEMENT_CANCELLED,
+}
 
 
 def agreement_status_set(
@@ -157,24 +182,28 @@ def agreement_status_set(
     status: str,
     completed_on: dt.date | None = None,
     follow_up: str | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> Agreement:
+    if status not in AgreementStatus.values:
+        raise ValidationError({"status": _("Estado desconocido.")})
     agreement.status = status
     agreement.completed_on = completed_on
     if follow_up is not None:
         agreement.follow_up = follow_up
-    return record_save(instance=agreement, actor=actor, action=f"agreement.status.{status}")
+    return _record_save(
+        agreement, actor=actor, action=AGREEMENT_STATUS_ACTIONS[AgreementStatus(status)]
+    )
 
 
 # --- documents and versions ----------------------------------------------------------------------
 
 
-def document_save(*, document: Document, actor: Any) -> Document:
+def document_save(*, document: Document, actor: Actor) -> Document:
     if not document.slug:
         document.slug = unique_slug_for(
             document, document.title, scope={"process_id": document.process_id}
         )
-    return record_save(instance=document, actor=actor)
+    return _record_save(document, actor=actor)
 
 
 @dataclass
@@ -243,14 +272,16 @@ def document_version_publish(
     change_summary: str = "",
     file: UploadedFile | None = None,
     published_at: dt.datetime | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> tuple[DocumentVersion, VersionPlan]:
     """Publish a new version; earlier versions stay as they were.
 
     Paragraphs keep their identity (and anchor) across versions by the
-    algorithm in `datacon.policy.paragraphs`.
+    algorithm in `datacon.policy.paragraphs`. Consultations on the document
+    learn of the new version through `DocumentVersion.public_scopes()`.
     """
-    with transaction.atomic():
+    require(actor, "policy.publish_document", document)
+    with unit_of_work(actor) as work:
         # One publisher at a time per document: version numbers and anchors stay unique.
         document = Document.objects.select_for_update().get(pk=document.pk)
         plan = document_version_plan(document=document, body=body)
@@ -264,72 +295,77 @@ def document_version_publish(
             change_summary=change_summary.strip(),
             body=body,
             published_at=published_at or timezone.now(),
-            published_by=actor if getattr(actor, "is_authenticated", False) else None,
+            published_by=work.actor.account,
         )
         if file is not None:
             version.file = file  # type: ignore[assignment]
-        version = record_save(instance=version, actor=actor, action="documentversion.publish")
-        new_identities = [
-            ParagraphIdentity(document=document, anchor=match.anchor, created_in=version)
-            for match in plan.result.matches
-            if match.identity_id is None
-        ]
-        created = iter(ParagraphIdentity.objects.bulk_create(new_identities))
-        if not all(identity.pk for identity in new_identities):
-            # Backends that do not return ids from bulk inserts: read them back.
-            ids = dict(
-                ParagraphIdentity.objects.filter(created_in=version).values_list("anchor", "id")
-            )
-            for identity in new_identities:
-                identity.pk = ids[identity.anchor]
-        rows = []
-        number = 0
-        section = ""
-        for match in plan.result.matches:
-            identity_id = match.identity_id if match.identity_id is not None else next(created).pk
-            block = match.block
-            html = block.html
-            plain = text.html_to_text(html)
-            if block.kind == "heading":
-                section = plain[:300]
-                paragraph_number = None
-            else:
-                number += 1
-                paragraph_number = number
-            rows.append(
-                Paragraph(
-                    version=version,
-                    identity_id=identity_id,
-                    position=match.position,
-                    number=paragraph_number,
-                    kind=ParagraphKind.HEADING if block.kind == "heading" else ParagraphKind.TEXT,
-                    level=block.level,
-                    source=block.source,
-                    html=html,
-                    plain_text=plain,
-                    section_title=section if block.kind == "text" else "",
-                )
-            )
-        Paragraph.objects.bulk_create(rows)
-        audit_record(
-            actor=actor,
-            action="documentversion.paragraphs",
-            instance=version,
+        work.save(version, action=PolicyAction.VERSION_PUBLISH)
+        identities = _identities_create(work, document, version, plan)
+        work.create_many(_paragraph_rows(version, plan, identities), action=PolicyAction.PARAGRAPHS)
+        work.record(
+            PolicyAction.VERSION_PARAGRAPHS,
+            version,
             changes={
                 "kept": plan.kept,
                 "new": plan.added,
                 "removed": [p.anchor for p in plan.result.removed],
             },
         )
-        # Consultations on this document say "there is a newer version".
-        scopes = [
-            consultation_scope(pk)
-            for pk in document.versions.filter(consultations__isnull=False)
-            .values_list("consultations__pk", flat=True)
-            .distinct()
-        ]
-        public_version_bump(POLICY, *scopes)
     return version, plan
+
+
+def _identities_create(
+    work: Work, document: Document, version: DocumentVersion, plan: VersionPlan
+) -> dict[str, int]:
+    """Create the identities of the new paragraphs; {anchor: identity id} of every paragraph."""
+    new_identities = [
+        ParagraphIdentity(document=document, anchor=match.anchor, created_in=version)
+        for match in plan.result.matches
+        if match.identity_id is None
+    ]
+    work.create_many(new_identities, action=PolicyAction.PARAGRAPH_IDENTITIES)
+    if not all(identity.pk for identity in new_identities):
+        # Backends that do not return ids from bulk inserts: read them back.
+        ids = dict(ParagraphIdentity.objects.filter(created_in=version).values_list("anchor", "id"))
+        for identity in new_identities:
+            identity.pk = ids[identity.anchor]
+    created = {identity.anchor: identity.pk for identity in new_identities}
+    return {
+        match.anchor: match.identity_id if match.identity_id is not None else created[match.anchor]
+        for match in plan.result.matches
+    }
+
+
+def _paragraph_rows(
+    version: DocumentVersion, plan: VersionPlan, identities: dict[str, int]
+) -> list[Paragraph]:
+    rows = []
+    number = 0
+    section = ""
+    for match in plan.result.matches:
+        block = match.block
+        plain = text.html_to_text(block.html)
+        if block.kind == "heading":
+            section = plain[:300]
+            paragraph_number = None
+        else:
+            number += 1
+            paragraph_number = number
+        rows.append(
+            Paragraph(
+                version=version,
+                identity_id=identities[match.anchor],
+                position=match.position,
+                number=paragraph_number,
+                kind=ParagraphKind.HEADING if block.kind == "heading" else ParagraphKind.TEXT,
+                level=block.level,
+                source=block.source,
+                html=block.html,
+                plain_text=plain,
+                section_title=section if block.kind == "text" else "",
+            )
+        )
+    return rows
 
 
 def document_version_markdown(*, version: DocumentVersion) -> str:
@@ -344,32 +380,34 @@ def document_version_markdown(*, version: DocumentVersion) -> str:
 # --- transparency --------------------------------------------------------------------------------
 
 
-def expense_save(*, expense: Expense, actor: Any) -> Expense:
+def expense_save(*, expense: Expense, actor: Actor) -> Expense:
     if expense.stage_id is None and expense.process_id and expense.spent_on:
         expense.stage = stage_for_date(process_id=expense.process_id, day=expense.spent_on)
-    return record_save(instance=expense, actor=actor)
+    return _record_save(expense, actor=actor)
 
 
 # --- commitments -------------------------------------------------------------------------------------
 
 
-def commitment_save(*, commitment: Commitment, actor: Any) -> Commitment:
+def commitment_save(*, commitment: Commitment, actor: Actor) -> Commitment:
     commitment.code = commitment.code.strip().upper()
-    return record_save(instance=commitment, actor=actor)
+    return _record_save(commitment, actor=actor)
 
 
-def progress_report_save(*, report: ProgressReport, actor: Any) -> ProgressReport:
-    return record_save(instance=report, actor=actor)
+def progress_report_save(*, report: ProgressReport, actor: Actor) -> ProgressReport:
+    return _record_save(report, actor=actor)
 
 
-def year_assessment_save(*, assessment: YearAssessment, actor: Any) -> YearAssessment:
-    return record_save(instance=assessment, actor=actor)
+def year_assessment_save(*, assessment: YearAssessment, actor: Actor) -> YearAssessment:
+    return _record_save(assessment, actor=actor)
 
 
-def policy_record_delete(*, instance: Any, actor: Any) -> None:
+def policy_record_delete(*, instance: Model, actor: Actor) -> None:
     """Delete a plain record (never a published document version)."""
     if isinstance(instance, DocumentVersion | Paragraph | ParagraphIdentity):
         raise ValidationError(
             _("Las versiones publicadas no se borran: publique una versión nueva.")
         )
-    record_delete(instance=instance, actor=actor)
+    require(actor, "policy.delete_record", instance)
+    with unit_of_work(actor) as work:
+        work.delete(instance)

@@ -1,9 +1,11 @@
 """Read-only API of policy and consultation records: public only, no personal data, fixed queries."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
-from datacon.consultation import services
+from datacon.consultation import moderation
+from tests import factories
 from tests.consultation.factories import ConsultationFactory, comment, participant
 from tests.policy.factories import ExpenseFactory, ProcessFactory
 
@@ -30,7 +32,9 @@ def test_comments_api_has_author_number_and_public_name_but_no_email():
     consultation = ConsultationFactory()
     user = participant(consultation, name="Seudónimo").user
     target = comment(consultation, user)
-    services.comment_hide(comment=target, reason="Motivo público.", actor=None, notify_author=False)
+    moderation.comment_hide(
+        comment=target, reason="Motivo público.", actor=factories.SYSTEM, notify_author=False
+    )
     data = Client().get("/api/v1/consultas/comentarios/").json()
     assert data["count"] == 1
     row = data["results"][0]
@@ -56,4 +60,15 @@ def test_api_lists_query_count_is_constant(url, count_queries):
     for _ in range(5):
         comment(consultation)
         ExpenseFactory(process=consultation.process)
+    cache.clear()  # the factories write no public versions: measure the list, not the cache
     assert count_queries(lambda: Client().get(url)) == small
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_api_lists_are_cached_public_pages(url):
+    """The view sets derive from PublicReadOnlyViewSet: an ETag, and 304 when unchanged."""
+    ConsultationFactory()
+    first = Client().get(url)
+    assert (first.status_code, first.has_header("ETag")) == (200, True)
+    again = Client().get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304

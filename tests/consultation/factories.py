@@ -9,6 +9,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.consultation import services
 from datacon.consultation.models import Consultation, Participant
 from datacon.policy.models import Paragraph
@@ -41,7 +42,7 @@ def participant(
 ) -> Participant:
     return services.participant_join(
         consultation=consultation,
-        user=user or verified_user(),
+        actor=Actor.of(user or verified_user()),
         display_name=name,
         accept_rules=True,
         now=now,
@@ -62,7 +63,7 @@ def comment(
     return services.comment_create(
         consultation=consultation,
         paragraph=paragraph(consultation, number),
-        user=user,
+        actor=Actor.of(user),
         body=body or "Un comentario con suficiente longitud para publicarse.",
         **kwargs,
     )

@@ -6,9 +6,12 @@ from django.core.cache import cache
 from django.test import Client
 
 from datacon.backoffice.roles import roles_ensure
+from datacon.common.actor import Actor
+from datacon.consultation import answers, moderation
 from datacon.consultation.models import Answer, Comment, ModerationAction
 from datacon.policy import services as policy_services
 from datacon.policy.models import Paragraph
+from tests import factories
 from tests.consultation.factories import ConsultationFactory, comment, participant
 from tests.factories import UserFactory
 
@@ -61,12 +64,14 @@ def test_restore_and_reported_queue():
     from datacon.consultation import services
 
     services.comment_flag(
-        comment=target, user=participant(consultation).user, reason="Parece spam."
+        comment=target, actor=Actor.of(participant(consultation).user), reason="Parece spam."
     )
     client, _user = _staff_with("Moderación de consultas")
     queue = client.get(f"/gestion/consultas/{consultation.pk}/moderacion/").content.decode()
     assert "Parece spam." in queue
-    services.comment_hide(comment=target, reason="Spam.", actor=None, notify_author=False)
+    moderation.comment_hide(
+        comment=target, reason="Spam.", actor=factories.SYSTEM, notify_author=False
+    )
     client.post(
         f"/gestion/consultas/{consultation.pk}/moderacion/{target.pk}/",
         {"accion": "restablecer", "reason": "Revisado: no era spam."},
@@ -94,7 +99,9 @@ def test_technical_group_answers_pointing_at_the_next_version():
     target = comment(consultation, number=2)
     v1 = consultation.version
     v2, _plan = policy_services.document_version_publish(
-        document=v1.document, body=policy_services.document_version_markdown(version=v1), actor=None
+        document=v1.document,
+        body=policy_services.document_version_markdown(version=v1),
+        actor=factories.SYSTEM,
     )
     suggested = Paragraph.objects.get(version=v2, identity=target.identity)
     client, _user = _staff_with("Grupo técnico: respuestas a consultas")
@@ -129,13 +136,21 @@ def test_queues_query_count_is_constant(screen, count_queries, organiser_client)
         for _ in range(n):
             target = comment(consultation)
             services.comment_flag(
-                comment=target, user=participant(consultation).user, reason="Revisar esto."
+                comment=target,
+                actor=Actor.of(participant(consultation).user),
+                reason="Revisar esto.",
             )
-            services.comment_hide(
-                comment=target, reason="Motivo público.", actor=None, notify_author=False
+            moderation.comment_hide(
+                comment=target,
+                reason="Motivo público.",
+                actor=factories.SYSTEM,
+                notify_author=False,
             )
-            services.answer_save(
-                comment=target, status="not_accepted", reason="Razones del dictamen.", actor=None
+            answers.answer_save(
+                comment=target,
+                status="not_accepted",
+                reason="Razones del dictamen.",
+                actor=factories.SYSTEM,
             )
 
     url = f"/gestion/consultas/{consultation.pk}/{screen}"

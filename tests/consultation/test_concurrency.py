@@ -6,6 +6,7 @@ import time
 import pytest
 from django.db import OperationalError, connection
 
+from datacon.common.actor import Actor
 from datacon.consultation import services
 from datacon.consultation.models import Participant, Support
 from tests.consultation.factories import ConsultationFactory, comment, participant, verified_user
@@ -50,7 +51,7 @@ def test_people_joining_at_once_get_distinct_participant_numbers():
         [
             (
                 lambda u=user: services.participant_join(
-                    consultation=consultation, user=u, accept_rules=True
+                    consultation=consultation, actor=Actor.of(u), accept_rules=True
                 )
             )
             for user in users
@@ -64,6 +65,8 @@ def test_double_click_on_support_counts_once():
     consultation = ConsultationFactory()
     target = comment(consultation)
     supporter = participant(consultation).user
-    errors = _run_together([lambda: services.support_add(comment=target, user=supporter)] * 3)
+    errors = _run_together(
+        [lambda: services.support_add(comment=target, actor=Actor.of(supporter))] * 3
+    )
     assert errors == []
     assert Support.objects.filter(comment=target).count() == 1

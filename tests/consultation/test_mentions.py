@@ -30,7 +30,7 @@ def test_paragraph_mention_shows_on_need_page_with_link(client):
     consultation = ConsultationFactory(title="Consulta sobre el borrador")
     target = paragraph(consultation, number=2)
     need = NeedFactory()
-    need_mention_add(need=need, target=target, actor=None)
+    need_mention_add(need=need, target=target, actor=factories.SYSTEM)
 
     html = client.get(f"/demanda/necesidades/{need.slug}/").content.decode()
 
@@ -47,7 +47,7 @@ def test_paragraph_mention_shows_on_need_page_with_link(client):
 def test_paragraph_mention_of_draft_consultation_is_not_shown(client):
     consultation = ConsultationFactory(status="draft")
     need = NeedFactory()
-    need_mention_add(need=need, target=paragraph(consultation), actor=None)
+    need_mention_add(need=need, target=paragraph(consultation), actor=factories.SYSTEM)
 
     assert _mention_links(client, need) == []
 
@@ -56,7 +56,7 @@ def test_heading_mention_is_not_shown(client):
     consultation = ConsultationFactory()
     heading = Paragraph.objects.filter(version=consultation.version, kind="heading").first()
     need = NeedFactory()
-    need_mention_add(need=need, target=heading, actor=None)
+    need_mention_add(need=need, target=heading, actor=factories.SYSTEM)
 
     assert _mention_links(client, need) == []
 
@@ -64,11 +64,11 @@ def test_heading_mention_is_not_shown(client):
 def test_paragraph_mention_disappears_when_consultation_is_unpublished(client):
     consultation = ConsultationFactory()
     need = NeedFactory()
-    need_mention_add(need=need, target=paragraph(consultation), actor=None)
+    need_mention_add(need=need, target=paragraph(consultation), actor=factories.SYSTEM)
     before = _mention_links(client, need)  # cached under the demand scope
 
     consultation.status = "draft"
-    consultation_save(consultation=consultation, actor=None)
+    consultation_save(consultation=consultation, actor=factories.SYSTEM)
 
     assert (len(before), _mention_links(client, need)) == (1, [])
 
@@ -80,7 +80,9 @@ def test_need_page_queries_constant_with_number_of_paragraph_mentions(client, co
         for _ in range(size):
             consultation = ConsultationFactory()
             for number in (1, 2, 3):
-                need_mention_add(need=need, target=paragraph(consultation, number), actor=None)
+                need_mention_add(
+                    need=need, target=paragraph(consultation, number), actor=factories.SYSTEM
+                )
         cache.clear()
         counts.append(count_queries(lambda n=need: client.get(f"/demanda/necesidades/{n.slug}/")))
     assert counts[0] == counts[1]

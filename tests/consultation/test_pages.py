@@ -9,11 +9,13 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from datacon.consultation import services
+from datacon.common.actor import Actor
+from datacon.consultation import answers, moderation, services
 from datacon.consultation.datasets import COMMENTS_DATASET
 from datacon.consultation.models import Comment, Participant, Support
 from datacon.policy import services as policy_services
 from datacon.policy.models import Paragraph
+from tests import factories
 from tests.consultation.factories import (
     ConsultationFactory,
     comment,
@@ -161,7 +163,9 @@ def test_reply_form_on_comment_page():
 def test_hidden_comment_shows_the_public_reason_everywhere(client):
     consultation = ConsultationFactory()
     target = comment(consultation, body="Texto con insultos que no debe verse.")
-    services.comment_hide(comment=target, reason="Insultos a otra persona (regla 2).", actor=None)
+    moderation.comment_hide(
+        comment=target, reason="Insultos a otra persona (regla 2).", actor=factories.SYSTEM
+    )
     for url in (
         f"/consultas/{consultation.slug}/",
         _paragraph_url(consultation),
@@ -183,14 +187,14 @@ def test_comment_page_says_where_it_was_addressed(client):
         "# Objetivo {#s-1}", "# Objetivo {#s-1}\n\nPárrafo nuevo al inicio de la sección."
     )
     v2, _plan = policy_services.document_version_publish(
-        document=v1.document, body=body, actor=None
+        document=v1.document, body=body, actor=factories.SYSTEM
     )
-    services.answer_save(
+    answers.answer_save(
         comment=target,
         status="accepted",
         reason="Se incorporó en la nueva versión.",
         addressed_in=Paragraph.objects.get(version=v2, identity=target.identity),
-        actor=None,
+        actor=factories.SYSTEM,
     )
     html = client.get(target.get_absolute_url()).content.decode()
     assert "Atendido en el párrafo 3 de la versión 2" in html
@@ -202,8 +206,8 @@ def test_report_and_csv_have_no_personal_data(client):
     consultation = ConsultationFactory()
     user = participant(consultation, name="Nombre Elegido").user
     target = comment(consultation, user, body="Un comentario para el informe final.")
-    services.answer_save(
-        comment=target, status="not_accepted", reason="Fuera del alcance.", actor=None
+    answers.answer_save(
+        comment=target, status="not_accepted", reason="Fuera del alcance.", actor=factories.SYSTEM
     )
     report = client.get(f"/consultas/{consultation.slug}/informe/").content.decode()
     assert "Un comentario para el informe final." in report
@@ -255,7 +259,7 @@ def test_account_page_lists_my_comments_and_supports():
     mine = participant(consultation).user
     comment(consultation, mine, body="Mi propio comentario en la consulta.")
     other = comment(consultation, body="Comentario ajeno que apoyo con gusto.")
-    services.support_add(comment=other, user=mine)
+    services.support_add(comment=other, actor=Actor.of(mine))
     client = _client_for(mine)
     html = client.get("/cuenta/").content.decode()
     assert "Mi propio comentario en la consulta." in html
@@ -283,16 +287,24 @@ def _populate(consultation, count):  # type: ignore[no-untyped-def]
             consultation, author, number=1 + index % 3, body=f"Comentario de carga número {index}."
         )
         services.comment_reply(
-            parent=created, user=people[(index + 1) % 3], body=f"Una respuesta en el hilo {index}."
+            parent=created,
+            actor=Actor.of(people[(index + 1) % 3]),
+            body=f"Una respuesta en el hilo {index}.",
         )
-        services.support_add(comment=created, user=people[(index + 2) % 3])
+        services.support_add(comment=created, actor=Actor.of(people[(index + 2) % 3]))
         if index % 4 == 0:
-            services.answer_save(
-                comment=created, status="accepted", reason="Razones de la respuesta.", actor=None
+            answers.answer_save(
+                comment=created,
+                status="accepted",
+                reason="Razones de la respuesta.",
+                actor=factories.SYSTEM,
             )
         if index % 5 == 0:
-            services.comment_hide(
-                comment=created, reason="Motivo de moderación.", actor=None, notify_author=False
+            moderation.comment_hide(
+                comment=created,
+                reason="Motivo de moderación.",
+                actor=factories.SYSTEM,
+                notify_author=False,
             )
     return people[0]
 
@@ -340,6 +352,8 @@ def test_comment_page_and_csv_query_count_is_constant(count_queries):
 
     small = measure()
     for number in range(8):
-        services.comment_reply(parent=root, user=viewer, body=f"Otra respuesta más, la {number}.")
+        services.comment_reply(
+            parent=root, actor=Actor.of(viewer), body=f"Otra respuesta más, la {number}."
+        )
     _populate(consultation, 8)
     assert measure() == small

@@ -4,15 +4,19 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from datacon.backoffice.roles import roles_ensure
+from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry, OutboundEmail
-from datacon.consultation import services
+from datacon.consultation import answers, moderation, services
 from datacon.consultation.models import Comment, ModerationAction, Participant, Support
 from datacon.consultation.personal_data import consultation_erase, consultation_export
 from datacon.policy import services as policy_services
 from datacon.policy.models import Paragraph
+from tests import factories
 from tests.consultation.factories import (
     ConsultationFactory,
     comment,
@@ -32,7 +36,9 @@ MEXICO = zoneinfo.ZoneInfo("America/Mexico_City")
 def test_unverified_email_cannot_join():
     consultation = ConsultationFactory()
     with pytest.raises(ValidationError) as error:
-        services.participant_join(consultation=consultation, user=UserFactory(), accept_rules=True)
+        services.participant_join(
+            consultation=consultation, actor=Actor.of(UserFactory()), accept_rules=True
+        )
     assert error.value.messages == [
         "Confirme primero su correo electrónico: le enviamos un enlace al registrarse."
     ]
@@ -42,7 +48,7 @@ def test_joining_needs_the_rules_and_numbers_participants_in_order():
     consultation = ConsultationFactory()
     with pytest.raises(ValidationError) as error:
         services.participant_join(
-            consultation=consultation, user=verified_user(), accept_rules=False
+            consultation=consultation, actor=Actor.of(verified_user()), accept_rules=False
         )
     assert error.value.message_dict == {
         "accept_rules": ["Para participar debe aceptar las reglas de la consulta."]
@@ -57,7 +63,10 @@ def test_joining_twice_keeps_one_participant_and_can_rename():
     user = verified_user()
     first = participant(consultation, user)
     again = services.participant_join(
-        consultation=consultation, user=user, display_name="Nuevo nombre", accept_rules=False
+        consultation=consultation,
+        actor=Actor.of(user),
+        display_name="Nuevo nombre",
+        accept_rules=False,
     )
     assert again.pk == first.pk
     assert Participant.objects.get().display_name == "Nuevo nombre"
@@ -78,7 +87,7 @@ def test_display_name_rules(name, message):
     with pytest.raises(ValidationError) as error:
         services.participant_join(
             consultation=ConsultationFactory(),
-            user=verified_user(),
+            actor=Actor.of(verified_user()),
             display_name=name,
             accept_rules=True,
         )
@@ -152,10 +161,10 @@ def test_support_and_reply_are_refused_after_closing():
     other = participant(consultation, now=dt.datetime(2024, 3, 10, tzinfo=MEXICO)).user
     after = dt.datetime(2024, 4, 2, 10, tzinfo=MEXICO)
     with pytest.raises(ValidationError):
-        services.support_add(comment=first, user=other, now=after)
+        services.support_add(comment=first, actor=Actor.of(other), now=after)
     with pytest.raises(ValidationError):
         services.comment_reply(
-            parent=first, user=other, body="Respuesta tardía al hilo.", now=after
+            parent=first, actor=Actor.of(other), body="Respuesta tardía al hilo.", now=after
         )
     assert (Support.objects.count(), Comment.objects.count()) == (0, 1)
 
@@ -187,7 +196,10 @@ def test_comment_length_limits(body, message):
     user = participant(consultation).user
     with pytest.raises(ValidationError) as error:
         services.comment_create(
-            consultation=consultation, paragraph=paragraph(consultation), user=user, body=body
+            consultation=consultation,
+            paragraph=paragraph(consultation),
+            actor=Actor.of(user),
+            body=body,
         )
     assert error.value.message_dict == {"body": [message]}
 
@@ -227,7 +239,7 @@ def test_comment_on_a_heading_or_another_version_is_refused():
         services.comment_create(
             consultation=consultation,
             paragraph=heading,
-            user=user,
+            actor=Actor.of(user),
             body="Sobre el título de la sección.",
         )
 
@@ -236,8 +248,12 @@ def test_replies_keep_the_thread_root():
     consultation = ConsultationFactory()
     root = comment(consultation)
     user = participant(consultation).user
-    reply = services.comment_reply(parent=root, user=user, body="Respondo al comentario.")
-    reply_to_reply = services.comment_reply(parent=reply, user=user, body="Y sigo el hilo aquí.")
+    reply = services.comment_reply(
+        parent=root, actor=Actor.of(user), body="Respondo al comentario."
+    )
+    reply_to_reply = services.comment_reply(
+        parent=reply, actor=Actor.of(user), body="Y sigo el hilo aquí."
+    )
     assert (reply.root_id, reply_to_reply.root_id, reply_to_reply.parent_id) == (
         root.pk,
         root.pk,
@@ -253,14 +269,15 @@ def test_support_is_idempotent_and_not_for_own_comment():
     consultation = ConsultationFactory()
     target = comment(consultation)
     supporter = participant(consultation).user
-    first, created = services.support_add(comment=target, user=supporter)
-    again, created_again = services.support_add(comment=target, user=supporter)
+    first, created = services.support_add(comment=target, actor=Actor.of(supporter))
+    again, created_again = services.support_add(comment=target, actor=Actor.of(supporter))
     assert (created, created_again, first.pk) == (True, False, again.pk)
     assert Support.objects.count() == 1
-    with pytest.raises(ValidationError) as error:
-        services.support_add(comment=target, user=target.participant.user)
-    assert error.value.messages == ["No puede apoyar su propio comentario."]
-    assert services.support_withdraw(comment=target, user=supporter) is True
+    # Supporting one's own comment is a forbidden action (403), not a form error.
+    with pytest.raises(PermissionDenied) as error:
+        services.support_add(comment=target, actor=Actor.of(target.participant.user))
+    assert str(error.value) == "No puede apoyar su propio comentario."
+    assert services.support_withdraw(comment=target, actor=Actor.of(supporter)) is True
     assert Support.objects.count() == 0
 
 
@@ -270,8 +287,12 @@ def test_support_is_idempotent_and_not_for_own_comment():
 def test_hide_replaces_text_with_public_reason_logs_and_tells_the_author():
     consultation = ConsultationFactory()
     target = comment(consultation, body="Un comentario con publicidad de una tienda.")
+    roles_ensure()
     moderator = UserFactory(is_staff=True)
-    services.comment_hide(comment=target, reason="Publicidad ajena a la consulta.", actor=moderator)
+    moderator.groups.add(Group.objects.get(name="Moderación de consultas"))
+    moderation.comment_hide(
+        comment=target, reason="Publicidad ajena a la consulta.", actor=Actor.of(moderator)
+    )
     target.refresh_from_db()
     assert (
         target.public_text == "Comentario ocultado por moderación: Publicidad ajena a la consulta."
@@ -293,14 +314,18 @@ def test_hide_needs_a_reason_and_is_reversible():
     consultation = ConsultationFactory()
     target = comment(consultation)
     with pytest.raises(ValidationError) as error:
-        services.comment_hide(comment=target, reason=" ", actor=None)
+        moderation.comment_hide(comment=target, reason=" ", actor=factories.SYSTEM)
     assert error.value.message_dict == {
         "reason": ["Escriba el motivo: se publica en lugar del comentario."]
     }
-    services.comment_hide(comment=target, reason="Insultos a otra persona.", actor=None)
+    moderation.comment_hide(
+        comment=target, reason="Insultos a otra persona.", actor=factories.SYSTEM
+    )
     with pytest.raises(ValidationError):
-        services.comment_hide(comment=target, reason="Otra vez el mismo.", actor=None)
-    services.comment_restore(comment=target, reason="Revisión: no había insultos.", actor=None)
+        moderation.comment_hide(comment=target, reason="Otra vez el mismo.", actor=factories.SYSTEM)
+    moderation.comment_restore(
+        comment=target, reason="Revisión: no había insultos.", actor=factories.SYSTEM
+    )
     target.refresh_from_db()
     assert (target.status, target.hidden_reason) == ("visible", "")
     assert list(ModerationAction.objects.order_by("at", "id").values_list("action", flat=True)) == [
@@ -313,10 +338,14 @@ def test_flags_are_idempotent_and_resolved_when_hidden():
     consultation = ConsultationFactory()
     target = comment(consultation)
     reporter = verified_user()
-    flag, created = services.comment_flag(comment=target, user=reporter, reason="Es publicidad.")
-    _again, created_again = services.comment_flag(comment=target, user=reporter, reason="Otra vez")
+    flag, created = services.comment_flag(
+        comment=target, actor=Actor.of(reporter), reason="Es publicidad."
+    )
+    _again, created_again = services.comment_flag(
+        comment=target, actor=Actor.of(reporter), reason="Otra vez"
+    )
     assert (created, created_again) == (True, False)
-    services.comment_hide(comment=target, reason="Publicidad.", actor=None)
+    moderation.comment_hide(comment=target, reason="Publicidad.", actor=factories.SYSTEM)
     flag.refresh_from_db()
     assert flag.resolved_at is not None
 
@@ -334,7 +363,7 @@ def _second_version(consultation):  # type: ignore[no-untyped-def]
         "documentación de los datos.",
     )
     version, _plan = policy_services.document_version_publish(
-        document=v1.document, body=body, actor=None
+        document=v1.document, body=body, actor=factories.SYSTEM
     )
     return version
 
@@ -345,22 +374,22 @@ def test_paragraph_anchor_survives_a_new_version_and_the_answer_points_there():
     v2 = _second_version(consultation)
     addressed = Paragraph.objects.get(version=v2, identity=target.identity)
     assert (addressed.identity.anchor, addressed.number) == ("p-3", 3)  # moved down by one
-    answer = services.answer_save(
+    answer = answers.answer_save(
         comment=target,
         status="partly",
         reason="Se añadió la documentación de los datos.",
         addressed_in=addressed,
-        actor=None,
+        actor=factories.SYSTEM,
     )
     assert answer.addressed_in.version.number == 2
     assert OutboundEmail.objects.filter(purpose="consultation.comment_answered").count() == 1
     # Changing the answer does not notify again.
-    services.answer_save(
+    answers.answer_save(
         comment=target,
         status="accepted",
         reason="Se aceptó completo.",
         addressed_in=addressed,
-        actor=None,
+        actor=factories.SYSTEM,
     )
     assert OutboundEmail.objects.filter(purpose="consultation.comment_answered").count() == 1
 
@@ -370,8 +399,12 @@ def test_answer_validation_messages():
     target = comment(consultation)
     same_version = paragraph(consultation, 1)
     with pytest.raises(ValidationError) as error:
-        services.answer_save(
-            comment=target, status="", reason="corta", addressed_in=same_version, actor=None
+        answers.answer_save(
+            comment=target,
+            status="",
+            reason="corta",
+            addressed_in=same_version,
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict == {
         "status": ["Elija el dictamen."],
@@ -380,12 +413,12 @@ def test_answer_validation_messages():
     }
     v2 = _second_version(consultation)
     with pytest.raises(ValidationError) as error:
-        services.answer_save(
+        answers.answer_save(
             comment=target,
             status="not_accepted",
             reason="Queda fuera del alcance.",
             addressed_in=Paragraph.objects.filter(version=v2, kind="text").first(),
-            actor=None,
+            actor=factories.SYSTEM,
         )
     assert list(error.value.message_dict) == ["addressed_in"]
 
@@ -394,11 +427,13 @@ def test_answers_are_for_top_comments_only():
     consultation = ConsultationFactory()
     root = comment(consultation)
     reply = services.comment_reply(
-        parent=root, user=participant(consultation).user, body="Estoy de acuerdo con esto."
+        parent=root,
+        actor=Actor.of(participant(consultation).user),
+        body="Estoy de acuerdo con esto.",
     )
     with pytest.raises(ValidationError):
-        services.answer_save(
-            comment=reply, status="accepted", reason="Razones suficientes.", actor=None
+        answers.answer_save(
+            comment=reply, status="accepted", reason="Razones suficientes.", actor=factories.SYSTEM
         )
 
 
@@ -426,10 +461,12 @@ def test_sending_the_same_comment_twice_creates_one():
     again = comment(consultation, user, body="Una sola vez, aunque haga doble clic.")
     assert again.pk == first.pk
     reply = services.comment_reply(
-        parent=first, user=user, body="Respuesta que se envía dos veces."
+        parent=first, actor=Actor.of(user), body="Respuesta que se envía dos veces."
     )
     assert (
-        services.comment_reply(parent=first, user=user, body="Respuesta que se envía dos veces.").pk
+        services.comment_reply(
+            parent=first, actor=Actor.of(user), body="Respuesta que se envía dos veces."
+        ).pk
         == reply.pk
     )
     assert Comment.objects.count() == 2

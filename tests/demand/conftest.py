@@ -11,6 +11,7 @@ import pytest
 from datacon.demand.analysis.run import requests_analyse
 from datacon.demand.importer import ImportReport, requests_import
 from datacon.demand.synthetic import SAMPLE_PATH
+from tests import factories
 
 # Lines of the sample the importer must skip, and why (see synthetic.sample_write).
 SAMPLE_SKIPPED = [
@@ -61,12 +62,12 @@ def sample_rows() -> list[SampleRow]:
 
 @pytest.fixture
 def sample_report(db) -> ImportReport:  # type: ignore[no-untyped-def]
-    return requests_import(path=SAMPLE_PATH, source="sintetica")
+    return requests_import(path=SAMPLE_PATH, source="sintetica", actor=factories.SYSTEM)
 
 
 @pytest.fixture
 def analysed(sample_report):  # type: ignore[no-untyped-def]
-    return requests_analyse()
+    return requests_analyse(actor=factories.SYSTEM)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from datacon.demand.analysis.candidates import AnalysisParameters, candidate_score
 from datacon.demand.analysis.corpus import corpus_build
 from datacon.demand.analysis.duplicates import (
     DuplicateParameters,
@@ -15,7 +16,7 @@ from datacon.demand.analysis.duplicates import (
     shingle_hashes,
     signatures,
 )
-from datacon.demand.analysis.run import AnalysisParameters, candidate_score, requests_analyse
+from datacon.demand.analysis.run import requests_analyse
 from datacon.demand.analysis.topics import tfidf_matrix
 from datacon.demand.models import (
     AnalysisRun,
@@ -26,8 +27,9 @@ from datacon.demand.models import (
     RepeatedQuestion,
     RequestTopic,
 )
+from datacon.demand.promotion import candidate_promote
 from datacon.demand.scrub import looks_personal
-from datacon.demand.services import candidate_promote
+from tests import factories
 from tests.demand.conftest import sample_rows
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +75,7 @@ def test_analysis_is_reproducible(analysed):
     first = list(InformationRequest.objects.order_by("id").values_list("topic_number", flat=True))
     groups = sorted(RepeatedQuestion.objects.values_list("size", "text"))
     candidates = sorted(DatasetCandidate.objects.values_list("key", "score", "rank"))
-    second = requests_analyse()
+    second = requests_analyse(actor=factories.SYSTEM)
     assert second.pk != analysed.pk
     assert (
         list(InformationRequest.objects.order_by("id").values_list("topic_number", flat=True))
@@ -195,13 +197,13 @@ def test_promotion_survives_a_new_analysis(analysed):
     candidate = (
         DatasetCandidate.objects.filter(kind=CandidateKind.REPEATED).order_by("-score").first()
     )
-    need = candidate_promote(candidate=candidate, actor=None)
-    requests_analyse()
+    need = candidate_promote(candidate=candidate, actor=factories.SYSTEM)
+    requests_analyse(actor=factories.SYSTEM)
     again = DatasetCandidate.objects.get(key=candidate.key)
     assert again.pk != candidate.pk
     assert again.promoted_need == need
 
 
 def test_analysis_of_no_requests_publishes_an_empty_run(db):
-    run = requests_analyse()
+    run = requests_analyse(actor=factories.SYSTEM)
     assert (run.status, run.is_current, run.topics_count, run.groups_count) == ("done", True, 0, 0)

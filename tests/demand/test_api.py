@@ -1,5 +1,6 @@
 import pytest
 
+from datacon.common.actor import Actor
 from datacon.demand.analysis.run import requests_analyse
 from datacon.demand.importer import requests_import
 from datacon.demand.models import InformationNeed, InformationRequest
@@ -95,7 +96,7 @@ def test_api_registry_lists_run_fixed_queries(client, count_queries, resource):
     small = count_queries(lambda: client.get(f"/api/v1/demanda/{resource}/"))
     _registry(6)
     for need in InformationNeed.objects.all()[:3]:
-        need_support(need=need, user=factories.UserFactory())
+        need_support(need=need, actor=Actor.of(factories.UserFactory()))
     assert count_queries(lambda: client.get(f"/api/v1/demanda/{resource}/")) == small
 
 
@@ -115,6 +116,6 @@ def test_api_request_lists_run_fixed_queries(client, count_queries, analysed, tm
     more = tmp_path / "mas.csv"
     with more.open("w", encoding="cp1252", newline="") as stream:
         export_write(stream, generate_rows(150, seed=9, folio_prefix="9900"))
-    requests_import(path=more, source="sintetica")
-    requests_analyse()
+    requests_import(path=more, source="sintetica", actor=factories.SYSTEM)
+    requests_analyse(actor=factories.SYSTEM)
     assert count_queries(lambda: client.get(f"/api/v1/demanda/{resource}/")) == small

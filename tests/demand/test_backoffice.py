@@ -2,6 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from datacon.common.actor import Actor
 from datacon.demand.models import (
     DatasetCandidate,
     DataStandard,
@@ -227,7 +228,7 @@ def _grow(count: int) -> None:
     for _ in range(count):
         need = NeedFactory(standard=standard)
         need.holders.set([InstitutionFactory(), InstitutionFactory()])
-        need_support(need=need, user=factories.UserFactory())
+        need_support(need=need, actor=Actor.of(factories.UserFactory()))
         ImportRun.objects.create(file_name="x.csv", rows_read=1)
 
 

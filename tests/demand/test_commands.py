@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from datacon.demand.importer import requests_import
 from datacon.demand.models import AnalysisRun, InformationRequest
 from datacon.demand.synthetic import SAMPLE_PATH, generate_rows
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_generator_is_deterministic_and_uses_the_real_layout(tmp_path):
         text.splitlines()[0]
         == "FOLIO,FECHASOLICITUD,DEPENDENCIA,ESTATUS,MEDIOENTRADA,DESCRIPCIONSOLICITUD,OTROSDATOS,RESPUESTA,FECHARESPUESTA,ESTADO"
     )
-    report = requests_import(path=first)
+    report = requests_import(path=first, actor=factories.SYSTEM)
     assert (report.rows_read, report.created, report.skipped_count) == (500, 500, 0)
 
 
@@ -29,7 +30,7 @@ def test_generator_2022_layout(tmp_path):
     path = tmp_path / "c.csv"
     call_command("generate_pnt_sample", "50", str(path), "--formato", "2022", stdout=StringIO())
     assert path.read_bytes().decode("cp1252").startswith("Folio,Fecha de solicitud,Sujeto obligado")
-    assert requests_import(path=path).created == 50
+    assert requests_import(path=path, actor=factories.SYSTEM).created == 50
 
 
 def test_bundled_sample_is_what_the_generator_writes(tmp_path):

@@ -7,6 +7,7 @@ from datacon.demand.figures import demand_series, month_range, trend_of
 from datacon.demand.models import DemandDimension, InformationRequest, Institution
 from datacon.demand.selectors import demand_overview, institutions_directory
 from datacon.demand.text import state_code, tidy_name
+from tests import factories
 from tests.demand.conftest import sample_rows
 
 pytestmark = pytest.mark.django_db
@@ -83,13 +84,13 @@ def test_trend_compares_the_last_window_with_the_one_before():
 
 
 def test_merging_institutions_moves_their_demand(sample_report):
-    from datacon.demand.services import institution_merge
+    from datacon.demand.catalogue import institution_merge
 
     source = Institution.objects.get(name="Secretaría de Salud de Muestra")
     target = Institution.objects.get(name="Instituto de Seguridad Social de Muestra")
     moved = source.requests.count()
     before = target.requests.count()
-    institution_merge(source=source, target=target, actor=None)
+    institution_merge(source=source, target=target, actor=factories.SYSTEM)
     assert target.requests.count() == before + moved
     overview = demand_overview()
     assert {row.label: row.total for row in overview.institutions.rows}[

@@ -20,6 +20,7 @@ from datacon.demand.models import (
     MonthlyDemand,
 )
 from datacon.demand.synthetic import SAMPLE_PATH
+from tests import factories
 from tests.demand.conftest import SAMPLE_SKIPPED, sample_rows
 from tests.demand.factories import write_export
 
@@ -82,7 +83,7 @@ def test_reimporting_the_same_file_changes_nothing(sample_report):
     before = _table_fingerprint()
     versions = dict(PublicVersion.objects.values_list("scope", "version"))
     cells = list(MonthlyDemand.objects.order_by("pk").values_list("pk", "requests"))
-    again = requests_import(path=SAMPLE_PATH, source="sintetica")
+    again = requests_import(path=SAMPLE_PATH, source="sintetica", actor=factories.SYSTEM)
     assert (again.created, again.updated, again.unchanged, again.skipped_count) == (0, 0, 243, 4)
     assert _table_fingerprint() == before
     assert dict(PublicVersion.objects.values_list("scope", "version")) == versions
@@ -99,7 +100,7 @@ def test_reimport_with_a_changed_row_updates_it_and_reports_it(sample_report, sa
         else line.replace("En proceso", "Terminada", 1)
     )
     sample_copy.write_bytes(raw.replace(line, changed).encode("cp1252"))
-    report = requests_import(path=sample_copy, source="sintetica")
+    report = requests_import(path=sample_copy, source="sintetica", actor=factories.SYSTEM)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 242)
     assert report.updated_rows == [(10, folio)]
     assert InformationRequest.objects.get(folio=folio).status in {"En revisión", "Terminada"}
@@ -109,7 +110,7 @@ def test_unknown_headers_name_the_missing_columns_and_write_nothing(tmp_path):
     path = tmp_path / "otra-cosa.csv"
     path.write_text("NOMBRE,CORREO,EDAD\nAna,a@b.mx,30\n", encoding="utf-8")
     with pytest.raises(ImportRefused) as refused:
-        requests_import(path=path)
+        requests_import(path=path, actor=factories.SYSTEM)
     assert refused.value.missing == [
         "folio",
         "fecha de solicitud",
@@ -128,7 +129,7 @@ def test_one_missing_required_column_is_named(tmp_path):
     path = tmp_path / "sin-texto.csv"
     path.write_text("FOLIO,FECHASOLICITUD,DEPENDENCIA\n1,01/01/2021,X\n", encoding="utf-8")
     with pytest.raises(ImportRefused) as refused:
-        requests_import(path=path)
+        requests_import(path=path, actor=factories.SYSTEM)
     assert refused.value.missing == ["descripción de la solicitud"]
     assert InformationRequest.objects.count() == 0
 
@@ -155,7 +156,7 @@ def test_import_2022_layout_utf8_with_bom_and_semicolons(tmp_path):
         encoding="utf-8-sig",
         delimiter=";",
     )
-    report = requests_import(path=path)
+    report = requests_import(path=path, actor=factories.SYSTEM)
     assert (report.encoding, report.delimiter, report.created) == ("utf-8", ";", 2)
     assert report.columns["institution"] == "Sujeto obligado"
     # Two spellings of one name become one institution.
@@ -165,7 +166,7 @@ def test_import_2022_layout_utf8_with_bom_and_semicolons(tmp_path):
 
 def test_dry_run_reports_without_writing(tmp_path):
     path = write_export(tmp_path / "a.csv", [{"folio": "1"}, {"folio": "2", "date": "99/99/2021"}])
-    report = requests_import(path=path, dry_run=True)
+    report = requests_import(path=path, dry_run=True, actor=factories.SYSTEM)
     assert (report.rows_read, report.created, report.skipped_count) == (2, 1, 1)
     assert InformationRequest.objects.count() == 0
     assert Institution.objects.count() == 0
@@ -176,7 +177,7 @@ def test_same_folio_with_other_content_keeps_the_first_and_reports_the_second(tm
         tmp_path / "a.csv",
         [{"folio": "7", "text": "Primera versión."}, {"folio": "7", "text": "Segunda versión."}],
     )
-    report = requests_import(path=path)
+    report = requests_import(path=path, actor=factories.SYSTEM)
     assert [(s.line, s.reason) for s in report.skipped] == [
         (3, "folio repetido en el archivo con otro contenido (se conserva la línea 2)")
     ]
@@ -185,7 +186,7 @@ def test_same_folio_with_other_content_keeps_the_first_and_reports_the_second(tm
 
 def test_rejects_file_holds_every_skipped_row(tmp_path, sample_copy):
     rejects = tmp_path / "rechazos.csv"
-    requests_import(path=sample_copy, rejects_path=rejects)
+    requests_import(path=sample_copy, rejects_path=rejects, actor=factories.SYSTEM)
     lines = rejects.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("linea,motivo,FOLIO,")
     assert [line.split(",")[0] for line in lines[1:]] == ["243", "244", "245", "246"]

@@ -1,5 +1,6 @@
 import pytest
 
+from datacon.common.actor import Actor
 from datacon.common.personal_data import personal_data_providers
 from datacon.demand.models import InformationNeed, NeedSupport
 from datacon.demand.services import need_propose, need_support
@@ -16,14 +17,14 @@ def _provider():
 def test_export_and_erase_of_proposals_and_supports():
     user = factories.UserFactory()
     mine = need_propose(
-        user=user,
+        actor=Actor.of(user),
         title="Camas por hospital",
         description="x",
         sector="health",
         proposer_public_name="Ana",
     )
     other = NeedFactory()
-    need_support(need=other, user=user)
+    need_support(need=other, actor=Actor.of(user))
     exported = _provider().export(user)
     assert [row["titulo"] for row in exported["necesidades_propuestas"]] == ["Camas por hospital"]
     assert sorted(row["necesidad"] for row in exported["apoyos"]) == sorted(

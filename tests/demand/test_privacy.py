@@ -15,6 +15,7 @@ from datacon.demand.importer import requests_import
 from datacon.demand.models import InformationRequest, Institution, RepeatedQuestion, RequestTopic
 from datacon.demand.scrub import looks_personal
 from datacon.opendata.registry import datasets_all
+from tests import factories
 from tests.demand.factories import write_export
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +59,8 @@ def leaky_requests(tmp_path):
             }
         )
     path = write_export(tmp_path / "con-datos-personales.csv", rows)
-    requests_import(path=path)
-    requests_analyse()
+    requests_import(path=path, actor=factories.SYSTEM)
+    requests_analyse(actor=factories.SYSTEM)
     return secrets
 
 

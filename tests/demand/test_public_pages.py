@@ -6,8 +6,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from datacon.common.actor import Actor
+from datacon.demand.catalogue import project_dataset_add
 from datacon.demand.models import InformationNeed, NeedStatus, NeedSupport, ReuseLink
-from datacon.demand.services import need_mention_add, need_support, project_dataset_add
+from datacon.demand.services import need_mention_add, need_support
 from datacon.demo.loader import demo_load
 from tests import factories
 from tests.demand.factories import InstitutionFactory, NeedFactory, ProjectFactory, StandardFactory
@@ -231,7 +233,7 @@ def test_account_page_lists_my_proposals_and_supports(member):
     user, client = member
     client.post("/demanda/necesidades/proponer/", PROPOSAL)
     other = NeedFactory(title="Camas de hospital por unidad")
-    need_support(need=other, user=user)
+    need_support(need=other, actor=Actor.of(user))
     tree = _html(client.get("/cuenta/"))
     section = tree.cssselect("section[aria-labelledby=account-demand-title]")[0]
     assert [a.text_content() for a in section.cssselect("ul a")] == [
@@ -243,8 +245,8 @@ def test_account_page_lists_my_proposals_and_supports(member):
 def test_supports_show_in_the_csv(member):
     user, client = member
     need = NeedFactory(title="Abasto de medicamentos")
-    need_support(need=need, user=user)
-    need_support(need=need, user=factories.UserFactory())
+    need_support(need=need, actor=Actor.of(user))
+    need_support(need=need, actor=Actor.of(factories.UserFactory()))
     rows = list(
         csv.DictReader(
             io.StringIO(
@@ -269,14 +271,17 @@ def _registry(count: int) -> None:
     for _ in range(count):
         need = NeedFactory(standard=standard, status=NeedStatus.ACCEPTED)
         need.holders.set([InstitutionFactory(), InstitutionFactory()])
-        need_mention_add(need=need, target=session, actor=None)
+        need_mention_add(need=need, target=session, actor=factories.SYSTEM)
         for _user in range(2):
-            need_support(need=need, user=factories.UserFactory())
+            need_support(need=need, actor=Actor.of(factories.UserFactory()))
         project = ProjectFactory(edition=edition, session=session)
         ReuseLink.objects.create(project=project, label="Sitio", url="https://example.org/")
-        project_dataset_add(project=project, need=need, actor=None)
+        project_dataset_add(project=project, need=need, actor=factories.SYSTEM)
         project_dataset_add(
-            project=project, title="Externo", url="https://datos.example.org/x", actor=None
+            project=project,
+            title="Externo",
+            url="https://datos.example.org/x",
+            actor=factories.SYSTEM,
         )
 
 
@@ -343,8 +348,8 @@ def test_request_pages_and_exports_run_fixed_queries(
     more = tmp_path / "mas.csv"
     with more.open("w", encoding="cp1252", newline="") as stream:
         export_write(stream, generate_rows(150, seed=9, folio_prefix="9900"))
-    requests_import(path=more, source="sintetica")
-    requests_analyse()
+    requests_import(path=more, source="sintetica", actor=factories.SYSTEM)
+    requests_analyse(actor=factories.SYSTEM)
     assert _queries(client, count_queries, url) == small
 
 

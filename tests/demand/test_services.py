@@ -1,6 +1,7 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
+from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry, PublicVersion
 from datacon.demand.models import (
     InformationNeed,
@@ -11,8 +12,8 @@ from datacon.demand.models import (
     NeedStatus,
     NeedSupport,
 )
+from datacon.demand.promotion import candidate_promote
 from datacon.demand.services import (
-    candidate_promote,
     need_holders_set,
     need_mention_add,
     need_mention_remove,
@@ -40,7 +41,7 @@ def _propose(user, **extra):  # type: ignore[no-untyped-def]
         "description": "Beneficiarios y montos.",
         "sector": "social",
     } | extra
-    return need_propose(user=user, **data)
+    return need_propose(actor=Actor.of(user), **data)
 
 
 def test_propose_publishes_the_need_supported_by_its_proposer():
@@ -75,7 +76,7 @@ def test_propose_removes_personal_data_from_the_text():
 def test_propose_requires_a_signed_in_user():
     from django.contrib.auth.models import AnonymousUser
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):  # the rule `demand.propose`: a 403, not a form error
         _propose(AnonymousUser())
     assert InformationNeed.objects.count() == 0
 
@@ -83,13 +84,13 @@ def test_propose_requires_a_signed_in_user():
 def test_support_is_once_per_user_and_idempotent():
     need = NeedFactory()
     user = factories.UserFactory()
-    assert need_support(need=need, user=user) is True
+    assert need_support(need=need, actor=Actor.of(user)) is True
     version = _version("demand")
-    assert need_support(need=need, user=user) is False
+    assert need_support(need=need, actor=Actor.of(user)) is False
     assert NeedSupport.objects.filter(need=need).count() == 1
     assert _version("demand") == version  # nothing changed, nothing invalidated
-    assert need_support_withdraw(need=need, user=user) is True
-    assert need_support_withdraw(need=need, user=user) is False
+    assert need_support_withdraw(need=need, actor=Actor.of(user)) is True
+    assert need_support_withdraw(need=need, actor=Actor.of(user)) is False
     assert NeedSupport.objects.filter(need=need).count() == 0
 
 
@@ -99,16 +100,19 @@ def test_support_refused_for_closed_needs(status):
         status=status, status_reason="motivo", opened_url="https://datos.example.org/x"
     )
     with pytest.raises(ValidationError, match="ya no recibe apoyos"):
-        need_support(need=need, user=factories.UserFactory())
+        need_support(need=need, actor=Actor.of(factories.UserFactory()))
 
 
 def test_status_change_records_history_and_needs_a_reason_when_refused():
     need = NeedFactory()
     with pytest.raises(ValidationError) as error:
-        need_status_set(need=need, status=NeedStatus.REFUSED, reason="  ", actor=None)
+        need_status_set(need=need, status=NeedStatus.REFUSED, reason="  ", actor=factories.SYSTEM)
     assert "status_reason" in error.value.message_dict
     need_status_set(
-        need=need, status=NeedStatus.ACCEPTED, reason="Alto valor para la salud.", actor=None
+        need=need,
+        status=NeedStatus.ACCEPTED,
+        reason="Alto valor para la salud.",
+        actor=factories.SYSTEM,
     )
     need.refresh_from_db()
     assert (need.status, need.status_reason) == (NeedStatus.ACCEPTED, "Alto valor para la salud.")
@@ -123,10 +127,13 @@ def test_status_change_records_history_and_needs_a_reason_when_refused():
 def test_opened_needs_the_url_where_the_data_is():
     need = NeedFactory()
     with pytest.raises(ValidationError) as error:
-        need_status_set(need=need, status=NeedStatus.OPENED, actor=None)
+        need_status_set(need=need, status=NeedStatus.OPENED, actor=factories.SYSTEM)
     assert "opened_url" in error.value.message_dict
     need_status_set(
-        need=need, status=NeedStatus.OPENED, opened_url="https://datos.example.org/x", actor=None
+        need=need,
+        status=NeedStatus.OPENED,
+        opened_url="https://datos.example.org/x",
+        actor=factories.SYSTEM,
     )
     need.refresh_from_db()
     assert need.opened_url == "https://datos.example.org/x"
@@ -136,15 +143,15 @@ def test_duplicate_moves_supports_to_the_survivor_without_double_counting():
     survivor, duplicate = NeedFactory(), NeedFactory()
     both, only_duplicate, only_survivor = (factories.UserFactory() for _ in range(3))
     for user in (both, only_survivor):
-        need_support(need=survivor, user=user)
+        need_support(need=survivor, actor=Actor.of(user))
     for user in (both, only_duplicate):
-        need_support(need=duplicate, user=user)
+        need_support(need=duplicate, actor=Actor.of(user))
     need_status_set(
         need=duplicate,
         status=NeedStatus.DUPLICATE,
         reason="Mismos datos.",
         duplicate_of=survivor,
-        actor=None,
+        actor=factories.SYSTEM,
     )
     assert set(survivor.supports.values_list("user_id", flat=True)) == {
         both.pk,
@@ -155,27 +162,36 @@ def test_duplicate_moves_supports_to_the_survivor_without_double_counting():
     assert survivor.events.filter(kind=NeedEventKind.SUPPORTS_MERGED).count() == 1
     with pytest.raises(ValidationError, match="duplicada"):
         need_support(
-            need=InformationNeed.objects.get(pk=duplicate.pk), user=factories.UserFactory()
+            need=InformationNeed.objects.get(pk=duplicate.pk),
+            actor=Actor.of(factories.UserFactory()),
         )
 
 
 def test_duplicate_chains_point_at_the_final_survivor():
     a, b, c = NeedFactory(), NeedFactory(), NeedFactory()
-    need_status_set(need=b, status=NeedStatus.DUPLICATE, reason="x", duplicate_of=a, actor=None)
-    need_status_set(need=c, status=NeedStatus.DUPLICATE, reason="x", duplicate_of=b, actor=None)
+    need_status_set(
+        need=b, status=NeedStatus.DUPLICATE, reason="x", duplicate_of=a, actor=factories.SYSTEM
+    )
+    need_status_set(
+        need=c, status=NeedStatus.DUPLICATE, reason="x", duplicate_of=b, actor=factories.SYSTEM
+    )
     c.refresh_from_db()
     assert c.duplicate_of == a
     with pytest.raises(ValidationError):
-        need_status_set(need=a, status=NeedStatus.DUPLICATE, reason="x", duplicate_of=c, actor=None)
+        need_status_set(
+            need=a, status=NeedStatus.DUPLICATE, reason="x", duplicate_of=c, actor=factories.SYSTEM
+        )
 
 
 def test_standard_and_holders_are_recorded_in_the_history():
     need = NeedFactory()
     standard = StandardFactory(name="Estándar de contratos")
-    need_standard_set(need=need, standard=standard, actor=None)
-    need_standard_set(need=need, standard=standard, actor=None)  # no change, no second event
+    need_standard_set(need=need, standard=standard, actor=factories.SYSTEM)
+    need_standard_set(
+        need=need, standard=standard, actor=factories.SYSTEM
+    )  # no change, no second event
     institutions = [InstitutionFactory(acronym="SSA"), InstitutionFactory(acronym="IMSS")]
-    need_holders_set(need=need, institutions=institutions, actor=None)
+    need_holders_set(need=need, institutions=institutions, actor=factories.SYSTEM)
     kinds = list(need.events.values_list("kind", "note"))
     assert kinds == [("standard", "Estándar de contratos"), ("holders", "IMSS, SSA")]
     assert set(need.holders.all()) == set(institutions)
@@ -185,24 +201,26 @@ def test_mention_links_a_session_once_and_can_be_removed():
     session = factories.SessionFactory()
     need = NeedFactory()
     version = _version("conference")
-    first = need_mention_add(need=need, target=session, note="Se pidió en el taller.", actor=None)
-    again = need_mention_add(need=need, target=session, actor=None)
+    first = need_mention_add(
+        need=need, target=session, note="Se pidió en el taller.", actor=factories.SYSTEM
+    )
+    again = need_mention_add(need=need, target=session, actor=factories.SYSTEM)
     assert first.pk == again.pk
     assert _version("conference") > version  # the session page shows it
     assert need.events.filter(kind=NeedEventKind.MENTION).count() == 1
-    need_mention_remove(mention=first, actor=None)
+    need_mention_remove(mention=first, actor=factories.SYSTEM)
     assert NeedMention.objects.count() == 0
 
 
 def test_mention_of_an_unregistered_kind_is_refused():
     need = NeedFactory()
     with pytest.raises(ValidationError):
-        need_mention_add(need=need, target=factories.OrganisationFactory(), actor=None)
+        need_mention_add(need=need, target=factories.OrganisationFactory(), actor=factories.SYSTEM)
 
 
 def test_update_edits_text_and_records_what_changed():
     need = NeedFactory(title="Antes")
-    need_update(need=need, title="Después", rights="Derecho a la salud.", actor=None)
+    need_update(need=need, title="Después", rights="Derecho a la salud.", actor=factories.SYSTEM)
     need.refresh_from_db()
     assert (need.title, need.rights) == ("Después", "Derecho a la salud.")
     assert (
@@ -210,17 +228,17 @@ def test_update_edits_text_and_records_what_changed():
         == "conjunto de datos que se necesita, derechos o problema público"
     )
     with pytest.raises(ValueError):
-        need_update(need=need, status="opened", actor=None)
+        need_update(need=need, status="opened", actor=factories.SYSTEM)
 
 
 def test_hiding_requires_a_reason_and_is_reversible():
     need = NeedFactory()
     with pytest.raises(ValidationError):
-        need_visibility_set(need=need, hidden=True, actor=None)
-    need_visibility_set(need=need, hidden=True, reason="Spam", actor=None)
+        need_visibility_set(need=need, hidden=True, actor=factories.SYSTEM)
+    need_visibility_set(need=need, hidden=True, reason="Spam", actor=factories.SYSTEM)
     need.refresh_from_db()
     assert (need.is_hidden, need.hidden_reason) == (True, "Spam")
-    need_visibility_set(need=need, hidden=False, actor=None)
+    need_visibility_set(need=need, hidden=False, actor=factories.SYSTEM)
     need.refresh_from_db()
     assert (need.is_hidden, need.hidden_reason) == (False, "")
 
@@ -229,8 +247,8 @@ def test_promoting_a_candidate_twice_gives_one_need(analysed):
     from datacon.demand.models import DatasetCandidate
 
     candidate = DatasetCandidate.objects.filter(kind="repeated").order_by("-score").first()
-    need = candidate_promote(candidate=candidate, actor=None)
-    again = candidate_promote(candidate=candidate, actor=None)
+    need = candidate_promote(candidate=candidate, actor=factories.SYSTEM)
+    again = candidate_promote(candidate=candidate, actor=factories.SYSTEM)
     assert need.pk == again.pk
     assert InformationNeed.objects.filter(origin=NeedOrigin.REQUESTS).count() == 1
     assert list(need.holders.all()) == [candidate.institution]

@@ -9,6 +9,7 @@ from typing import Any
 
 import factory
 
+from datacon.common.actor import SYSTEM
 from datacon.policy import services
 from datacon.policy.models import (
     Commitment,
@@ -134,6 +135,6 @@ Tercer párrafo sobre los tres órdenes de gobierno y los organismos garantes.
 
 def publish(document: Document, body: str = DRAFT, **kwargs: Any) -> DocumentVersion:
     version, _plan = services.document_version_publish(
-        document=document, body=body, actor=None, **kwargs
+        document=document, body=body, actor=SYSTEM, **kwargs
     )
     return version

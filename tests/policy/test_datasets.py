@@ -2,9 +2,10 @@
 
 import pytest
 
-from datacon.consultation import services as consultation_services
+from datacon.consultation import moderation
 from datacon.opendata.registry import dataset_get, datasets_all
 from datacon.policy.demo import demo_load as policy_demo
+from tests import factories
 from tests.consultation.factories import ConsultationFactory, comment, participant
 
 pytestmark = pytest.mark.django_db
@@ -31,8 +32,8 @@ def _load():  # type: ignore[no-untyped-def]
     consultation = ConsultationFactory()
     user = participant(consultation, name="Nombre Público Elegido").user
     target = comment(consultation, user)
-    consultation_services.comment_hide(
-        comment=target, reason="Motivo público.", actor=None, notify_author=False
+    moderation.comment_hide(
+        comment=target, reason="Motivo público.", actor=factories.SYSTEM, notify_author=False
     )
     return user
 

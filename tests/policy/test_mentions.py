@@ -28,7 +28,9 @@ def _mention_links(client: Client, need) -> list[tuple[str, str]]:  # type: igno
 def test_meeting_mention_shows_on_need_page_with_link(client):
     meeting = MeetingFactory(title="Primera sesión del Grupo Técnico")
     need = NeedFactory()
-    need_mention_add(need=need, target=meeting, note="Se pidió abrir el padrón", actor=None)
+    need_mention_add(
+        need=need, target=meeting, note="Se pidió abrir el padrón", actor=factories.SYSTEM
+    )
 
     html = client.get(f"/demanda/necesidades/{need.slug}/").content.decode()
 
@@ -47,7 +49,7 @@ def test_meeting_mention_shows_on_need_page_with_link(client):
 def test_meeting_mention_of_draft_process_is_not_shown(client):
     meeting = MeetingFactory(process=ProcessFactory(status="draft"))
     need = NeedFactory()
-    need_mention_add(need=need, target=meeting, actor=None)
+    need_mention_add(need=need, target=meeting, actor=factories.SYSTEM)
 
     assert _mention_links(client, need) == []
 
@@ -55,12 +57,12 @@ def test_meeting_mention_of_draft_process_is_not_shown(client):
 def test_meeting_mention_disappears_when_its_process_goes_back_to_draft(client):
     meeting = MeetingFactory()
     need = NeedFactory()
-    need_mention_add(need=need, target=meeting, actor=None)
+    need_mention_add(need=need, target=meeting, actor=factories.SYSTEM)
     before = _mention_links(client, need)  # cached under the demand scope
 
     process = meeting.process
     process.status = "draft"
-    process_save(process=process, actor=None)
+    process_save(process=process, actor=factories.SYSTEM)
 
     assert (len(before), _mention_links(client, need)) == (1, [])
 
@@ -70,7 +72,7 @@ def test_need_page_queries_constant_with_number_of_meeting_mentions(client, coun
     for size in (1, 6):
         need = NeedFactory()
         for _ in range(size):
-            need_mention_add(need=need, target=MeetingFactory(), actor=None)
+            need_mention_add(need=need, target=MeetingFactory(), actor=factories.SYSTEM)
         cache.clear()
         counts.append(count_queries(lambda n=need: client.get(f"/demanda/necesidades/{n.slug}/")))
     assert counts[0] == counts[1]

@@ -50,7 +50,7 @@ def _grow(process, size):  # type: ignore[no-untyped-def]
         meeting = MeetingFactory(process=process, group=group, stage=stage)
         services.agreement_save(
             agreement=Agreement(meeting=meeting, text="Acordar algo.", owner_group=group),
-            actor=None,
+            actor=factories.SYSTEM,
         )
         ExpenseFactory(process=process, stage=stage)
         commitment = CommitmentFactory(process=process)
@@ -118,7 +118,7 @@ def test_meeting_page_shows_agenda_attendance_and_agreements(client):
             owner_group=meeting.group,
             due_on=dt.date(2022, 7, 1),
         ),
-        actor=None,
+        actor=factories.SYSTEM,
     )
     html = client.get(f"/politica/abramos/reuniones/{meeting.pk}/").content.decode()
     assert "<strong>estrategia</strong>" in html
@@ -150,7 +150,7 @@ def test_document_pages_show_versions_and_what_changed(client):
         "Tercer párrafo sobre los tres órdenes de gobierno y los organismos garantes locales.",
     )
     services.document_version_publish(
-        document=document, body=body, change_summary="Precisa el alcance.", actor=None
+        document=document, body=body, change_summary="Precisa el alcance.", actor=factories.SYSTEM
     )
     latest = client.get("/politica/abramos/documentos/borrador/").content.decode()
     assert 'id="p-5"' in latest
@@ -201,7 +201,8 @@ def test_edition_page_says_the_edition_fed_the_process_and_updates(client):
     first = client.get(url)
     assert "Abramos México: estrategia" not in first.content.decode()
     services.process_edition_save(
-        link=ProcessEdition(process=process, edition=edition, relation="origin"), actor=None
+        link=ProcessEdition(process=process, edition=edition, relation="origin"),
+        actor=factories.SYSTEM,
     )
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
@@ -261,7 +262,7 @@ def test_document_and_diff_pages_query_count_does_not_grow_with_paragraphs(count
         )
         v1 = publish(document, body)
         changed = services.document_version_markdown(version=v1).replace("número 1 ", "número uno ")
-        services.document_version_publish(document=document, body=changed, actor=None)
+        services.document_version_publish(document=document, body=changed, actor=factories.SYSTEM)
         return document
 
     def measure(document):  # type: ignore[no-untyped-def]
@@ -288,7 +289,7 @@ def test_meeting_page_query_count_does_not_grow_with_agreements_and_attendance(c
                 agreement=Agreement(
                     meeting=meeting, text="Acuerdo.", owner_person=factories.PersonFactory()
                 ),
-                actor=None,
+                actor=factories.SYSTEM,
             )
             Attendance.objects.create(meeting=meeting, person=factories.PersonFactory())
             MeetingAttachment.objects.create(

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from datacon.policy import selectors
+from datacon.policy import progress, selectors
 from datacon.policy.models import Expense
 from tests.policy.factories import (
     CommitmentFactory,
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_progress_ratio(baseline, target, value, expected):
-    ratio = selectors.progress_ratio(
+    ratio = progress.progress_ratio(
         baseline=Decimal(baseline), target=Decimal(target), value=Decimal(value) if value else None
     )
     assert ratio == Decimal(expected)
@@ -49,7 +49,7 @@ def test_rollup_is_the_mean_of_capped_ratios_of_active_commitments():
     )
     later = CommitmentFactory(process=process, starts_year=2025)
     ProgressReportFactory(commitment=later, reported_on=dt.date(2025, 5, 1), value=Decimal(10))
-    summary = selectors.commitments_progress(process=process, year=2024, today=dt.date(2026, 1, 5))
+    summary = progress.commitments_progress(process=process, year=2024, today=dt.date(2026, 1, 5))
     assert [item.ratio for item in summary.items] == [Decimal("0.5"), Decimal(1), Decimal(0)]
     assert summary.rollup == Decimal("0.5")
     assert summary.percent == 50
@@ -63,8 +63,8 @@ def test_year_cutoff_ignores_reports_after_the_end_of_the_year():
         commitment=commitment, reported_on=dt.date(2024, 12, 31), value=Decimal(3)
     )
     ProgressReportFactory(commitment=commitment, reported_on=dt.date(2025, 1, 2), value=Decimal(9))
-    in_2024 = selectors.commitments_progress(process=process, year=2024, today=dt.date(2026, 1, 5))
-    in_2025 = selectors.commitments_progress(process=process, year=2025, today=dt.date(2026, 1, 5))
+    in_2024 = progress.commitments_progress(process=process, year=2024, today=dt.date(2026, 1, 5))
+    in_2025 = progress.commitments_progress(process=process, year=2025, today=dt.date(2026, 1, 5))
     assert (in_2024.rollup, in_2025.rollup) == (Decimal("0.3"), Decimal("0.9"))
 
 
@@ -72,7 +72,7 @@ def test_commitment_past_due_without_reaching_target_is_overdue():
     process = ProcessFactory()
     commitment = CommitmentFactory(process=process, starts_year=2024, due_on=dt.date(2024, 12, 31))
     ProgressReportFactory(commitment=commitment, reported_on=dt.date(2024, 6, 1), value=Decimal(7))
-    summary = selectors.commitments_progress(process=process, today=dt.date(2025, 2, 1))
+    summary = progress.commitments_progress(process=process, today=dt.date(2025, 2, 1))
     assert [item.state for item in summary.items] == ["overdue"]
 
 
@@ -86,9 +86,9 @@ def test_rollup_query_count_does_not_grow_with_commitments(count_queries):
             ProgressReportFactory(commitment=commitment, reported_on=dt.date(2024, 9, 1))
 
     add(2)
-    small = count_queries(lambda: selectors.commitments_progress(process=process, year=2024))
+    small = count_queries(lambda: progress.commitments_progress(process=process, year=2024))
     add(15)
-    large = count_queries(lambda: selectors.commitments_progress(process=process, year=2024))
+    large = count_queries(lambda: progress.commitments_progress(process=process, year=2024))
     assert small == large
 
 
@@ -151,7 +151,7 @@ def test_assessment_years_cover_active_years_up_to_today():
     process = ProcessFactory()
     CommitmentFactory(process=process, starts_year=2021, due_on=dt.date(2023, 12, 31))
     CommitmentFactory(process=process, starts_year=2025, due_on=None)
-    years = selectors.assessment_years(process=process)
+    years = progress.assessment_years(process=process)
     this_year = process.today().year
     assert years == sorted({2021, 2022, 2023, *range(2025, this_year + 1)}, reverse=True)
 
@@ -163,6 +163,6 @@ def test_commitment_without_deadline_stops_counting_after_the_year_it_is_met():
     today = dt.date(2026, 3, 1)
     assert [
         i.commitment
-        for i in selectors.commitments_progress(process=process, year=2023, today=today).items
+        for i in progress.commitments_progress(process=process, year=2023, today=today).items
     ] == [met]
-    assert selectors.commitments_progress(process=process, year=2024, today=today).items == []
+    assert progress.commitments_progress(process=process, year=2024, today=today).items == []

@@ -13,10 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
+from datacon.api.base import PublicReadOnlyViewSet
+from datacon.common.versions import POLICY
 from datacon.consultation.models import (
+    ALL_CONSULTATIONS,
     Comment,
     Consultation,
     ConsultationStatus,
@@ -114,7 +117,8 @@ class ModerationSerializer(serializers.ModelSerializer):
         fields = ("id", "comment", "action", "reason", "at")
 
 
-class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
+class ConsultationViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (ALL_CONSULTATIONS, POLICY)
     serializer_class = ConsultationSerializer
     lookup_field = "slug"
 
@@ -130,7 +134,8 @@ class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class CommentViewSet(viewsets.ReadOnlyModelViewSet):
+class CommentViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (ALL_CONSULTATIONS, POLICY)
     serializer_class = CommentSerializer
     filterset_fields = ("consultation__slug", "identity__anchor", "status", "parent")
 
@@ -157,7 +162,8 @@ class CommentViewSet(viewsets.ReadOnlyModelViewSet):
         return attach_counts([super().get_object()])[0]
 
 
-class ModerationViewSet(viewsets.ReadOnlyModelViewSet):
+class ModerationViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (ALL_CONSULTATIONS, POLICY)
     serializer_class = ModerationSerializer
     filterset_fields = ("comment__consultation__slug", "action")
 

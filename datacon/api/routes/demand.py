@@ -11,9 +11,11 @@ from typing import Any
 
 import django_filters
 from django.db.models import Count, Prefetch, Q, QuerySet
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
+from datacon.api.base import PublicReadOnlyViewSet
+from datacon.common.versions import DEMAND
 from datacon.demand.models import (
     DatasetCandidate,
     DataStandard,
@@ -273,7 +275,8 @@ class ProjectFilter(django_filters.FilterSet):
 # --- viewsets ---------------------------------------------------------------------------------------
 
 
-class NeedViewSet(viewsets.ReadOnlyModelViewSet):
+class NeedViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = NeedSerializer
     filterset_class = NeedFilter
     lookup_field = "slug"
@@ -288,13 +291,15 @@ class NeedViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class StandardViewSet(viewsets.ReadOnlyModelViewSet):
+class StandardViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = StandardSerializer
     lookup_field = "slug"
     queryset = DataStandard.objects.order_by("id")
 
 
-class InstitutionViewSet(viewsets.ReadOnlyModelViewSet):
+class InstitutionViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = InstitutionSerializer
     lookup_field = "slug"
 
@@ -315,7 +320,8 @@ class InstitutionViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class RequestViewSet(viewsets.ReadOnlyModelViewSet):
+class RequestViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = RequestSerializer
     filterset_class = RequestFilter
 
@@ -339,13 +345,15 @@ class RequestViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class MonthlyDemandViewSet(viewsets.ReadOnlyModelViewSet):
+class MonthlyDemandViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = MonthlyDemandSerializer
     filterset_fields = ["dimension", "key"]
     queryset = MonthlyDemand.objects.order_by("dimension", "key", "month")
 
 
-class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+class TopicViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = TopicSerializer
     lookup_field = "number"
 
@@ -353,7 +361,8 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
         return RequestTopic.objects.filter(run__is_current=True).order_by("number")
 
 
-class RepeatedQuestionViewSet(viewsets.ReadOnlyModelViewSet):
+class RepeatedQuestionViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = RepeatedQuestionSerializer
     filterset_class = RepeatedFilter
 
@@ -365,7 +374,8 @@ class RepeatedQuestionViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
+class CandidateViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = CandidateSerializer
     filterset_class = CandidateFilter
 
@@ -377,7 +387,8 @@ class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(PublicReadOnlyViewSet):
+    cache_scopes = (DEMAND,)
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
     lookup_field = "slug"

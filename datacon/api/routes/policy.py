@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
+from datacon.api.base import PublicReadOnlyViewSet
+from datacon.common.versions import POLICY
 from datacon.policy.counts import count_of
 from datacon.policy.models import (
     PUBLIC_PROCESS_STATUSES,
@@ -32,7 +34,7 @@ from datacon.policy.models import (
     ProgressReport,
     Stage,
 )
-from datacon.policy.selectors import progress_ratio
+from datacon.policy.progress import progress_ratio
 
 router = SimpleRouter(trailing_slash=True)
 urlpatterns: list = []
@@ -281,9 +283,10 @@ class ProgressReportSerializer(serializers.ModelSerializer):
         )
 
 
-class _ReadOnly(viewsets.ReadOnlyModelViewSet):
+class _ReadOnly(PublicReadOnlyViewSet):
     """Each subclass's `listed()` says what it lists; lists are in a stable order."""
 
+    cache_scopes = (POLICY,)
     ordering: tuple[str, ...] = ("pk",)
 
     def get_queryset(self) -> QuerySet:  # type: ignore[override]

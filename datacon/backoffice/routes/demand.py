@@ -3,6 +3,7 @@
 from django.urls import path
 
 from datacon.backoffice.views import demand as views
+from datacon.backoffice.views import demand_imports
 
 urlpatterns = [
     path("demanda/", views.triage_queue, name="demand_triage"),
@@ -36,10 +37,10 @@ urlpatterns = [
         views.candidate_promote,
         name="demand_candidate_promote",
     ),
-    path("demanda/importaciones/", views.imports, name="demand_imports"),
-    path("demanda/importaciones/subir/", views.import_upload, name="demand_import_upload"),
-    path("demanda/importaciones/<int:pk>/", views.import_detail, name="demand_import"),
-    path("demanda/analisis/", views.analyse, name="demand_analyse"),
+    path("demanda/importaciones/", demand_imports.imports, name="demand_imports"),
+    path("demanda/importaciones/subir/", demand_imports.import_upload, name="demand_import_upload"),
+    path("demanda/importaciones/<int:pk>/", demand_imports.import_detail, name="demand_import"),
+    path("demanda/analisis/", demand_imports.analyse, name="demand_analyse"),
     path("demanda/estandares/", views.standard_list, name="demand_standards"),
     path("demanda/estandares/nuevo/", views.standard_edit, name="demand_standard_new"),
     path("demanda/estandares/<int:pk>/", views.standard_edit, name="demand_standard_edit"),

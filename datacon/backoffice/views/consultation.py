@@ -15,14 +15,16 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from datacon.backoffice.access import staff_required
-from datacon.consultation import selectors, services
-from datacon.consultation.forms import AnswerForm, ModerationForm, apply_errors
+from datacon.common.access import rule_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
+from datacon.consultation import answers, moderation, queues, selectors
+from datacon.consultation.forms import AnswerForm, ModerationForm
 from datacon.consultation.models import Comment, Consultation, Flag, ModerationAction
 from datacon.policy.counts import count_of
 
 
-@staff_required("consultation.view_consultation")
+@rule_route("consultation.view")
 def consultation_home(request: HttpRequest) -> HttpResponse:
     consultations = (
         Consultation.objects.select_related("process", "version__document")
@@ -40,18 +42,23 @@ def consultation_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _consultation(pk: int) -> Consultation:
+def consultation_from_url(consultation: int, **_comment: int) -> Consultation:
     return get_object_or_404(
-        Consultation.objects.select_related("process", "version__document"), pk=pk
+        Consultation.objects.select_related("process", "version__document"), pk=consultation
     )
 
 
-@staff_required("consultation.moderate_comment")
+def _current(request: HttpRequest) -> Consultation:
+    current: Consultation = request.access_object  # type: ignore[attr-defined]
+    return current
+
+
+@rule_route("consultation.moderate", obj=consultation_from_url)
 def moderation_queue(request: HttpRequest, consultation: int) -> HttpResponse:
-    current = _consultation(consultation)
+    current = _current(request)
     which = request.GET.get("ver", "reportados")
-    which = which if which in selectors.MODERATION_FILTERS else "reportados"
-    page = selectors.moderation_queue(
+    which = which if which in queues.MODERATION_FILTERS else "reportados"
+    page = queues.moderation_queue(
         consultation=current, which=which, page_number=request.GET.get("pagina")
     )
     comments = list(page.object_list)
@@ -68,9 +75,9 @@ def moderation_queue(request: HttpRequest, consultation: int) -> HttpResponse:
     )
 
 
-@staff_required("consultation.moderate_comment")
+@rule_route("consultation.moderate", obj=consultation_from_url)
 def moderate_comment(request: HttpRequest, consultation: int, comment: int) -> HttpResponse:
-    current = _consultation(consultation)
+    current = _current(request)
     target = get_object_or_404(
         Comment.objects.select_related("participant", "paragraph__identity", "parent"),
         consultation=current,
@@ -81,23 +88,24 @@ def moderate_comment(request: HttpRequest, consultation: int, comment: int) -> H
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("accion")
         reason = form.cleaned_data["reason"]
+        actor = Actor.of(request.user)
         try:
             if action == "ocultar":
-                services.comment_hide(comment=target, reason=reason, actor=request.user)
+                moderation.comment_hide(comment=target, reason=reason, actor=actor)
                 messages.success(
                     request,
                     _("Comentario ocultado; se publica el motivo y se avisó a la persona autora."),
                 )
             elif action == "restablecer":
-                services.comment_restore(comment=target, reason=reason, actor=request.user)
+                moderation.comment_restore(comment=target, reason=reason, actor=actor)
                 messages.success(request, _("Comentario restablecido."))
             elif action == "descartar":
-                count = services.flags_dismiss(comment=target, reason=reason, actor=request.user)
+                count = moderation.flags_dismiss(comment=target, reason=reason, actor=actor)
                 messages.success(request, _("Reportes descartados: %(count)s.") % {"count": count})
             else:
                 raise ValidationError(_("Elija una acción."))
         except ValidationError as error:
-            apply_errors(form, error)
+            service_errors_to_form(form, error)
             status = 400
         else:
             back = request.POST.get("volver") or reverse(
@@ -114,7 +122,7 @@ def moderate_comment(request: HttpRequest, consultation: int, comment: int) -> H
         {
             "consultation": current,
             "comment": target,
-            "flags": selectors.flags_for(comment_ids=[target.pk]).get(target.pk, []),
+            "flags": queues.flags_for(comment_ids=[target.pk]).get(target.pk, []),
             "log": list(ModerationAction.objects.filter(comment=target).select_related("actor")),
             "form": form,
         },
@@ -122,27 +130,27 @@ def moderate_comment(request: HttpRequest, consultation: int, comment: int) -> H
     )
 
 
-@staff_required("consultation.moderate_comment")
+@rule_route("consultation.moderate", obj=consultation_from_url)
 def moderation_log(request: HttpRequest, consultation: int) -> HttpResponse:
-    current = _consultation(consultation)
+    current = _current(request)
     return render(
         request,
         "backoffice/consultation/moderation_log.html",
         {
             "consultation": current,
-            "page": selectors.moderation_log(
+            "page": queues.moderation_log(
                 consultation=current, page_number=request.GET.get("pagina")
             ),
         },
     )
 
 
-@staff_required("consultation.answer_comment")
+@rule_route("consultation.answer", obj=consultation_from_url)
 def answer_queue(request: HttpRequest, consultation: int) -> HttpResponse:
-    current = _consultation(consultation)
+    current = _current(request)
     which = request.GET.get("ver", "pendientes")
-    which = which if which in selectors.ANSWER_FILTERS else "pendientes"
-    page = selectors.answer_queue(
+    which = which if which in queues.ANSWER_FILTERS else "pendientes"
+    page = queues.answer_queue(
         consultation=current, which=which, page_number=request.GET.get("pagina")
     )
     return render(
@@ -157,9 +165,9 @@ def answer_queue(request: HttpRequest, consultation: int) -> HttpResponse:
     )
 
 
-@staff_required("consultation.answer_comment")
+@rule_route("consultation.answer", obj=consultation_from_url)
 def answer_comment(request: HttpRequest, consultation: int, comment: int) -> HttpResponse:
-    current = _consultation(consultation)
+    current = _current(request)
     target = get_object_or_404(
         Comment.objects.select_related("participant", "paragraph__identity").filter(
             root__isnull=True
@@ -167,21 +175,21 @@ def answer_comment(request: HttpRequest, consultation: int, comment: int) -> Htt
         consultation=current,
         pk=comment,
     )
-    paragraphs = selectors.later_paragraphs(consultation=current)
+    paragraphs = queues.later_paragraphs(consultation=current)
     existing = getattr(target, "answer", None)
     if request.method == "POST":
         form = AnswerForm(request.POST, paragraphs=paragraphs)
         if form.is_valid():
             try:
-                services.answer_save(
+                answers.answer_save(
                     comment=target,
                     status=form.cleaned_data["status"],
                     reason=form.cleaned_data["reason"],
                     addressed_in=form.cleaned_data["addressed_in"],
-                    actor=request.user,
+                    actor=Actor.of(request.user),
                 )
             except ValidationError as error:
-                apply_errors(form, error)
+                service_errors_to_form(form, error)
             else:
                 messages.success(request, _("Respuesta oficial publicada."))
                 next_pending = (

@@ -3,20 +3,17 @@
 * the triage queue of information needs, and one screen per need to change its
   status (with its public reason), mark duplicates, attach a standard, name the
   institutions that hold the data, link where it came up, edit or moderate it;
-* request imports (upload, report with every skipped line) and analysis runs;
+* request imports and analysis runs are in `demand_imports.py`;
 * candidate datasets, promoted into the registry in one click;
 * standards and institution merges.
 
-Every write goes through `datacon.demand.services`; views only parse forms.
+Every write goes through the demand services; views only parse forms.
 """
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -26,29 +23,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datacon.backoffice.access import staff_required
-from datacon.demand import services
-from datacon.demand.analysis.run import requests_analyse
+from datacon.common.access import rule_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
+from datacon.demand import catalogue, promotion, services
 from datacon.demand.forms import (
     HideForm,
     HoldersForm,
-    ImportUploadForm,
     MentionForm,
     NeedEditForm,
     StandardChoiceForm,
     StandardForm,
     TriageForm,
 )
-from datacon.demand.importer import ImportRefused, requests_import
 from datacon.demand.mentions import mention_kind
 from datacon.demand.models import (
-    AnalysisRun,
     DatasetCandidate,
     DataStandard,
     DemandDimension,
-    ImportRun,
     InformationNeed,
-    InformationRequest,
     Institution,
     MonthlyDemand,
     NeedMention,
@@ -56,20 +49,24 @@ from datacon.demand.models import (
 )
 from datacon.demand.selectors import candidates_ranked
 
-TRIAGE = "demand.triage_informationneed"
-UPLOAD_MAX_BYTES = getattr(settings, "DEMAND_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
-# Above this many requests the analysis takes minutes: run it with the command instead.
-SYNC_ANALYSIS_LIMIT = getattr(settings, "DEMAND_SYNC_ANALYSIS_LIMIT", 200_000)
+TRIAGE = "demand.triage"
 
 
-def _fail(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
+def need_from_url(pk: int, **_mention: int) -> InformationNeed:
+    return get_object_or_404(
+        InformationNeed.objects.select_related("standard", "duplicate_of"), pk=pk
+    )
+
+
+def _need(request: HttpRequest) -> InformationNeed:
+    need: InformationNeed = request.access_object  # type: ignore[attr-defined]
+    return need
 
 
 # --- triage ----------------------------------------------------------------------------------------
 
 
-@staff_required(TRIAGE)
+@rule_route(TRIAGE)
 def triage_queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("estado", NeedStatus.PROPOSED)
     if status not in (*NeedStatus.values, "todas", "ocultas"):
@@ -157,18 +154,15 @@ def _render_need(
     )
 
 
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_triage(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(
-        InformationNeed.objects.select_related("standard", "duplicate_of"), pk=pk
-    )
-    return _render_need(request, need)
+    return _render_need(request, _need(request))
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_status(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = TriageForm(request.POST, need=need)
     if not form.is_valid():
         return _render_need(request, need, status=400, triage_form=form)
@@ -180,26 +174,25 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
             duplicate_of=data["duplicate_of"],
             opened_url=data["opened_url"],
-            actor=request.user,
+            actor=Actor.of(request.user),
         )
     except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        service_errors_to_form(form, error)
         return _render_need(request, need, status=400, triage_form=form)
     messages.success(request, _("Estado actualizado."))
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = NeedEditForm(request.POST, instance=InformationNeed.objects.get(pk=pk))
     if not form.is_valid():
         return _render_need(request, need, status=400, edit_form=form)
     services.need_update(
         need=need,
-        actor=request.user,
+        actor=Actor.of(request.user),
         **{name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS},
     )
     messages.success(request, _("Cambios guardados."))
@@ -207,37 +200,37 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_standard(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = StandardChoiceForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, standard_form=form)
     services.need_standard_set(
-        need=need, standard=form.cleaned_data["standard"], actor=request.user
+        need=need, standard=form.cleaned_data["standard"], actor=Actor.of(request.user)
     )
     messages.success(request, _("Estándar actualizado."))
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_holders(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = HoldersForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, holders_form=form)
     services.need_holders_set(
-        need=need, institutions=form.cleaned_data["institutions"], actor=request.user
+        need=need, institutions=form.cleaned_data["institutions"], actor=Actor.of(request.user)
     )
     messages.success(request, _("Instituciones actualizadas."))
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     form = MentionForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, mention_form=form)
@@ -250,7 +243,10 @@ def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_need(request, need, status=400, mention_form=form)
     try:
         services.need_mention_add(
-            need=need, target=target, note=form.cleaned_data["note"], actor=request.user
+            need=need,
+            target=target,
+            note=form.cleaned_data["note"],
+            actor=Actor.of(request.user),
         )
     except ValidationError as error:
         form.add_error("target", error)
@@ -260,27 +256,27 @@ def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_mention_remove(request: HttpRequest, pk: int, mention: int) -> HttpResponse:
     item = get_object_or_404(NeedMention, pk=mention, need_id=pk)
-    services.need_mention_remove(mention=item, actor=request.user)
+    services.need_mention_remove(mention=item, actor=Actor.of(request.user))
     messages.success(request, _("Vínculo quitado."))
     return redirect("backoffice:demand_need", pk=pk)
 
 
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=need_from_url)
 def need_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(InformationNeed, pk=pk)
+    need = _need(request)
     if request.POST.get("accion") == "mostrar":
-        services.need_visibility_set(need=need, hidden=False, actor=request.user)
+        services.need_visibility_set(need=need, hidden=False, actor=Actor.of(request.user))
         messages.success(request, _("La necesidad es visible de nuevo."))
         return redirect("backoffice:demand_need", pk=need.pk)
     form = HideForm(request.POST)
     if not form.is_valid():
         return _render_need(request, need, status=400, hide_form=form)
     services.need_visibility_set(
-        need=need, hidden=True, reason=form.cleaned_data["reason"], actor=request.user
+        need=need, hidden=True, reason=form.cleaned_data["reason"], actor=Actor.of(request.user)
     )
     messages.success(request, _("La necesidad quedó oculta al público."))
     return redirect("backoffice:demand_need", pk=need.pk)
@@ -289,7 +285,7 @@ def need_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 # --- candidates ------------------------------------------------------------------------------------
 
 
-@staff_required(TRIAGE)
+@rule_route(TRIAGE)
 def candidate_list(request: HttpRequest) -> HttpResponse:
     slug = (request.GET.get("institucion") or "")[:80]
     institution = Institution.objects.filter(slug=slug).first() if slug else None
@@ -303,12 +299,16 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def candidate_from_url(pk: int) -> DatasetCandidate:
+    return get_object_or_404(DatasetCandidate, pk=pk)
+
+
 @require_POST
-@staff_required(TRIAGE)
+@rule_route(TRIAGE, obj=candidate_from_url)
 def candidate_promote(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = get_object_or_404(DatasetCandidate, pk=pk)
+    candidate: DatasetCandidate = request.access_object  # type: ignore[attr-defined]
     already = candidate.promoted_need_id is not None
-    need = services.candidate_promote(candidate=candidate, actor=request.user)
+    need = promotion.candidate_promote(candidate=candidate, actor=Actor.of(request.user))
     if already:
         messages.info(request, _("Ese candidato ya estaba en el registro."))
     else:
@@ -320,137 +320,30 @@ def candidate_promote(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
-# --- imports and analysis -----------------------------------------------------------------------------
-
-
-def _imports_context(form: ImportUploadForm | None = None) -> dict[str, Any]:
-    return {
-        "form": form or ImportUploadForm(max_bytes=UPLOAD_MAX_BYTES),
-        "imports": list(ImportRun.objects.select_related("actor").order_by("-started_at")[:30]),
-        "runs": list(AnalysisRun.objects.order_by("-started_at")[:10]),
-        "request_count": InformationRequest.objects.count(),
-        "sync_limit": SYNC_ANALYSIS_LIMIT,
-    }
-
-
-@staff_required("demand.view_importrun")
-def imports(request: HttpRequest) -> HttpResponse:
-    return render(request, "backoffice/demand/imports.html", _imports_context())
-
-
-@require_POST
-@staff_required("demand.add_importrun", "demand.add_analysisrun")
-def import_upload(request: HttpRequest) -> HttpResponse:
-    form = ImportUploadForm(request.POST, request.FILES, max_bytes=UPLOAD_MAX_BYTES)
-    if not form.is_valid():
-        return render(request, "backoffice/demand/imports.html", _imports_context(form), status=400)
-    upload = form.cleaned_data["file"]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "solicitudes.csv"
-        with path.open("wb") as target:
-            for chunk in upload.chunks():
-                target.write(chunk)
-        try:
-            report = requests_import(
-                path=path,
-                source=form.cleaned_data["source"],
-                encoding=form.cleaned_data["encoding"],
-                actor=request.user,
-                display_name=upload.name,
-            )
-        except ImportRefused as refused:
-            form.add_error("file", refused.message)
-            return render(
-                request, "backoffice/demand/imports.html", _imports_context(form), status=400
-            )
-    messages.success(
-        request,
-        _(
-            "Importación terminada: %(read)s filas leídas, %(created)s nuevas, %(updated)s "
-            "actualizadas, %(unchanged)s sin cambios, %(skipped)s omitidas."
-        )
-        % {
-            "read": report.rows_read,
-            "created": report.created,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "skipped": report.skipped_count,
-        },
-    )
-    if form.cleaned_data["analyse"] and report.changed:
-        _analyse(request)
-    return redirect("backoffice:demand_import", pk=report.run_id)
-
-
-def _analyse(request: HttpRequest) -> None:
-    total = InformationRequest.objects.count()
-    if total > SYNC_ANALYSIS_LIMIT:
-        messages.warning(
-            request,
-            _(
-                "Hay %(total)s solicitudes: ejecute el análisis con la orden analyse_pnt_requests "
-                "(tarda varios minutos)."
-            )
-            % {"total": total},
-        )
-        return
-    run = requests_analyse(actor=request.user)
-    messages.success(
-        request,
-        _(
-            "Análisis terminado: %(topics)s temas, %(groups)s grupos de preguntas repetidas, %(candidates)s candidatos."
-        )
-        % {
-            "topics": run.topics_count,
-            "groups": run.groups_count,
-            "candidates": run.candidates_count,
-        },
-    )
-
-
-@require_POST
-@staff_required("demand.add_analysisrun")
-def analyse(request: HttpRequest) -> HttpResponse:
-    _analyse(request)
-    return redirect("backoffice:demand_imports")
-
-
-@staff_required("demand.view_importrun")
-def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(ImportRun, pk=pk)
-    skipped = Paginator(run.skipped_rows, 100).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "backoffice/demand/import_detail.html",
-        {
-            "run": run,
-            "skipped": skipped,
-            "warnings": sorted(run.warnings.items(), key=lambda i: -i[1]),
-        },
-    )
-
-
 # --- standards and institutions ----------------------------------------------------------------------
 
 
-@staff_required("demand.view_datastandard")
+@rule_route("demand.view_standards")
 def standard_list(request: HttpRequest) -> HttpResponse:
     standards = DataStandard.objects.annotate(need_count=Count("needs")).order_by("name")
     return render(request, "backoffice/demand/standards.html", {"standards": standards})
 
 
-@staff_required("demand.add_datastandard", "demand.change_datastandard")
+def standard_from_url(pk: int | None = None) -> DataStandard:
+    return get_object_or_404(DataStandard, pk=pk) if pk else DataStandard()
+
+
+@rule_route("demand.edit_standards", obj=standard_from_url)
 def standard_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    standard = get_object_or_404(DataStandard, pk=pk) if pk else DataStandard()
+    standard: DataStandard = request.access_object  # type: ignore[attr-defined]
     form = StandardForm(request.POST or None, instance=standard)
     if request.method == "POST" and form.is_valid():
         instance = form.save(commit=False)
         instance.fields = form.cleaned_data["fields_text"]
         try:
-            services.standard_save(standard=instance, actor=request.user)
+            catalogue.standard_save(standard=instance, actor=Actor.of(request.user))
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            service_errors_to_form(form, error)
         else:
             messages.success(request, _("Estándar guardado."))
             return redirect("backoffice:demand_standards")
@@ -462,7 +355,7 @@ def standard_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
-@staff_required("demand.change_institution")
+@rule_route("demand.edit_institutions")
 def institution_list(request: HttpRequest) -> HttpResponse:
     # Request counts from the monthly table, not by counting a million requests.
     totals = dict(
@@ -478,7 +371,7 @@ def institution_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required("demand.change_institution", "demand.delete_institution")
+@rule_route("demand.merge_institutions")
 def institution_merge(request: HttpRequest) -> HttpResponse:
     source = Institution.objects.filter(pk=request.POST.get("source") or 0).first()
     target = Institution.objects.filter(pk=request.POST.get("target") or 0).first()
@@ -486,9 +379,9 @@ def institution_merge(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Elija las dos instituciones."))
         return redirect("backoffice:demand_institutions")
     try:
-        services.institution_merge(source=source, target=target, actor=request.user)
+        catalogue.institution_merge(source=source, target=target, actor=Actor.of(request.user))
     except ValidationError as error:
-        _fail(request, error)
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(
             request,

@@ -14,13 +14,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from datacon.backoffice.access import staff_required
+from datacon.common.access import rule_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.policy import services
 from datacon.policy.forms import VersionForm
 from datacon.policy.models import Document, Process
 
 
-@staff_required("policy.view_process")
+@rule_route("policy.view")
 def policy_home(request: HttpRequest) -> HttpResponse:
     open_statuses = ("pending", "in_progress")
     processes = list(
@@ -50,9 +52,13 @@ def policy_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required("policy.publish_documentversion")
+def document_from_url(document: int) -> Document:
+    return get_object_or_404(Document.objects.select_related("process"), pk=document)
+
+
+@rule_route("policy.publish_document", obj=document_from_url)
 def version_new(request: HttpRequest, document: int) -> HttpResponse:
-    current = get_object_or_404(Document.objects.select_related("process"), pk=document)
+    current: Document = request.access_object  # type: ignore[attr-defined]
     latest = current.versions.order_by("-number").first()
     plan = None
     status = 200
@@ -67,7 +73,7 @@ def version_new(request: HttpRequest, document: int) -> HttpResponse:
                         body=body,
                         change_summary=form.cleaned_data["change_summary"],
                         file=form.cleaned_data["file"],
-                        actor=request.user,
+                        actor=Actor.of(request.user),
                     )
                     messages.success(
                         request,
@@ -89,8 +95,7 @@ def version_new(request: HttpRequest, document: int) -> HttpResponse:
                     initial={"body": body, "change_summary": form.cleaned_data["change_summary"]}
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error("body", message)
+                service_errors_to_form(form, error)
                 status = 400
         else:
             status = 400

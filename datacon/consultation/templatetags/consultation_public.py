@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser, User
 
 register = template.Library()
 
 
 @register.simple_tag
-def consultation_activity(user: Any, limit: int = 5):  # type: ignore[no-untyped-def]
-    from datacon.consultation.selectors import user_activity
+def consultation_activity(user: User | AnonymousUser | None, limit: int = 5):  # type: ignore[no-untyped-def]
+    from datacon.consultation.activity import user_activity
 
     return user_activity(user=user, limit=limit)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils.safestring import SafeString
 
 from datacon.demand import charts
@@ -29,10 +30,8 @@ def demand_projects_for(edition: Any) -> list:
 
 
 @register.simple_tag
-def demand_account(user: Any) -> dict:
-    if not getattr(user, "is_authenticated", False):
-        return {"proposed": [], "supported": []}
-    return demand.needs_of_user(user=user)
+def demand_account(user: User | AnonymousUser | None) -> dict:
+    return demand.needs_of_user(user=user)  # nothing for a visitor who is not signed in
 
 
 @register.simple_tag

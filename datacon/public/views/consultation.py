@@ -14,7 +14,6 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import (
@@ -32,11 +31,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datacon.common import csvout
+from datacon.common.access import public_route, signed_in_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.common.http import public_page
 from datacon.common.versions import POLICY, consultation_scope
 from datacon.consultation import limits, selectors, services
 from datacon.consultation.datasets import COMMENTS_DATASET, comment_rows
-from datacon.consultation.forms import CommentForm, FlagForm, JoinForm, ReplyForm, apply_errors
+from datacon.consultation.forms import CommentForm, FlagForm, JoinForm, ReplyForm
 from datacon.consultation.models import Comment, Consultation, Phase
 
 
@@ -89,6 +91,7 @@ def _participation(request: HttpRequest, consultation: Consultation) -> dict[str
     return {"state": state, "participant": participant, "phase": phase}
 
 
+@public_route
 @public_page([POLICY])
 def consultation_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -98,6 +101,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @consultation_cached
 def consultation_detail(request: HttpRequest, consultation: str) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
@@ -123,7 +127,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
-@login_required
+@signed_in_route
 def consultation_join(request: HttpRequest, consultation: str) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
     existing = services.participant_for(consultation=current, user=request.user)
@@ -142,12 +146,12 @@ def consultation_join(request: HttpRequest, consultation: str) -> HttpResponse:
                 try:
                     services.participant_join(
                         consultation=current,
-                        user=request.user,
+                        actor=Actor.of(request.user),
                         display_name=form.cleaned_data["display_name"],
                         accept_rules=form.cleaned_data["accept_rules"] or existing is not None,
                     )
                 except ValidationError as error:
-                    apply_errors(form, error)
+                    service_errors_to_form(form, error)
                 else:
                     messages.success(
                         request,
@@ -207,6 +211,7 @@ def _paragraph_context(
     }
 
 
+@public_route
 @consultation_cached
 def consultation_paragraph(request: HttpRequest, consultation: str, anchor: str) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
@@ -234,14 +239,14 @@ def consultation_paragraph(request: HttpRequest, consultation: str, anchor: str)
                 comment = services.comment_create(
                     consultation=current,
                     paragraph=paragraph,
-                    user=request.user,
+                    actor=Actor.of(request.user),
                     body=form.cleaned_data["body"],
                     quote=form.cleaned_data["quote"],
                     quote_start=form.cleaned_data["quote_start"],
                     quote_end=form.cleaned_data["quote_end"],
                 )
             except ValidationError as error:
-                apply_errors(form, error)
+                service_errors_to_form(form, error)
             else:
                 messages.success(request, _("Su comentario se publicó."))
                 return HttpResponseRedirect(f"{comment.get_absolute_url()}#c{comment.pk}")
@@ -255,6 +260,7 @@ def consultation_paragraph(request: HttpRequest, consultation: str, anchor: str)
     return response
 
 
+@public_route
 @consultation_cached
 def consultation_comment(request: HttpRequest, consultation: str, comment: int) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
@@ -279,10 +285,10 @@ def consultation_comment(request: HttpRequest, consultation: str, comment: int) 
             else:
                 try:
                     reply = services.comment_reply(
-                        parent=parent, user=request.user, body=form.cleaned_data["body"]
+                        parent=parent, actor=Actor.of(request.user), body=form.cleaned_data["body"]
                     )
                 except ValidationError as error:
-                    apply_errors(form, error)
+                    service_errors_to_form(form, error)
                 else:
                     messages.success(request, _("Su respuesta se publicó."))
                     return HttpResponseRedirect(f"{reply.get_absolute_url()}#c{reply.pk}")
@@ -315,7 +321,7 @@ def _back_to(request: HttpRequest, comment: Comment) -> str:
 
 
 @require_POST
-@login_required
+@signed_in_route
 def consultation_support(request: HttpRequest, consultation: str, comment: int) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
     target = get_object_or_404(Comment, consultation=current, pk=comment)
@@ -325,10 +331,10 @@ def consultation_support(request: HttpRequest, consultation: str, comment: int) 
         return HttpResponseRedirect(_back_to(request, target))
     try:
         if withdraw:
-            services.support_withdraw(comment=target, user=request.user)
+            services.support_withdraw(comment=target, actor=Actor.of(request.user))
             messages.success(request, _("Retiró su apoyo."))
         else:
-            _support, created = services.support_add(comment=target, user=request.user)
+            _support, created = services.support_add(comment=target, actor=Actor.of(request.user))
             messages.success(
                 request,
                 _("Apoyó este comentario.") if created else _("Ya apoyaba este comentario."),
@@ -339,7 +345,7 @@ def consultation_support(request: HttpRequest, consultation: str, comment: int) 
 
 
 @require_POST
-@login_required
+@signed_in_route
 def consultation_flag(request: HttpRequest, consultation: str, comment: int) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
     target = get_object_or_404(Comment, consultation=current, pk=comment)
@@ -351,7 +357,7 @@ def consultation_flag(request: HttpRequest, consultation: str, comment: int) -> 
     else:
         try:
             _flag, created = services.comment_flag(
-                comment=target, user=request.user, reason=form.cleaned_data["reason"]
+                comment=target, actor=Actor.of(request.user), reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -365,6 +371,7 @@ def consultation_flag(request: HttpRequest, consultation: str, comment: int) -> 
     return HttpResponseRedirect(_back_to(request, target))
 
 
+@public_route
 @consultation_cached
 def consultation_report(request: HttpRequest, consultation: str) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
@@ -378,6 +385,7 @@ def consultation_report(request: HttpRequest, consultation: str) -> HttpResponse
     )
 
 
+@public_route
 @consultation_cached(cors=True)
 def consultation_report_csv(request: HttpRequest, consultation: str) -> HttpResponseBase:
     """The report as CSV: the open dataset's own columns, for this consultation only."""
@@ -392,7 +400,7 @@ def consultation_report_csv(request: HttpRequest, consultation: str) -> HttpResp
     return response
 
 
-@login_required
+@signed_in_route
 def consultation_my_activity(request: HttpRequest) -> HttpResponse:
     from datacon.consultation.models import Support
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -19,6 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datacon.common import csvout
+from datacon.common.access import public_route, signed_in_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.common.http import public_page
 from datacon.common.ratelimit import rate_limit_hit
 from datacon.common.versions import DEMAND
@@ -63,6 +65,7 @@ def _common() -> dict[str, Any]:
 # --- overview --------------------------------------------------------------------------------------
 
 
+@public_route
 @public_page([DEMAND])
 def home(request: HttpRequest) -> HttpResponse:
     overview = demand.demand_overview()
@@ -85,6 +88,7 @@ def home(request: HttpRequest) -> HttpResponse:
 # --- the registry ------------------------------------------------------------------------------------
 
 
+@public_route
 @public_page([DEMAND])
 def need_list(request: HttpRequest) -> HttpResponse:
     selected = {
@@ -120,6 +124,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND], vary_on=_per_user)
 def need_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = demand.need_get_public(slug=slug)
@@ -137,7 +142,7 @@ def need_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in_route
 def need_propose(request: HttpRequest) -> HttpResponse:
     form = NeedProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -152,7 +157,7 @@ def need_propose(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 need = services.need_propose(
-                    user=request.user,
+                    actor=Actor.of(request.user),
                     title=data["title"],
                     description=data["description"],
                     justification=data["justification"],
@@ -163,8 +168,7 @@ def need_propose(request: HttpRequest) -> HttpResponse:
                     proposer_public_name=data["proposer_public_name"],
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                service_errors_to_form(form, error)
             else:
                 messages.success(
                     request,
@@ -188,6 +192,9 @@ def need_propose(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# Anyone may send it; a visitor who is not signed in is asked to sign in and comes back to
+# the need's page (not to this POST-only address).
+@public_route
 @require_POST
 def need_support(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
@@ -203,10 +210,10 @@ def need_support(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("public:demand_need", slug=slug)
     try:
         if request.POST.get("accion") == "retirar":
-            services.need_support_withdraw(need=page.need, user=request.user)
+            services.need_support_withdraw(need=page.need, actor=Actor.of(request.user))
             messages.success(request, _("Retiró su apoyo."))
         else:
-            added = services.need_support(need=page.need, user=request.user)
+            added = services.need_support(need=page.need, actor=Actor.of(request.user))
             messages.success(
                 request, _("Gracias por su apoyo.") if added else _("Ya apoyaba esta necesidad.")
             )
@@ -215,6 +222,7 @@ def need_support(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("public:demand_need", slug=slug)
 
 
+@public_route
 @public_page([DEMAND])
 def standard_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -224,6 +232,7 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def standard_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
@@ -236,6 +245,7 @@ def standard_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- demand read from the requests -----------------------------------------------------------------
 
 
+@public_route
 @public_page([DEMAND])
 def requests_overview(request: HttpRequest) -> HttpResponse:
     overview = demand.demand_overview()
@@ -265,6 +275,7 @@ def requests_overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def institution_list(request: HttpRequest) -> HttpResponse:
     months, rows = demand.institutions_directory()
@@ -294,6 +305,7 @@ def institution_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def institution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     institution = demand.institution_get_public(slug=slug)
@@ -318,6 +330,7 @@ def institution_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def topic_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -332,6 +345,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def topic_detail(request: HttpRequest, number: int) -> HttpResponse:
     topic = demand.topic_get(number=number)
@@ -353,6 +367,7 @@ def _institution_filter(request: HttpRequest) -> Institution | None:
     return Institution.objects.filter(slug=slug).first() if slug else None
 
 
+@public_route
 @public_page([DEMAND])
 def repeated_list(request: HttpRequest) -> HttpResponse:
     institution = _institution_filter(request)
@@ -369,6 +384,7 @@ def repeated_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def candidate_list(request: HttpRequest) -> HttpResponse:
     institution = _institution_filter(request)
@@ -385,9 +401,10 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def method(request: HttpRequest) -> HttpResponse:
-    from datacon.demand.analysis.run import AnalysisParameters
+    from datacon.demand.analysis.candidates import AnalysisParameters
 
     run = demand.current_run()
     return render(
@@ -400,6 +417,7 @@ def method(request: HttpRequest) -> HttpResponse:
 # --- reuse showcase -------------------------------------------------------------------------------------
 
 
+@public_route
 @public_page([DEMAND])
 def project_list(request: HttpRequest) -> HttpResponse:
     editions = list(
@@ -428,6 +446,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND])
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
@@ -444,6 +463,7 @@ def demand_datasets() -> list:
     return [dataset for dataset in datasets_all() if dataset.theme == "demand"]
 
 
+@public_route
 @public_page([DEMAND], cors=True)
 def data_index(request: HttpRequest) -> HttpResponse:
     return render(
@@ -451,6 +471,7 @@ def data_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([DEMAND], cors=True)
 def dataset_csv(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpResponse:
     try:

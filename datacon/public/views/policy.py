@@ -13,12 +13,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from datacon.common import csvout
+from datacon.common.access import public_route
 from datacon.common.http import public_page
 from datacon.common.ical import CALENDAR_CONTENT_TYPE, calendar_bytes
 from datacon.common.versions import POLICY
 from datacon.consultation.models import ALL_CONSULTATIONS
 from datacon.consultation.selectors import process_consultations
-from datacon.policy import selectors
+from datacon.policy import documents, progress, selectors
 from datacon.policy.datasets import EXPENSES_DATASET, expense_rows
 from datacon.policy.models import AgreementStatus
 
@@ -27,6 +28,7 @@ def _today(request: HttpRequest) -> str:
     return timezone.now().strftime("%Y-%m-%dT%H")
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def process_list(request: HttpRequest) -> HttpResponse:
     processes = selectors.process_list_public()
@@ -38,6 +40,7 @@ def process_list(request: HttpRequest) -> HttpResponse:
     return render(request, "public/policy/process_list.html", {"processes": processes})
 
 
+@public_route
 @public_page([POLICY, ALL_CONSULTATIONS], vary_on=_today)
 def process_detail(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -55,6 +58,7 @@ def process_detail(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def group_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -69,6 +73,7 @@ def group_list(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def group_detail(request: HttpRequest, process: str, group: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -80,6 +85,7 @@ def group_detail(request: HttpRequest, process: str, group: str) -> HttpResponse
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def meeting_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -99,6 +105,7 @@ def _ics(events: list, name: str, filename: str) -> HttpResponse:
     return response
 
 
+@public_route
 @public_page([POLICY], cors=True)
 def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -109,6 +116,7 @@ def meetings_ics(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], cors=True)
 def all_meetings_ics(request: HttpRequest) -> HttpResponse:
     return _ics(
@@ -118,6 +126,7 @@ def all_meetings_ics(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def meeting_detail(request: HttpRequest, process: str, meeting: int) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -140,6 +149,7 @@ def meeting_detail(request: HttpRequest, process: str, meeting: int) -> HttpResp
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def agreement_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -163,6 +173,7 @@ def agreement_list(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY])
 def document_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -171,7 +182,7 @@ def document_list(request: HttpRequest, process: str) -> HttpResponse:
         "public/policy/document_list.html",
         {
             "process": current,
-            "documents": selectors.documents_public(process=current),
+            "documents": documents.documents_public(process=current),
             "section": "documents",
         },
     )
@@ -181,9 +192,9 @@ def _version_page(
     request: HttpRequest, process: str, document: str, number: int | None
 ) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    found = selectors.document_get_public(process=current, slug=document)
-    versions = selectors.document_versions(document=found)
-    version = selectors.version_get(document=found, number=number)
+    found = documents.document_get_public(process=current, slug=document)
+    versions = documents.document_versions(document=found)
+    version = documents.version_get(document=found, number=number)
     return render(
         request,
         "public/policy/document_detail.html",
@@ -193,17 +204,19 @@ def _version_page(
             "version": version,
             "versions": versions,
             "latest": versions[0] if versions else None,
-            "paragraphs": selectors.version_paragraphs(version=version),
+            "paragraphs": documents.version_paragraphs(version=version),
             "section": "documents",
         },
     )
 
 
+@public_route
 @public_page([POLICY])
 def document_detail(request: HttpRequest, process: str, document: str) -> HttpResponse:
     return _version_page(request, process, document, None)
 
 
+@public_route
 @public_page([POLICY])
 def document_version(
     request: HttpRequest, process: str, document: str, number: int
@@ -215,11 +228,12 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+@public_route
 @public_page([POLICY])
 def document_diff(request: HttpRequest, process: str, document: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    found = selectors.document_get_public(process=current, slug=document)
-    versions = selectors.document_versions(document=found)
+    found = documents.document_get_public(process=current, slug=document)
+    versions = documents.document_versions(document=found)
     if len(versions) < 2:
         raise Http404("Solo hay una versión")
     new_number = _int(request.GET.get("a")) or versions[0].number
@@ -228,9 +242,9 @@ def document_diff(request: HttpRequest, process: str, document: str) -> HttpResp
         old_number = max(new_number - 1, 1)
     if old_number > new_number:
         old_number, new_number = new_number, old_number
-    comparison = selectors.versions_compare(
-        old=selectors.version_get(document=found, number=old_number),
-        new=selectors.version_get(document=found, number=new_number),
+    comparison = documents.versions_compare(
+        old=documents.version_get(document=found, number=old_number),
+        new=documents.version_get(document=found, number=new_number),
     )
     return render(
         request,
@@ -245,6 +259,7 @@ def document_diff(request: HttpRequest, process: str, document: str) -> HttpResp
     )
 
 
+@public_route
 @public_page([POLICY])
 def transparency(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
@@ -266,6 +281,7 @@ def transparency(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([POLICY], cors=True)
 def expenses_csv(request: HttpRequest, process: str) -> HttpResponseBase:
     """This process's expenses with the open dataset's own columns."""
@@ -278,44 +294,47 @@ def expenses_csv(request: HttpRequest, process: str) -> HttpResponseBase:
     return response
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def commitment_list(request: HttpRequest, process: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    summary = selectors.commitments_progress(process=current)
+    summary = progress.commitments_progress(process=current)
     return render(
         request,
         "public/policy/commitment_list.html",
         {
             "process": current,
             "summary": summary,
-            "years": selectors.assessment_years(process=current),
+            "years": progress.assessment_years(process=current),
             "section": "commitments",
         },
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def commitment_detail(request: HttpRequest, process: str, code: str) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    progress = selectors.commitment_get_public(process=current, code=code)
+    item = progress.commitment_get_public(process=current, code=code)
     return render(
         request,
         "public/policy/commitment_detail.html",
-        {"process": current, "item": progress, "section": "commitments"},
+        {"process": current, "item": item, "section": "commitments"},
     )
 
 
+@public_route
 @public_page([POLICY], vary_on=_today)
 def assessment(request: HttpRequest, process: str, year: int) -> HttpResponse:
     current = selectors.process_get_public(slug=process)
-    report = selectors.year_report(process=current, year=year)
+    report = progress.year_report(process=current, year=year)
     return render(
         request,
         "public/policy/assessment.html",
         {
             "process": current,
             "report": report,
-            "years": selectors.assessment_years(process=current),
+            "years": progress.assessment_years(process=current),
             "section": "commitments",
         },
     )

@@ -15,15 +15,16 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 
-from datacon.common.versions import consultation_scope, public_version_bump
+from datacon.common.actor import Actor
+from datacon.common.write import Work, unit_of_work
 from datacon.consultation.models import (
-    ALL_CONSULTATIONS,
     Comment,
     Consultation,
+    ConsultationAction,
     Participant,
     Support,
 )
@@ -58,39 +59,8 @@ class Command(BaseCommand):
         if not paragraphs:
             raise CommandError("La versión consultada no tiene párrafos.")
         chance = random.Random(options["seed"])  # noqa: S311 - synthetic data, not security
-        User = get_user_model()
-        with transaction.atomic():
-            taken = set(
-                User.objects.filter(username__startswith="carga-").values_list(
-                    "username", flat=True
-                )
-            )
-            User.objects.bulk_create(
-                [
-                    User(username=name, email=f"{name}@datacon.invalid")
-                    for name in (f"carga-{n}" for n in range(options["people"]))
-                    if name not in taken
-                ]
-            )
-            users = list(User.objects.filter(username__startswith="carga-"))
-            joined = set(
-                Participant.objects.filter(consultation=consultation, user__in=users).values_list(
-                    "user_id", flat=True
-                )
-            )
-            start = (
-                Participant.objects.filter(consultation=consultation).aggregate(n=Max("number"))[
-                    "n"
-                ]
-                or 0
-            )
-            Participant.objects.bulk_create(
-                [
-                    Participant(consultation=consultation, user=user, number=start + index + 1)
-                    for index, user in enumerate(u for u in users if u.pk not in joined)
-                ]
-            )
-            people = list(Participant.objects.filter(consultation=consultation, user__in=users))
+        with unit_of_work(Actor.system("consultation_fill")) as work:
+            people = _participants(work, consultation, options["people"])
             now = timezone.now()
             comments = []
             for _ in range(options["comments"]):
@@ -108,20 +78,53 @@ class Command(BaseCommand):
                         created_at=now - dt.timedelta(seconds=chance.randint(0, 90 * 24 * 3600)),
                     )
                 )
-            Comment.objects.bulk_create(comments, batch_size=5000)
-            ids = list(
+            work.create_many(comments, action=ConsultationAction.SYNTHETIC_FILL, batch_size=5000)
+            supported = list(
                 Comment.objects.filter(consultation=consultation)
-                .order_by("-id")
-                .values_list("pk", flat=True)[: options["supports"]]
+                .only("pk", "consultation_id")
+                .order_by("-id")[: options["supports"]]
             )
-            Support.objects.bulk_create(
-                [Support(comment_id=pk, participant=chance.choice(people)) for pk in ids],
+            work.create_many(
+                [Support(comment=c, participant=chance.choice(people)) for c in supported],
+                action=ConsultationAction.SYNTHETIC_FILL,
                 ignore_conflicts=True,
                 batch_size=5000,
             )
-            public_version_bump(consultation_scope(consultation.pk), ALL_CONSULTATIONS)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         total = Comment.objects.filter(consultation=consultation).count()
         self.stdout.write(f"La consulta «{consultation.slug}» tiene ahora {total} comentarios.")
+
+
+def _participants(work: Work, consultation: Consultation, count: int) -> list[Participant]:
+    """`count` synthetic accounts (carga-N@datacon.invalid), all joined to the consultation."""
+    User = get_user_model()
+    taken = set(
+        User.objects.filter(username__startswith="carga-").values_list("username", flat=True)
+    )
+    work.create_many(
+        [
+            User(username=name, email=f"{name}@datacon.invalid")
+            for name in (f"carga-{n}" for n in range(count))
+            if name not in taken
+        ],
+        action=ConsultationAction.SYNTHETIC_FILL,
+    )
+    users = list(User.objects.filter(username__startswith="carga-"))
+    joined = set(
+        Participant.objects.filter(consultation=consultation, user__in=users).values_list(
+            "user_id", flat=True
+        )
+    )
+    start = (
+        Participant.objects.filter(consultation=consultation).aggregate(n=Max("number"))["n"] or 0
+    )
+    work.create_many(
+        [
+            Participant(consultation=consultation, user=user, number=start + index + 1)
+            for index, user in enumerate(u for u in users if u.pk not in joined)
+        ],
+        action=ConsultationAction.SYNTHETIC_FILL,
+    )
+    return list(Participant.objects.filter(consultation=consultation, user__in=users))

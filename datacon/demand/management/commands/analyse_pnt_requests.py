@@ -15,7 +15,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from datacon.demand.analysis.run import AnalysisParameters, requests_analyse
+from datacon.common.actor import Actor
+from datacon.demand.analysis.candidates import AnalysisParameters
+from datacon.demand.analysis.run import requests_analyse
 
 
 class Command(BaseCommand):
@@ -45,7 +47,7 @@ class Command(BaseCommand):
             min_group_size=options["grupo_minimo"],
             seed=options["semilla"],
         )
-        run = requests_analyse(parameters=parameters)
+        run = requests_analyse(parameters=parameters, actor=Actor.system("analyse_pnt_requests"))
         self.stdout.write(f"Solicitudes analizadas: {run.requests_analysed}")
         self.stdout.write(f"Vocabulario: {run.vocabulary_size} términos")
         self.stdout.write(f"Temas: {run.topics_count}")

@@ -18,7 +18,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from datacon.demand.importer import DEFAULT_CHUNK_SIZE, ImportRefused, ImportReport, requests_import
+from datacon.common.actor import Actor
+from datacon.demand.import_writes import ImportReport
+from datacon.demand.importer import DEFAULT_CHUNK_SIZE, ImportRefused, requests_import
 
 SHOWN_SKIPS = 50
 
@@ -121,6 +123,7 @@ class Command(BaseCommand):
                 dry_run=options["revisar"],
                 progress=bar,
                 rejects_path=options["rechazos"],
+                actor=Actor.system("import_pnt_requests"),
             )
         except ImportRefused as refused:
             bar.close()
