@@ -12,6 +12,7 @@ from typing import Any
 
 import rules
 from django.contrib.auth.models import Group
+from django.db.models import QuerySet
 
 from datacon.editions.models import Edition
 from datacon.editions.models_access import EditionDuty, EditionRole
@@ -79,7 +80,61 @@ checks_in = holds(EditionDuty.CHECKIN, CHECKIN_GROUP) | organises
 sees_attendee_data = holds(EditionDuty.ATTENDEE_DATA, ATTENDEE_DATA_GROUP)
 reads_back_office = holds(EditionDuty.READ_ONLY, READ_ONLY_GROUP) | organises
 
+
+@rules.predicate(name="holds_any_duty")
+def holds_any_duty(user: Any) -> bool:
+    """Any active duty in any edition (an organiser of one edition, its check-in staff...)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return EditionRole.objects.active().filter(user=user).exists()
+
+
+@rules.predicate(name="may_create_editions")
+def may_create_editions(user: Any) -> bool:
+    # A platform-wide decision: Django's model permission, held by the organisers' group.
+    return bool(getattr(user, "is_active", False) and user.has_perm("editions.add_edition"))
+
+
 rules.add_perm("editions.organise", organises)
+rules.add_perm("editions.create", may_create_editions & organises)
+# People and organisations are shared by every edition: any edition's organisers edit
+# them (datacon.people.services; declared here, where the predicate lives, because
+# people is below editions and never imports it).
+rules.add_perm("people.edit", organises)
+# The back office's start page: staff, or anyone holding a duty in some edition.
+rules.add_perm("editions.back_office", is_staff | holds_any_duty)
+# Any signed-in account may ask for its organisation to co-convene a published edition.
+rules.add_perm("editions.co_convener_apply", rules.is_authenticated)
 rules.add_perm("editions.read", reads_back_office)
 rules.add_perm("registration.checkin", checks_in)
 rules.add_perm("registration.see_attendee_data", sees_attendee_data)
+
+
+def editions_for_back_office(user: Any) -> QuerySet[Edition]:
+    """The editions a back-office account may act on, for lists: every edition for the
+    platform-wide groups (and superusers), else those where it holds an active duty."""
+    editions = Edition.objects.all()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return editions.none()
+    if user.is_superuser or any(
+        _in_group(user, group)
+        for group in (ORGANISERS_GROUP, READ_ONLY_GROUP, CHECKIN_GROUP, ATTENDEE_DATA_GROUP)
+    ):
+        return editions
+    return editions.filter(
+        pk__in=EditionRole.objects.active().filter(user=user).values("edition_id")
+    )
+
+
+def editions_organised_by(user: Any) -> QuerySet[Edition]:
+    """The editions the account organises (the platform's organisers: all of them)."""
+    editions = Edition.objects.all()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return editions.none()
+    if user.is_superuser or _in_group(user, ORGANISERS_GROUP):
+        return editions
+    return editions.filter(
+        pk__in=EditionRole.objects.active()
+        .filter(user=user, duty=EditionDuty.ORGANISER)
+        .values("edition_id")
+    )

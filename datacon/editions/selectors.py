@@ -71,3 +71,11 @@ def organisations_by_role(*, edition: Edition) -> list[RoleGroup]:
         for value, label in OrganisationRole.choices
         if value in grouped
     ]
+
+
+def edition_from_url(*, edition: str, **_url: object) -> Edition:
+    """The edition a back-office URL names (any status), for `rule_route`; 404 when missing."""
+    found = Edition.objects.select_related("organiser").filter(slug=edition).first()
+    if found is None:
+        raise Http404("Edición no encontrada")
+    return found

@@ -54,11 +54,14 @@ class AccountSignupForm(HoneypotMixin, SignupForm):
         return cleaned
 
     def save(self, request: HttpRequest) -> Any:
+        from datacon.common.actor import Actor
         from datacon.people.privacy_services import consent_record
 
-        user = super().save(request)
+        user = super().save(request)  # allauth creates the account
         assert self.notice is not None
-        consent_record(user=user, notice=self.notice, purpose=ConsentPurpose.ACCOUNT)
+        consent_record(
+            user=user, notice=self.notice, purpose=ConsentPurpose.ACCOUNT, actor=Actor.of(user)
+        )
         return user
 
 

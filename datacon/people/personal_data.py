@@ -18,8 +18,14 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry, OutboundEmail, OutboundEmailStatus
 from datacon.common.personal_data import ExportedRows, PersonalDataProvider, personal_data_register
+from datacon.common.write import unit_of_work
+from datacon.people.models_privacy import PrivacyAction
+
+# Erasure joins the unit of work of the deletion that asks for it (privacy_services).
+ERASURE = Actor.system("ARCO erasure")
 
 
 def plain_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -87,11 +93,23 @@ def account_erase(user: Any) -> None:
     if not addresses:
         return
     messages = OutboundEmail.objects.filter(to__in=addresses)
-    messages.filter(status__in=[OutboundEmailStatus.QUEUED, OutboundEmailStatus.DRAFT]).update(
-        status=OutboundEmailStatus.DISCARDED
-    )
-    # Keeps purpose, status and dates: the outbox's delivery figures stay right.
-    messages.update(to="", subject="—", body_text="", body_html="", attachments=[], last_error="")
+    with unit_of_work(ERASURE) as work:
+        work.update(
+            messages.filter(status__in=[OutboundEmailStatus.QUEUED, OutboundEmailStatus.DRAFT]),
+            action=PrivacyAction.PERSONAL_DATA_ERASE,
+            status=OutboundEmailStatus.DISCARDED,
+        )
+        # Keeps purpose, status and dates: the outbox's delivery figures stay right.
+        work.update(
+            messages,
+            action=PrivacyAction.PERSONAL_DATA_ERASE,
+            to="",
+            subject="—",
+            body_text="",
+            body_html="",
+            attachments=[],
+            last_error="",
+        )
 
 
 def profile_export(user: Any) -> ExportedRows:
@@ -121,7 +139,14 @@ def profile_erase(user: Any) -> None:
     from datacon.people.models import Person
 
     # Private fields go; the public profile documents a public role and stays, unlinked.
-    Person.objects.filter(user=user).update(email="", gender="", user=None)
+    with unit_of_work(ERASURE) as work:
+        work.update(
+            Person.objects.filter(user=user),
+            action=PrivacyAction.PERSONAL_DATA_ERASE,
+            email="",
+            gender="",
+            user=None,
+        )
 
 
 def privacy_export(user: Any) -> ExportedRows:
@@ -148,8 +173,9 @@ def privacy_export(user: Any) -> ExportedRows:
 def privacy_erase(user: Any) -> None:
     from datacon.people.models_privacy import Consent, UseObjection
 
-    Consent.objects.filter(user=user).delete()
-    UseObjection.objects.filter(user=user).delete()
+    with unit_of_work(ERASURE) as work:
+        for record in [*Consent.objects.filter(user=user), *UseObjection.objects.filter(user=user)]:
+            work.delete(record, action=PrivacyAction.PERSONAL_DATA_ERASE)
 
 
 def register_providers() -> None:

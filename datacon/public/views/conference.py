@@ -13,8 +13,8 @@ from datacon.consultation import selectors as consultation
 from datacon.consultation.models import Phase
 from datacon.demand import selectors as demand
 from datacon.editions import selectors as editions
-from datacon.people import selectors as people
 from datacon.policy import selectors as policy
+from datacon.program import people_selectors as people
 from datacon.program import selectors as program
 
 
