@@ -14,6 +14,7 @@ from datacon.backoffice.admin_base import (
     ServiceStackedInline,
     ServiceTabularInline,
 )
+from datacon.common.actor import Actor
 from datacon.common.mail import email_approve, email_discard, email_update_draft, emails_send_due
 from datacon.common.models import AuditEntry, OutboundEmail, OutboundEmailStatus
 from datacon.editions.models import (
@@ -130,7 +131,7 @@ class EditionAdmin(ServiceModelAdmin):
 
     def _set_status(self, request: HttpRequest, queryset: Any, status: str) -> None:
         for edition in queryset:
-            edition_status_set(edition=edition, status=status, actor=request.user)
+            edition_status_set(edition=edition, status=status, actor=Actor.of(request.user))
         self.message_user(request, _("Estado actualizado."))
 
     @admin.action(description=_("Publicar las ediciones seleccionadas"), permissions=["change"])

@@ -101,6 +101,20 @@ rules.add_perm("editions.create", may_create_editions & organises)
 # them (datacon.people.services; declared here, where the predicate lives, because
 # people is below editions and never imports it).
 rules.add_perm("people.edit", organises)
+
+
+@rules.predicate(name="manages_privacy_notices")
+def manages_privacy_notices(user: Any, notice: Any = None) -> bool:
+    """An edition's notice: its organisers. The platform's notice: the platform's organisers."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if notice is not None and getattr(notice, "edition_id", None):
+        return bool(organises(user, notice))
+    return bool(user.is_superuser or _in_group(user, ORGANISERS_GROUP))
+
+
+# Privacy notices (datacon.people.privacy_services): declared here for the same reason.
+rules.add_perm("people.privacy_notices", manages_privacy_notices)
 # The back office's start page: staff, or anyone holding a duty in some edition.
 rules.add_perm("editions.back_office", is_staff | holds_any_duty)
 # Any signed-in account may ask for its organisation to co-convene a published edition.

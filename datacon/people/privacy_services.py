@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.utils import timezone
@@ -32,7 +32,7 @@ from datacon.people.models_privacy import (
 NOTICES = "people.privacy_notices"
 
 
-def _own(actor: Actor, user: AbstractBaseUser | None) -> None:
+def _own(actor: Actor, user: User | None) -> None:
     """Only the person themselves (or the platform) acts on their own account."""
     if actor.is_system:
         return
@@ -110,7 +110,7 @@ def privacy_notice_new_draft(*, source: PrivacyNotice, actor: Actor) -> PrivacyN
 
 
 def consent_record(
-    *, user: AbstractBaseUser | None, notice: PrivacyNotice, purpose: str, actor: Actor
+    *, user: User | None, notice: PrivacyNotice, purpose: str, actor: Actor
 ) -> Consent:
     """The person accepts a published notice for a purpose (their own act: `actor` is them)."""
     if not notice.is_published:
@@ -123,9 +123,7 @@ def consent_record(
         )
 
 
-def use_objections_set(
-    *, user: AbstractBaseUser, objections: Iterable[str], actor: Actor
-) -> set[str]:
+def use_objections_set(*, user: User, objections: Iterable[str], actor: Actor) -> set[str]:
     """Make the person's objections exactly `objections` (the uses they do not want)."""
     wanted = set(objections)
     unknown = wanted - set(NonEssentialUse.values)
@@ -154,9 +152,7 @@ def use_objections_set(
     return wanted
 
 
-def account_rectify(
-    *, user: AbstractBaseUser, first_name: str, last_name: str, actor: Actor
-) -> AbstractBaseUser:
+def account_rectify(*, user: User, first_name: str, last_name: str, actor: Actor) -> User:
     """Correct the name held on the account (the e-mail is changed and verified through allauth)."""
     user_model = get_user_model()
     with unit_of_work(actor) as work:
@@ -184,7 +180,7 @@ def account_rectify(
     return user
 
 
-def account_delete(*, user: AbstractBaseUser, actor: Actor) -> None:
+def account_delete(*, user: User, actor: Actor) -> None:
     """Erase everything held about the person, then the account itself, in one transaction.
 
     Each capability's provider anonymises what must stay for aggregate figures
@@ -211,4 +207,17 @@ def account_delete(*, user: AbstractBaseUser, actor: Actor) -> None:
             object_type="auth.user",
             object_id=str(user_id),
             summary=_("Cuenta eliminada por su titular; registros anonimizados"),
+        )
+
+
+def personal_data_access_record(*, user: User, kind: str, actor: Actor) -> None:
+    """The person downloaded their data (ARCO access): the log says so, with no content."""
+    actions = {"json": PrivacyAction.ACCESS_JSON, "csv": PrivacyAction.ACCESS_CSV}
+    with unit_of_work(actor) as work:
+        _own(actor, user)
+        work.record(
+            actions[kind],
+            object_type="auth.user",
+            object_id=str(user.pk),
+            summary=_("Descarga de datos personales por su titular"),
         )

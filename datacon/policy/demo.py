@@ -35,6 +35,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
+from datacon.common.actor import Actor
 from datacon.editions.models import Edition
 from datacon.people.models import Organisation, Person
 from datacon.people.services import person_save
@@ -651,7 +652,7 @@ def _fictional_records(
                 "organisation": demo_org,
                 "position": "Ficticia, de demostración",
             },
-            lambda obj: person_save(person=obj, actor=None),
+            lambda obj: person_save(person=obj, actor=Actor.system("demo")),
         )
     technical = groups["grupo-tecnico"]
     for slug, role, starts, ends in [

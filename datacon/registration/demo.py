@@ -99,9 +99,10 @@ def _ensure_notice(edition: Edition | None, responsible: str, scope: str) -> int
     notice = PrivacyNotice.objects.filter(edition=edition, published_at__isnull=True).first()
     if notice is None:
         notice = privacy_notice_save(
-            notice=PrivacyNotice(edition=edition, **_notice_text(responsible, scope)), actor=None
+            notice=PrivacyNotice(edition=edition, **_notice_text(responsible, scope)),
+            actor=Actor.system("demo"),
         )
-    privacy_notice_publish(notice=notice, actor=None)
+    privacy_notice_publish(notice=notice, actor=Actor.system("demo"))
     return 1
 
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from datacon.common.actor import Actor
 from datacon.common.audit import audit_record
 from datacon.common.services import record_save
 from datacon.common.versions import REGISTRATION, public_version_bump
@@ -291,7 +292,7 @@ def registration_create(
                 _("Ya tiene un registro en esta edición."), code="duplicate"
             ) from error
         registration.consent = consent_record(
-            user=user, notice=notice, purpose=ConsentPurpose.REGISTRATION
+            user=user, notice=notice, purpose=ConsentPurpose.REGISTRATION, actor=Actor.of(user)
         )
         registration.save(update_fields=["consent"])
         audit_record(

@@ -37,7 +37,6 @@ WRITE_FUNCTIONS = {"audit_record", "public_version_bump", "record_save", "record
 QUERYSET_RECEIVERS = {"filter", "exclude", "all", "objects", "select_for_update", "get_queryset"}
 
 LEGACY: dict[str, int] = {
-    "backoffice/admin_base.py": 2,
     "backoffice/admin_demand.py": 1,
     "common/mail.py": 9,
     "consultation/management/commands/consultation_fill.py": 5,
@@ -48,16 +47,9 @@ LEGACY: dict[str, int] = {
     "demand/importer.py": 7,
     "demand/personal_data.py": 4,
     "demand/services.py": 24,
-    "editions/services.py": 13,
     "memoria/services.py": 8,
-    "people/forms.py": 1,
-    "people/personal_data.py": 4,
-    "people/privacy_services.py": 12,
-    "people/services.py": 2,
+    "people/forms.py": 1,  # allauth's sign-up form creates the account (super().save)
     "policy/services.py": 25,
-    "proposals/personal_data.py": 5,
-    "proposals/services.py": 37,
-    "public/views/privacy.py": 1,
     "registration/services.py": 41,
 }
 

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from datacon.common.actor import Actor
+from datacon.editions.copying import edition_new_from
 from datacon.proposals.models import (
     Call,
     EmailTemplate,
@@ -13,7 +15,7 @@ from datacon.proposals.models import (
     ReviewTeam,
     Track,
 )
-from datacon.proposals.services import edition_new_from, email_template_save
+from datacon.proposals.services import email_template_save
 from tests import factories
 from tests.proposals import factories as pf
 
@@ -36,7 +38,7 @@ def test_new_edition_copies_configuration_but_not_proposals():
     criterion.save()
     template = EmailTemplate.objects.get(edition=source, kind="accepted")
     template.subject = "Personalizado {titulo}"
-    email_template_save(template=template, actor=None)
+    email_template_save(template=template, actor=factories.SYSTEM)
     factories.VenueFactory(edition=source)
 
     start = source.start_date.replace(year=source.year + 1)
@@ -47,7 +49,7 @@ def test_new_edition_copies_configuration_but_not_proposals():
         title="Siguiente",
         start_date=start,
         end_date=start + dt.timedelta(days=1),
-        actor=factories.organiser_user(),
+        actor=Actor.of(factories.organiser_user()),
     )
     assert (new.status, new.timezone, new.organiser, new.hashtag) == (
         "draft",

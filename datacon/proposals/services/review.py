@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,14 +36,14 @@ from datacon.proposals.services.messages import review_conflict_enqueue
 REVIEWABLE = (ProposalStatus.SUBMITTED, ProposalStatus.WAITLISTED)
 
 
-def _addresses(user: AbstractBaseUser) -> set[str]:
+def _addresses(user: User) -> set[str]:
     from datacon.proposals.selectors import user_emails
 
-    primary = str(getattr(user, "email", "") or "").strip().lower()
+    primary = (user.email or "").strip().lower()
     return user_emails(user=user) | ({primary} if primary else set())
 
 
-def reviewer_conflicts_with(proposal: Proposal, reviewer: AbstractBaseUser) -> bool:
+def reviewer_conflicts_with(proposal: Proposal, reviewer: User) -> bool:
     """The reviewer proposed it, or appears on it (by any of their addresses or account)."""
     if proposal.submitter_id == reviewer.pk:
         return True
@@ -55,7 +55,7 @@ def reviewer_conflicts_with(proposal: Proposal, reviewer: AbstractBaseUser) -> b
 
 
 def assignment_create(
-    *, proposal: Proposal, reviewer: AbstractBaseUser, actor: Actor, team: ReviewTeam | None = None
+    *, proposal: Proposal, reviewer: User, actor: Actor, team: ReviewTeam | None = None
 ) -> ReviewAssignment:
     with unit_of_work(actor) as work:
         require(actor, "proposals.assign", proposal)
@@ -162,7 +162,7 @@ def assignments_recheck(work: Work, *, proposal: Proposal) -> list[ReviewAssignm
 
 def _organiser_addresses(proposal: Proposal, assignment: ReviewAssignment) -> list[str]:
     assigner = assignment.assigned_by
-    if assigner is not None and getattr(assigner, "email", ""):
+    if assigner is not None and assigner.email:
         return [assigner.email]
     call = getattr(proposal.edition, "call", None)
     if call is not None and call.contact_email:
