@@ -12,6 +12,7 @@ from typing import Any
 
 from allauth.account.forms import SignupForm
 from django import forms
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -93,7 +94,7 @@ class DeleteAccountForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         if user.has_usable_password():

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.actor import Actor
@@ -41,7 +42,7 @@ def plain_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return result
 
 
-def _addresses(user: Any) -> list[str]:
+def _addresses(user: User) -> list[str]:
     from allauth.account.models import EmailAddress
 
     found = {user.email.lower()} if user.email else set()
@@ -51,7 +52,7 @@ def _addresses(user: Any) -> list[str]:
     return sorted(found)
 
 
-def account_export(user: Any) -> ExportedRows:
+def account_export(user: User) -> ExportedRows:
     from allauth.account.models import EmailAddress
 
     addresses = _addresses(user)
@@ -87,7 +88,7 @@ def account_export(user: Any) -> ExportedRows:
     }
 
 
-def account_erase(user: Any) -> None:
+def account_erase(user: User) -> None:
     """Messages to the person lose their address and content; pending ones are not sent."""
     addresses = _addresses(user)
     if not addresses:
@@ -112,7 +113,7 @@ def account_erase(user: Any) -> None:
         )
 
 
-def profile_export(user: Any) -> ExportedRows:
+def profile_export(user: User) -> ExportedRows:
     from datacon.people.models import Person
 
     return {
@@ -135,7 +136,7 @@ def profile_export(user: Any) -> ExportedRows:
     }
 
 
-def profile_erase(user: Any) -> None:
+def profile_erase(user: User) -> None:
     from datacon.people.models import Person
 
     # Private fields go; the public profile documents a public role and stays, unlinked.
@@ -149,7 +150,7 @@ def profile_erase(user: Any) -> None:
         )
 
 
-def privacy_export(user: Any) -> ExportedRows:
+def privacy_export(user: User) -> ExportedRows:
     from datacon.people.models_privacy import Consent, UseObjection
 
     return {
@@ -170,7 +171,7 @@ def privacy_export(user: Any) -> ExportedRows:
     }
 
 
-def privacy_erase(user: Any) -> None:
+def privacy_erase(user: User) -> None:
     from datacon.people.models_privacy import Consent, UseObjection
 
     with unit_of_work(ERASURE) as work:

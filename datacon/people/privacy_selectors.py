@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404
 from django.utils import timezone
@@ -60,7 +61,7 @@ def privacy_notice_versions(*, edition: Any = None) -> list[PrivacyNotice]:
     )
 
 
-def use_objections_of(*, user: Any) -> set[str]:
+def use_objections_of(*, user: User) -> set[str]:
     return set(UseObjection.objects.filter(user=user).values_list("use", flat=True))
 
 
@@ -78,7 +79,7 @@ def users_objecting(*, use: str, user_ids: Iterable[int]) -> set[int]:
     )
 
 
-def personal_data_collect(*, user: Any) -> dict[str, Any]:
+def personal_data_collect(*, user: User) -> dict[str, Any]:
     """Everything every capability holds about the account, grouped by provider."""
     return {
         "generated_at": timezone.now().isoformat(),
@@ -90,7 +91,7 @@ def personal_data_collect(*, user: Any) -> dict[str, Any]:
     }
 
 
-def personal_data_json(*, user: Any) -> bytes:
+def personal_data_json(*, user: User) -> bytes:
     data = personal_data_collect(user=user)
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -107,7 +108,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def personal_data_csv(*, user: Any) -> bytes:
+def personal_data_csv(*, user: User) -> bytes:
     """One CSV in long form: every value on its own line, with where it comes from."""
     data = personal_data_collect(user=user)
     buffer = io.StringIO()

@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from django.contrib.auth.models import AnonymousUser, User
 
 from datacon.editions.permissions import is_staff, organises
 
 
 @rules.predicate
-def submitted_it(user: Any, proposal: Any) -> bool:
+def submitted_it(user: User | AnonymousUser, proposal: Any) -> bool:
     return bool(
         proposal is not None
         and getattr(user, "is_authenticated", False)
@@ -27,7 +28,7 @@ def submitted_it(user: Any, proposal: Any) -> bool:
 
 
 @rules.predicate
-def is_the_reviewer(user: Any, assignment: Any) -> bool:
+def is_the_reviewer(user: User | AnonymousUser, assignment: Any) -> bool:
     return bool(
         assignment is not None
         and getattr(user, "is_authenticated", False)
@@ -36,7 +37,7 @@ def is_the_reviewer(user: Any, assignment: Any) -> bool:
 
 
 @rules.predicate
-def holds_reviewer_permission(user: Any) -> bool:
+def holds_reviewer_permission(user: User | AnonymousUser) -> bool:
     return bool(getattr(user, "is_active", False) and user.has_perm("proposals.review_proposals"))
 
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import User
 from django.db.models import (
     Count,
     Q,
@@ -37,7 +38,7 @@ from datacon.proposals.scoring import CriterionSpec, Summary, rank_key, review_t
 # --- reviewers --------------------------------------------------------------------------
 
 
-def reviewer_queue(*, user) -> list[ReviewAssignment]:  # type: ignore[no-untyped-def]
+def reviewer_queue(*, user: User) -> list[ReviewAssignment]:
     """The reviewer's own assignments, without declared conflicts or withdrawn proposals."""
     return list(
         ReviewAssignment.objects.filter(reviewer=user, conflict_declared=False)
@@ -47,7 +48,7 @@ def reviewer_queue(*, user) -> list[ReviewAssignment]:  # type: ignore[no-untype
     )
 
 
-def reviewer_assignment(*, user, pk: int) -> ReviewAssignment:  # type: ignore[no-untyped-def]
+def reviewer_assignment(*, user: User, pk: int) -> ReviewAssignment:
     """One assignment of this reviewer; 404 for anyone else's or after a conflict."""
     assignment = (
         ReviewAssignment.objects.filter(pk=pk, reviewer=user, conflict_declared=False)
@@ -258,7 +259,7 @@ def reviews_summary(*, reviews: list[OrganiserReview]) -> Summary:
     )
 
 
-def next_unreviewed(*, user, after: ReviewAssignment) -> ReviewAssignment | None:  # type: ignore[no-untyped-def]
+def next_unreviewed(*, user: User, after: ReviewAssignment) -> ReviewAssignment | None:
     return (
         ReviewAssignment.objects.filter(
             reviewer=user,

@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db.models import (
     CharField,
     Count,
@@ -121,7 +122,7 @@ def visible_status_label(proposal: Proposal) -> str:
     return str(ProposalStatus(status).label)
 
 
-def proposals_of_user(*, user) -> list[Proposal]:  # type: ignore[no-untyped-def]
+def proposals_of_user(*, user: User) -> list[Proposal]:
     return list(
         _with_visible_status(
             Proposal.objects.filter(submitter=user).select_related(
@@ -131,7 +132,7 @@ def proposals_of_user(*, user) -> list[Proposal]:  # type: ignore[no-untyped-def
     )
 
 
-def proposal_of_user(*, user, pk: int) -> Proposal:  # type: ignore[no-untyped-def]
+def proposal_of_user(*, user: User, pk: int) -> Proposal:
     proposal = (
         _with_visible_status(
             Proposal.objects.filter(submitter=user, pk=pk).select_related(
@@ -150,7 +151,7 @@ def proposal_of_user(*, user, pk: int) -> Proposal:  # type: ignore[no-untyped-d
     return proposal
 
 
-def user_emails(*, user) -> set[str]:  # type: ignore[no-untyped-def]
+def user_emails(*, user: User) -> set[str]:
     """The user's verified e-mail addresses (allauth), lower-cased."""
     from allauth.account.models import EmailAddress
 
@@ -162,7 +163,7 @@ def user_emails(*, user) -> set[str]:  # type: ignore[no-untyped-def]
     }
 
 
-def invitations_of_user(*, user) -> list[ProposalPerson]:  # type: ignore[no-untyped-def]
+def invitations_of_user(*, user: User) -> list[ProposalPerson]:
     emails = user_emails(user=user)
     if not emails:
         return []

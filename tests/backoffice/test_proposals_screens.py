@@ -6,11 +6,11 @@ import pytest
 from django.test import Client
 
 from datacon.common.models import OutboundEmail
+from datacon.editions.models_access import EditionRole
 from datacon.program.models import ScheduleVersion, SessionPlacement
 from datacon.program.selectors import program_sessions
 from datacon.proposals.models import Call, ProposalStatus, ReviewAssignment
 from datacon.proposals.services import proposal_decide
-from datacon.editions.models_access import EditionRole
 from tests import factories
 from tests.proposals import factories as pf
 

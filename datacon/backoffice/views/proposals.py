@@ -27,6 +27,7 @@ from datacon.common.forms import service_errors_to_form
 from datacon.editions.models import Edition
 from datacon.editions.permissions import editions_organised_by
 from datacon.editions.selectors import edition_from_url
+from datacon.people.signed_in import account_of
 from datacon.program.parity import sessions_parity_flags
 from datacon.program.selectors import parity_figures
 from datacon.proposals import review_selectors, selectors
@@ -330,7 +331,7 @@ def parity(request: HttpRequest, edition: str) -> HttpResponse:
 
 @rule_route("proposals.review_queue")
 def review_queue(request: HttpRequest) -> HttpResponse:
-    assignments = review_selectors.reviewer_queue(user=request.user)
+    assignments = review_selectors.reviewer_queue(user=account_of(request))
     return render(
         request,
         "backoffice/proposals/review_queue.html",
@@ -343,7 +344,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @rule_route("proposals.review", obj=assignment_from_url)
 def review(request: HttpRequest, pk: int) -> HttpResponseBase:
-    assignment = review_selectors.reviewer_assignment(user=request.user, pk=pk)
+    assignment = review_selectors.reviewer_assignment(user=account_of(request), pk=pk)
     edition = assignment.proposal.edition
     criteria = review_selectors.review_criteria(edition=edition)
     stored, comment, exists = review_selectors.review_scores_of(assignment=assignment)
@@ -361,7 +362,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponseBase:
                 service_errors_to_form(form, error)
             else:
                 messages.success(request, _("Revisión guardada."))
-                following = review_selectors.next_unreviewed(user=request.user, after=assignment)
+                following = review_selectors.next_unreviewed(
+                    user=account_of(request), after=assignment
+                )
                 if following is not None and request.POST.get("next") == "1":
                     return redirect("backoffice:proposals_review", pk=following.pk)
                 return redirect("backoffice:proposals_review_queue")
@@ -385,7 +388,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponseBase:
 @rule_route("proposals.review", obj=assignment_from_url)
 @require_POST
 def review_conflict(request: HttpRequest, pk: int) -> HttpResponseBase:
-    assignment = review_selectors.reviewer_assignment(user=request.user, pk=pk)
+    assignment = review_selectors.reviewer_assignment(user=account_of(request), pk=pk)
     if request.POST.get("confirm") != "yes":
         # Declaring deletes the reviewer's scores: never on a stray click.
         messages.error(

@@ -40,6 +40,7 @@ from datacon.people.privacy_services import (
     personal_data_access_record,
     use_objections_set,
 )
+from datacon.people.signed_in import account_of
 from datacon.registration.selectors import registrations_of_user
 
 
@@ -82,7 +83,7 @@ def privacy_edition(request: HttpRequest, edition: str) -> HttpResponse:
 
 @signed_in_route
 def privacy_my_data(request: HttpRequest) -> HttpResponseBase:
-    data = personal_data_collect(user=request.user)
+    data = personal_data_collect(user=account_of(request))
     summary = [
         (
             provider["label"],
@@ -96,7 +97,7 @@ def privacy_my_data(request: HttpRequest) -> HttpResponseBase:
             "public/privacy/my_data.html",
             {
                 "summary": summary,
-                "objections": use_objections_of(user=request.user),
+                "objections": use_objections_of(user=account_of(request)),
                 "uses": NonEssentialUse.choices,
             },
         )
@@ -110,11 +111,14 @@ def _download(request: HttpRequest, kind: str) -> HttpResponseBase:
     stamp = timezone.localdate().isoformat()
     if kind == "json":
         content, content_type = (
-            personal_data_json(user=request.user),
+            personal_data_json(user=account_of(request)),
             "application/json; charset=utf-8",
         )
     else:
-        content, content_type = personal_data_csv(user=request.user), "text/csv; charset=utf-8"
+        content, content_type = (
+            personal_data_csv(user=account_of(request)),
+            "text/csv; charset=utf-8",
+        )
     user = request.user
     assert isinstance(user, User)
     personal_data_access_record(user=user, kind=kind, actor=Actor.of(user))
@@ -163,7 +167,7 @@ def privacy_rectify(request: HttpRequest) -> HttpResponseBase:
 def privacy_objections(request: HttpRequest) -> HttpResponseBase:
     form = ObjectionsForm(
         request.POST if request.method == "POST" else None,
-        initial={"objections": sorted(use_objections_of(user=request.user))},
+        initial={"objections": sorted(use_objections_of(user=account_of(request)))},
     )
     if request.method == "POST" and form.is_valid():
         user = request.user
@@ -179,7 +183,9 @@ def privacy_objections(request: HttpRequest) -> HttpResponseBase:
 @signed_in_route
 def privacy_delete(request: HttpRequest) -> HttpResponseBase:
     user = request.user
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=user)
+    form = DeleteAccountForm(
+        request.POST if request.method == "POST" else None, user=account_of(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             assert isinstance(user, User)

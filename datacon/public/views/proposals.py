@@ -28,6 +28,7 @@ from datacon.editions import selectors as editions
 from datacon.editions.forms import CoConvenerForm
 from datacon.editions.models import CoConvenerApplication, Edition
 from datacon.editions.services import co_convener_apply
+from datacon.people.signed_in import account_of
 from datacon.program.schedule import schedule_versions_public
 from datacon.proposals import selectors
 from datacon.proposals.forms import (
@@ -221,7 +222,7 @@ def submit(request: HttpRequest, edition: str) -> HttpResponseBase:
 
 @signed_in_route
 def edit(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     if not proposal_can_edit(proposal):
         messages.warning(
             request,
@@ -236,7 +237,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @signed_in_route
 def mine(request: HttpRequest) -> HttpResponseBase:
-    proposals = selectors.proposals_of_user(user=request.user)
+    proposals = selectors.proposals_of_user(user=account_of(request))
     for proposal in proposals:
         proposal.visible_label = selectors.visible_status_label(proposal)  # type: ignore[attr-defined]
     return _private(
@@ -245,7 +246,7 @@ def mine(request: HttpRequest) -> HttpResponseBase:
             "public/proposals/mine.html",
             {
                 "proposals": proposals,
-                "invitations": selectors.invitations_of_user(user=request.user),
+                "invitations": selectors.invitations_of_user(user=account_of(request)),
             },
         )
     )
@@ -261,7 +262,7 @@ _DECISION_EVENTS = (
 
 @signed_in_route
 def detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     status = selectors.visible_status(proposal)
     events = [e for e in proposal.events.all() if e.kind not in _DECISION_EVENTS]
     return _private(
@@ -289,7 +290,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @signed_in_route
 def withdraw(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     if request.method == "POST":
         try:
             proposal_withdraw(proposal=proposal, actor=Actor.of(request.user))
@@ -312,7 +313,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponseBase:
 @signed_in_route
 @require_POST
 def respond(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     answer = request.POST.get("answer")
     if answer not in ("confirm", "decline"):
         messages.error(request, _("Elija si confirma o declina."))
