@@ -127,10 +127,19 @@ SET_BY_THE_COPY = {
 def _copy_pairs(source, new):  # type: ignore[no-untyped-def]
     source_call, new_call = Call.objects.get(edition=source), Call.objects.get(edition=new)
     pairs = [(source, new)]
-    pairs += list(zip(source.session_types.order_by("slug"), new.session_types.order_by("slug"), strict=True))
+    pairs += list(
+        zip(source.session_types.order_by("slug"), new.session_types.order_by("slug"), strict=True)
+    )
     pairs += list(zip(source.tracks.all(), new.tracks.all(), strict=True))
     pairs += list(zip(source.review_criteria.all(), new.review_criteria.all(), strict=True))
-    pairs += list(zip(source.email_templates.all(), new.email_templates.all(), strict=True))
+    kinds = list(source.email_templates.values_list("kind", flat=True))
+    pairs += list(
+        zip(
+            source.email_templates.order_by("kind"),
+            new.email_templates.filter(kind__in=kinds).order_by("kind"),
+            strict=True,
+        )
+    )
     pairs += list(zip(source.review_teams.all(), new.review_teams.all(), strict=True))
     pairs += [(source_call, new_call)]
     pairs += list(zip(source_call.session_types.all(), new_call.session_types.all(), strict=True))
