@@ -62,7 +62,7 @@ def holds(duty: str, group: str) -> Any:
 
     @rules.predicate(name=f"holds_{duty}")
     def predicate(user: User | AnonymousUser, obj: Any = None) -> bool:
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if not user.is_authenticated or not user.is_active:
             return False
         if user.is_superuser or _in_group(user, group):
             return True
@@ -86,7 +86,7 @@ reads_back_office = holds(EditionDuty.READ_ONLY, READ_ONLY_GROUP) | organises
 @rules.predicate(name="holds_any_duty")
 def holds_any_duty(user: User | AnonymousUser) -> bool:
     """Any active duty in any edition (an organiser of one edition, its check-in staff...)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return False
     return EditionRole.objects.active().filter(user=user).exists()
 
@@ -108,7 +108,7 @@ rules.add_perm("people.edit", organises)
 @rules.predicate(name="manages_privacy_notices")
 def manages_privacy_notices(user: User | AnonymousUser, notice: Any = None) -> bool:
     """An edition's notice: its organisers. The platform's notice: the platform's organisers."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return False
     if notice is not None and getattr(notice, "edition_id", None):
         return bool(organises(user, notice))
@@ -130,7 +130,7 @@ def editions_for_back_office(user: User | AnonymousUser) -> QuerySet[Edition]:
     """The editions a back-office account may act on, for lists: every edition for the
     platform-wide groups (and superusers), else those where it holds an active duty."""
     editions = Edition.objects.all()
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return editions.none()
     if user.is_superuser or any(
         _in_group(user, group)
@@ -145,7 +145,7 @@ def editions_for_back_office(user: User | AnonymousUser) -> QuerySet[Edition]:
 def editions_organised_by(user: User | AnonymousUser) -> QuerySet[Edition]:
     """The editions the account organises (the platform's organisers: all of them)."""
     editions = Edition.objects.all()
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return editions.none()
     if user.is_superuser or _in_group(user, ORGANISERS_GROUP):
         return editions

@@ -144,6 +144,10 @@ class CallSessionType(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.session_type.name} ({self.duration_minutes} min)"
 
+    def public_scopes(self) -> tuple[str, ...]:
+        # A closed call's memoria lists the session types it offered, in this order.
+        return (versions.CONFERENCE,) if self.call.state() == CallState.CLOSED else ()
+
     def clean(self) -> None:
         if (
             self.call_id

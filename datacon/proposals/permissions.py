@@ -21,7 +21,7 @@ from datacon.editions.permissions import is_staff, organises
 def submitted_it(user: User | AnonymousUser, proposal: Any) -> bool:
     return bool(
         proposal is not None
-        and getattr(user, "is_authenticated", False)
+        and user.is_authenticated
         and proposal.submitter_id is not None
         and proposal.submitter_id == user.pk
     )
@@ -31,7 +31,7 @@ def submitted_it(user: User | AnonymousUser, proposal: Any) -> bool:
 def is_the_reviewer(user: User | AnonymousUser, assignment: Any) -> bool:
     return bool(
         assignment is not None
-        and getattr(user, "is_authenticated", False)
+        and user.is_authenticated
         and assignment.reviewer_id == user.pk
     )
 
