@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_from_url
 from datacon.program.forms import PlacementForm, PublishForm
@@ -230,8 +231,7 @@ def place(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
             except PlacementNeedsConfirmation as error:
                 warnings = error.conflicts
             except ValidationError as error:
-                for key, errors in error.message_dict.items():
-                    form.add_error(key if key in form.fields else None, errors)
+                service_errors_to_form(form, error)
             else:
                 if accepted:
                     messages.warning(
