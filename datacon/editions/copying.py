@@ -67,7 +67,8 @@ def record_copy(
 
     `changes` sets fields of the copy by name (e.g. `edition=new_edition`).
     Many-to-many relations are copied as they are, or through the function
-    `m2m[name]` that maps the source's related records to the copy's.
+    `m2m[name]` that maps the source's related records to the copy's (they are
+    set once the copy is saved; the copy's audit entry stands for them).
     """
     model = type(source)
     changes = dict(changes or {})

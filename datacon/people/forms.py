@@ -54,7 +54,7 @@ class AccountSignupForm(HoneypotMixin, SignupForm):
             )
         return cleaned
 
-    def save(self, request: HttpRequest) -> Any:
+    def save(self, request: HttpRequest) -> User:
         from datacon.common.actor import Actor
         from datacon.people.privacy_services import consent_record
 

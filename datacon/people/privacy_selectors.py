@@ -65,7 +65,7 @@ def use_objections_of(*, user: User) -> set[str]:
     return set(UseObjection.objects.filter(user=user).values_list("use", flat=True))
 
 
-def use_allowed(*, user: Any, use: str) -> bool:
+def use_allowed(*, user: User | None, use: str) -> bool:
     """False when the person objected to this non-essential use (other capabilities ask this)."""
     return not UseObjection.objects.filter(user=user, use=use).exists()
 

@@ -30,9 +30,7 @@ def submitted_it(user: User | AnonymousUser, proposal: Any) -> bool:
 @rules.predicate
 def is_the_reviewer(user: User | AnonymousUser, assignment: Any) -> bool:
     return bool(
-        assignment is not None
-        and user.is_authenticated
-        and assignment.reviewer_id == user.pk
+        assignment is not None and user.is_authenticated and assignment.reviewer_id == user.pk
     )
 
 

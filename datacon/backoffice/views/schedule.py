@@ -22,7 +22,7 @@ from datacon.common.forms import service_errors_to_form
 from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_from_url
 from datacon.program.forms import PlacementForm, PublishForm
-from datacon.program.models import ScheduleVersion, Session
+from datacon.program.models import ScheduleVersion, Session, SessionPlacement
 from datacon.program.notices import schedule_publish_with_notices
 from datacon.program.parity import sessions_parity_flags
 from datacon.program.schedule import (
@@ -173,7 +173,10 @@ def _default_duration(session: Session) -> int:
 
 
 def _placement_initial(
-    request: HttpRequest, edition: Edition, session: Session, placement: Any
+    request: HttpRequest,
+    edition: Edition,
+    session: Session,
+    placement: SessionPlacement | None,
 ) -> dict[str, Any]:
     """The placement form as the session stands, or as the grid's link suggests."""
     initial: dict[str, Any] = {"duration": _default_duration(session)}

@@ -23,6 +23,7 @@ from datacon.proposals.emails import DEFAULT_TEMPLATES, render_placeholders
 from datacon.proposals.models import (
     EmailTemplate,
     EmailTemplateKind,
+    InvitationStatus,
     Proposal,
     ProposalEvent,
     ProposalPerson,
@@ -109,7 +110,7 @@ def decision_enqueue(work: Work, *, proposal: Proposal, note: str) -> list[Outbo
     """The decision's messages, one per person still on the proposal; they wait for review."""
     template = template_for(proposal.edition, proposal.status)
     emails = []
-    for person in proposal.people.exclude(invitation_status="declined"):
+    for person in proposal.people.exclude(invitation_status=InvitationStatus.DECLINED):
         if person.is_submitter:
             link = absolute_url("public:proposals_detail", pk=proposal.pk)
         else:

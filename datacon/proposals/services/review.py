@@ -21,6 +21,7 @@ from datacon.common.access import require
 from datacon.common.actor import Actor
 from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition
+from datacon.editions.models_access import EditionDuty, EditionRole
 from datacon.proposals.models import (
     Proposal,
     ProposalAction,
@@ -167,8 +168,6 @@ def _organiser_addresses(proposal: Proposal, assignment: ReviewAssignment) -> li
     call = getattr(proposal.edition, "call", None)
     if call is not None and call.contact_email:
         return [call.contact_email]
-    from datacon.editions.models_access import EditionDuty, EditionRole
-
     organisers = (
         get_user_model()
         .objects.filter(
