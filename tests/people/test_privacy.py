@@ -360,3 +360,32 @@ def test_published_notice_is_read_only_in_the_admin_and_drafts_are_editable(orga
         {"action": "publish", "_selected_action": [draft.pk]},
     )
     assert PrivacyNotice.objects.get(pk=draft.pk).version == 2
+
+
+def test_account_services_act_only_on_ones_own_account():
+    from django.core.exceptions import PermissionDenied
+
+    from datacon.people.privacy_services import account_delete, account_rectify
+
+    owner = factories.UserFactory(first_name="Ana")
+    intruder = factories.UserFactory()
+    with pytest.raises(PermissionDenied):
+        account_rectify(user=owner, first_name="X", last_name="Y", actor=Actor.of(intruder))
+    with pytest.raises(PermissionDenied):
+        use_objections_set(user=owner, objections=["newsletter"], actor=Actor.of(intruder))
+    with pytest.raises(PermissionDenied):
+        account_delete(user=owner, actor=Actor.of(intruder))
+    owner.refresh_from_db()
+    assert (owner.first_name, UseObjection.objects.filter(user=owner).count()) == ("Ana", 0)
+
+
+def test_account_deletion_leaves_no_personal_value_in_the_audit_log():
+    from datacon.common.models import AuditEntry
+    from datacon.people.privacy_services import account_delete
+
+    user = factories.UserFactory(email="borrame@example.org", first_name="Borra")
+    account_delete(user=user, actor=Actor.of(user))
+    logged = json.dumps(
+        list(AuditEntry.objects.values("actor_label", "summary", "changes")), default=str
+    )
+    assert ("borrame@example.org" in logged, "Borra" in logged) == (False, False)
