@@ -138,11 +138,7 @@ _WRITE_PATH_FILE = _DATACON_DIR + "common/write.py"
 _GENERATORS = ("demo/", "large_dataset.py", "synthetic.py")
 # Modules still writing the old way when the guard came; this set only shrinks
 # (see LEGACY in tests/common/test_write_guards.py for the static half).
-_RUNTIME_LEGACY = {
-    # Proposal declared its public scopes (the memoria counts it) after this guard came;
-    # its services still save it directly until they move to the unit of work.
-    "proposals/services.py",
-}
+_RUNTIME_LEGACY: set[str] = set()
 
 
 def _platform_caller() -> str | None:

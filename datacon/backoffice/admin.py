@@ -39,7 +39,7 @@ class OrganisationAdmin(ServiceModelAdmin):
     search_fields = ("name", "acronym")
     readonly_fields = ("created_at", "updated_at")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return organisation_save(organisation=instance, actor=actor)
 
 
@@ -70,7 +70,7 @@ class PersonAdmin(ServiceModelAdmin):
         fields = super().get_search_fields(request)
         return (*fields, "email") if self._sees_private(request) else fields
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return person_save(person=instance, actor=actor)
 
 
@@ -126,12 +126,12 @@ class EditionAdmin(ServiceModelAdmin):
         ),
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return edition_save(edition=instance, actor=actor)
 
     def _set_status(self, request: HttpRequest, queryset: Any, status: str) -> None:
         for edition in queryset:
-            edition_status_set(edition=edition, status=status, actor=request.user)
+            edition_status_set(edition=edition, status=status, actor=Actor.of(request.user))
         self.message_user(request, _("Estado actualizado."))
 
     @admin.action(description=_("Publicar las ediciones seleccionadas"), permissions=["change"])
@@ -235,7 +235,7 @@ class SessionAdmin(ServiceModelAdmin):
         ),
     )
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return session_save(session=instance, actor=actor)
 
 

@@ -1,8 +1,10 @@
 """The Django admin as a back office that writes through services.
 
-Every save and delete in the admin goes through `record_save`/`record_delete`
-(or an entity service), so it is validated, audited and invalidates the public
-caches exactly like any other write.
+Every save and delete in the admin goes through the unit of work
+(`datacon.common.write`) or an entity service, with the signed-in person as
+`Actor.of(request.user)`, so it is validated, checked against the named rules,
+audited and invalidates the public caches exactly like any other write. A
+service's refusal (`PermissionDenied`) is a 403.
 """
 
 from __future__ import annotations
@@ -13,28 +15,33 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
-from datacon.common.services import record_delete, record_save
+from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 
 
 class ServiceAdminMixin:
-    def save_record(self, instance: models.Model, actor: Any) -> models.Model:
+    def save_record(self, instance: models.Model, actor: Actor) -> models.Model:
         """Override to call the entity's own service."""
-        return record_save(instance=instance, actor=actor)
+        with unit_of_work(actor) as work:
+            return work.save(instance)
 
-    def delete_record(self, instance: models.Model, actor: Any) -> None:
-        record_delete(instance=instance, actor=actor)
+    def delete_record(self, instance: models.Model, actor: Actor) -> None:
+        with unit_of_work(actor) as work:
+            work.delete(instance)
 
 
 class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        self.save_record(obj, request.user)
+        self.save_record(obj, Actor.of(request.user))
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        self.delete_record(obj, request.user)
+        self.delete_record(obj, Actor.of(request.user))
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
-        for obj in queryset:
-            self.delete_record(obj, request.user)
+        actor = Actor.of(request.user)
+        with unit_of_work(actor):
+            for obj in queryset:
+                self.delete_record(obj, actor)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         inline_admin = next(
@@ -46,12 +53,14 @@ class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):
             None,
         )
         saver = inline_admin if isinstance(inline_admin, ServiceAdminMixin) else self
+        actor = Actor.of(request.user)
         instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            saver.delete_record(obj, request.user)
-        for obj in instances:
-            saver.save_record(obj, request.user)
-        formset.save_m2m()
+        with unit_of_work(actor):
+            for obj in formset.deleted_objects:
+                saver.delete_record(obj, actor)
+            for obj in instances:
+                saver.save_record(obj, actor)
+            formset.save_m2m()
 
 
 class ServiceTabularInline(ServiceAdminMixin, admin.TabularInline):

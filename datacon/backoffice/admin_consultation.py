@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -35,11 +34,11 @@ class ConsultationAdmin(ServiceModelAdmin):
         (_("Participación"), {"fields": ("answering_group", "max_comment_length")}),
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return consultation_save(consultation=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return consultation_save(consultation=instance, actor=actor)
 
-    def delete_record(self, instance: Any, actor: User) -> None:
-        consultation_delete(consultation=instance, actor=Actor.of(actor))
+    def delete_record(self, instance: Any, actor: Actor) -> None:
+        consultation_delete(consultation=instance, actor=actor)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # The public record of a consultation is never deleted once it has comments.

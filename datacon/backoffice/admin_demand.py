@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -45,11 +44,11 @@ from datacon.demand.services import EDITABLE_FIELDS, need_update
 class _DemandRecords:
     """Saves and deletes go through the demand services, as the acting account (named rules)."""
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return demand_record_save(instance=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return demand_record_save(instance=instance, actor=actor)
 
-    def delete_record(self, instance: Any, actor: User) -> None:
-        demand_record_delete(instance=instance, actor=Actor.of(actor))
+    def delete_record(self, instance: Any, actor: Actor) -> None:
+        demand_record_delete(instance=instance, actor=actor)
 
 
 class ReuseLinkInline(_DemandRecords, ServiceTabularInline):
@@ -78,8 +77,8 @@ class ReuseProjectAdmin(_DemandRecords, ServiceModelAdmin):
         (_("Publicación"), {"fields": ("is_published", "is_demo", "source_note")}),
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return project_save(project=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return project_save(project=instance, actor=actor)
 
 
 @admin.register(DataStandard)
@@ -88,8 +87,8 @@ class DataStandardAdmin(_DemandRecords, ServiceModelAdmin):
     search_fields = ("name", "description")
     list_filter = ("update_frequency", "licence", "is_demo")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return standard_save(standard=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return standard_save(standard=instance, actor=actor)
 
 
 class InstitutionAliasInline(_DemandRecords, ServiceTabularInline):
@@ -97,8 +96,8 @@ class InstitutionAliasInline(_DemandRecords, ServiceTabularInline):
     fields = ("name", "key")
     readonly_fields = ("key",)
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return institution_alias_save(alias=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return institution_alias_save(alias=instance, actor=actor)
 
 
 @admin.register(Institution)
@@ -111,11 +110,11 @@ class InstitutionAdmin(_DemandRecords, ServiceModelAdmin):
     inlines = (InstitutionAliasInline,)
     fields = ("name", "acronym", "slug", "key", "level", "state", "organisation")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         from datacon.demand.text import name_key
 
         instance.key = name_key(instance.name)
-        return institution_save(institution=instance, actor=Actor.of(actor))
+        return institution_save(institution=instance, actor=actor)
 
 
 @admin.register(InformationNeed)
@@ -140,10 +139,10 @@ class InformationNeedAdmin(_DemandRecords, ServiceModelAdmin):
         # New needs come from proposals, the request analysis or the demo loader.
         return False
 
-    def save_record(self, instance: Any, actor: User) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return need_update(
             need=instance,
-            actor=Actor.of(actor),
+            actor=actor,
             **{name: getattr(instance, name) for name in EDITABLE_FIELDS},
         )
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -49,16 +48,16 @@ from datacon.policy.models import (
 class _PolicyDeletes:
     """Deletes go through the policy service: the acting account's rule, never a version."""
 
-    def delete_record(self, instance: Any, actor: User) -> None:
-        services.policy_record_delete(instance=instance, actor=Actor.of(actor))
+    def delete_record(self, instance: Any, actor: Actor) -> None:
+        services.policy_record_delete(instance=instance, actor=actor)
 
 
 class GoalInline(_PolicyDeletes, ServiceTabularInline):
     model = Goal
     fields = ("number", "text")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.goal_save(goal=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.goal_save(goal=instance, actor=actor)
 
 
 class StageInline(_PolicyDeletes, ServiceStackedInline):
@@ -70,24 +69,24 @@ class StageInline(_PolicyDeletes, ServiceStackedInline):
         "dates_note",
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.stage_save(stage=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.stage_save(stage=instance, actor=actor)
 
 
 class MilestoneInline(_PolicyDeletes, ServiceTabularInline):
     model = Milestone
     fields = ("date", "title", "description", "stage", "source", "url")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.milestone_save(milestone=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.milestone_save(milestone=instance, actor=actor)
 
 
 class ProcessEditionInline(_PolicyDeletes, ServiceTabularInline):
     model = ProcessEdition
     fields = ("edition", "relation", "description")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.process_edition_save(link=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.process_edition_save(link=instance, actor=actor)
 
 
 class ContactInline(_PolicyDeletes, ServiceTabularInline):
@@ -95,8 +94,8 @@ class ContactInline(_PolicyDeletes, ServiceTabularInline):
     fields = ("name", "role", "organisation", "email", "phone", "order")
     autocomplete_fields = ("organisation",)
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.contact_save(contact=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.contact_save(contact=instance, actor=actor)
 
 
 @admin.register(Process)
@@ -111,8 +110,8 @@ class ProcessAdmin(_PolicyDeletes, ServiceModelAdmin):
         (_("Contacto"), {"fields": ("email", "website")}),
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.process_save(process=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.process_save(process=instance, actor=actor)
 
     @admin.display(description=_("Página pública"))
     def public_link(self, obj: Process) -> str:
@@ -124,8 +123,8 @@ class MembershipInline(_PolicyDeletes, ServiceTabularInline):
     fields = ("person", "organisation", "role", "starts_on", "ends_on", "note")
     autocomplete_fields = ("person", "organisation")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.membership_save(membership=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.membership_save(membership=instance, actor=actor)
 
 
 @admin.register(Group)
@@ -144,8 +143,8 @@ class GroupAdmin(_PolicyDeletes, ServiceModelAdmin):
         "order",
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.group_save(group=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.group_save(group=instance, actor=actor)
 
 
 class AttendanceInline(_PolicyDeletes, ServiceTabularInline):
@@ -153,8 +152,8 @@ class AttendanceInline(_PolicyDeletes, ServiceTabularInline):
     fields = ("person", "organisation", "status")
     autocomplete_fields = ("person", "organisation")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.attendance_save(attendance=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.attendance_save(attendance=instance, actor=actor)
 
 
 class AgreementInline(_PolicyDeletes, ServiceStackedInline):
@@ -168,16 +167,16 @@ class AgreementInline(_PolicyDeletes, ServiceStackedInline):
     )
     autocomplete_fields = ("owner_organisation", "owner_person")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.agreement_save(agreement=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.agreement_save(agreement=instance, actor=actor)
 
 
 class AttachmentInline(_PolicyDeletes, ServiceTabularInline):
     model = MeetingAttachment
     fields = ("title", "file", "url", "document", "order")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.attachment_save(attachment=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.attachment_save(attachment=instance, actor=actor)
 
 
 @admin.register(Meeting)
@@ -197,8 +196,8 @@ class MeetingAdmin(_PolicyDeletes, ServiceModelAdmin):
         (_("Contenido"), {"fields": ("agenda", "minutes", "other_attendees")}),
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.meeting_save(meeting=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.meeting_save(meeting=instance, actor=actor)
 
 
 @admin.register(Agreement)
@@ -209,8 +208,8 @@ class AgreementAdmin(_PolicyDeletes, ServiceModelAdmin):
     search_fields = ("text",)
     autocomplete_fields = ("owner_organisation", "owner_person")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.agreement_save(agreement=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.agreement_save(agreement=instance, actor=actor)
 
     @admin.display(description=_("acuerdo"))
     def text_short(self, obj: Agreement) -> str:
@@ -238,8 +237,8 @@ class DocumentAdmin(_PolicyDeletes, ServiceModelAdmin):
     inlines = (VersionInline,)
     fields = ("process", ("title", "slug"), "kind", "description", "order")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.document_save(document=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.document_save(document=instance, actor=actor)
 
     @admin.display(description=_("Versión nueva"))
     def publish_link(self, obj: Document) -> str:
@@ -270,8 +269,8 @@ class ExpenseAdmin(_PolicyDeletes, ServiceModelAdmin):
         "supporting_url",
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.expense_save(expense=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.expense_save(expense=instance, actor=actor)
 
 
 @admin.register(Contact)
@@ -280,16 +279,16 @@ class ContactAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_filter = ("process",)
     autocomplete_fields = ("organisation",)
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.contact_save(contact=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.contact_save(contact=instance, actor=actor)
 
 
 class ProgressInline(_PolicyDeletes, ServiceStackedInline):
     model = ProgressReport
     fields = (("reported_on", "value"), "note", "evidence", ("evidence_url", "evidence_file"))
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.progress_report_save(report=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.progress_report_save(report=instance, actor=actor)
 
 
 @admin.register(Commitment)
@@ -310,8 +309,8 @@ class CommitmentAdmin(_PolicyDeletes, ServiceModelAdmin):
         (_("Cancelación"), {"fields": ("is_cancelled", "cancel_reason")}),
     )
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.commitment_save(commitment=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.commitment_save(commitment=instance, actor=actor)
 
 
 @admin.register(YearAssessment)
@@ -319,5 +318,5 @@ class YearAssessmentAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_display = ("process", "year", "published")
     list_filter = ("process", "published")
 
-    def save_record(self, instance: Any, actor: User) -> Any:
-        return services.year_assessment_save(assessment=instance, actor=Actor.of(actor))
+    def save_record(self, instance: Any, actor: Actor) -> Any:
+        return services.year_assessment_save(assessment=instance, actor=actor)

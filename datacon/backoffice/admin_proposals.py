@@ -22,6 +22,7 @@ from datacon.backoffice.admin_base import (
     ServiceStackedInline,
     ServiceTabularInline,
 )
+from datacon.common.actor import Actor
 from datacon.proposals.models import (
     Call,
     CallSessionType,
@@ -45,7 +46,7 @@ class CallSessionTypeInline(ServiceTabularInline):
     model = CallSessionType
     fields = ("session_type", "duration_minutes", "description", "order")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return call_session_type_save(item=instance, actor=actor)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
@@ -64,7 +65,7 @@ class QuestionInline(ServiceStackedInline):
     model = Question
     fields = (("text", "kind", "order"), "help_text", "choices", ("required", "show_to_reviewers"))
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return question_save(question=instance, actor=actor)
 
 
@@ -90,7 +91,7 @@ class CallAdmin(ServiceModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # calls are opened from the back office, in the edition's time zone
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return call_save(call=instance, actor=actor)
 
 
@@ -100,7 +101,7 @@ class TrackAdmin(ServiceModelAdmin):
     list_filter = ("edition",)
     list_select_related = ("edition",)
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return track_save(track=instance, actor=actor)
 
 
@@ -118,7 +119,7 @@ class ReviewTeamAdmin(ServiceModelAdmin):
     list_select_related = ("edition",)
     filter_horizontal = ("members", "session_types", "tracks")
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return review_team_save(team=instance, actor=actor)
 
 
@@ -137,5 +138,5 @@ class EmailTemplateAdmin(ServiceModelAdmin):
         names = PLACEHOLDERS.get(obj.kind, ()) if obj and obj.kind else ()
         return ", ".join("{" + name + "}" for name in names)
 
-    def save_record(self, instance: Any, actor: Any) -> Any:
+    def save_record(self, instance: Any, actor: Actor) -> Any:
         return email_template_save(template=instance, actor=actor)

@@ -132,7 +132,7 @@ class PrivacyNoticeAdmin(ServiceModelAdmin):
     def publish(self, request: HttpRequest, queryset: Any) -> None:
         for notice in queryset:
             try:
-                published = privacy_notice_publish(notice=notice, actor=request.user)
+                published = privacy_notice_publish(notice=notice, actor=Actor.of(request.user))
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), level=messages.WARNING)
             else:
@@ -141,7 +141,7 @@ class PrivacyNoticeAdmin(ServiceModelAdmin):
     @admin.action(description=_("Crear una nueva versión (borrador)"), permissions=["add"])
     def new_version(self, request: HttpRequest, queryset: Any) -> None:
         for notice in queryset:
-            draft = privacy_notice_new_draft(source=notice, actor=request.user)
+            draft = privacy_notice_new_draft(source=notice, actor=Actor.of(request.user))
             self.message_user(request, _("Borrador creado: %(notice)s") % {"notice": draft})
 
 

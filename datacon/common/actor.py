@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
-    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
     from django.db.models import Model
 
 
@@ -42,6 +42,8 @@ class Actor:
 
     @classmethod
     def of(cls, user: AbstractBaseUser | AnonymousUser | None) -> Actor:
+        if isinstance(user, Actor):
+            raise TypeError("Actor.of() takes a user; this is already an Actor.")
         if user is not None and user.is_authenticated:
             return cls(ActorKind.USER, user)
         return cls(ActorKind.ANONYMOUS)
@@ -66,7 +68,7 @@ class Actor:
         return self.kind == ActorKind.SYSTEM
 
     @property
-    def account(self) -> Any:
+    def account(self) -> User | None:
         """The signed-in account, or None: what `created_by`-style fields store."""
         return self.user if self.kind == ActorKind.USER else None
 

@@ -62,7 +62,7 @@ def tell_author(work: Work, comment: Comment, subject: str, body: str, purpose: 
         purpose=purpose,
         related=comment,
         # The outbox (common.mail) stores the account that caused the message.
-        actor=work.actor.account,
+        actor=work.actor,
     )
 
 

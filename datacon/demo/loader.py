@@ -103,7 +103,7 @@ def demo_load(*, with_demo_users: bool = True) -> LoadReport:
                 },
             )
             before = SessionType.objects.filter(edition=edition).count()
-            session_types_seed(edition=edition, actor=None)
+            session_types_seed(edition=edition, actor=Actor.system("demo"))
             if SessionType.objects.filter(edition=edition).count() != before:
                 report.count(report.created, "sessiontype")
             for order, venue in enumerate(data["venues"], start=1):

@@ -22,6 +22,7 @@ from datacon.common.choices import MexicanState
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
 from datacon.common.validators import validate_single_line
+from datacon.common.write import AuditAction
 from datacon.people.models import Organisation, OrganisationKind
 
 
@@ -31,6 +32,21 @@ def validate_timezone(value: str) -> None:
             _("«%(value)s» no es una zona horaria válida (ejemplo: America/Mexico_City)."),
             params={"value": value},
         )
+
+
+class EditionAction(AuditAction):
+    """Audit actions of editions beyond plain create/update/delete (names kept from the log)."""
+
+    PUBLISH = "edition.status.published"
+    UNPUBLISH = "edition.status.draft"
+    ARCHIVE = "edition.status.archived"
+    CO_CONVENER_APPLY = "coconvener.apply"
+    CO_CONVENER_APPROVE = "coconvener.approve"
+    CO_CONVENER_REJECT = "coconvener.reject"
+    VENUE_CANDIDATE_SELECT = "venuecandidate.selected"
+    VENUE_CANDIDATE_CANDIDATE = "venuecandidate.candidate"
+    VENUE_CANDIDATE_DISCARD = "venuecandidate.discarded"
+    VENUE_CANDIDATE_UNSELECT = "venuecandidate.unselect"
 
 
 class EditionMode(models.TextChoices):

@@ -6,16 +6,18 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datacon.common.services import record_save
+from datacon.common.access import require
+from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.editions.models import (
     DEFAULT_SESSION_TYPES,
     CoConvenerApplication,
     CoConvenerStatus,
     Edition,
+    EditionAction,
     EditionOrganisation,
     EditionStatus,
     OrganisationRole,
@@ -30,11 +32,17 @@ from datacon.editions.models import (
 from datacon.people.models import Organisation
 from datacon.people.services import organisation_save
 
+ORGANISE = "editions.organise"
 
-def edition_save(*, edition: Edition, actor: Any) -> Edition:
-    if not edition.slug:
-        edition.slug = str(edition.year)
-    return record_save(instance=edition, actor=actor)
+
+def edition_save(*, edition: Edition, actor: Actor) -> Edition:
+    with unit_of_work(actor) as work:
+        require(
+            actor, ORGANISE if edition.pk else "editions.create", edition if edition.pk else None
+        )
+        if not edition.slug:
+            edition.slug = str(edition.year)
+        return work.save(edition)
 
 
 def edition_create(
@@ -52,10 +60,10 @@ def edition_create(
     organiser: Organisation | None = None,
     privacy_contact_email: str = "",
     website: str = "",
-    actor: Any = None,
+    actor: Actor,
     with_default_session_types: bool = True,
 ) -> Edition:
-    with transaction.atomic():
+    with unit_of_work(actor):
         edition = edition_save(
             edition=Edition(
                 number=number,
@@ -79,55 +87,70 @@ def edition_create(
     return edition
 
 
-def session_types_seed(*, edition: Edition, actor: Any) -> list[SessionType]:
+def session_types_seed(*, edition: Edition, actor: Actor) -> list[SessionType]:
     """Give an edition the session kinds the seed documents use, keeping any it has."""
-    existing = set(edition.session_types.values_list("slug", flat=True))
-    created = []
-    for order, (name, slug, minutes) in enumerate(DEFAULT_SESSION_TYPES, start=1):
-        if slug in existing:
-            continue
-        created.append(
-            record_save(
-                instance=SessionType(
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, edition)
+        existing = set(edition.session_types.values_list("slug", flat=True))
+        return [
+            work.save(
+                SessionType(
                     edition=edition,
                     name=name,
                     slug=slug,
                     default_duration_minutes=minutes,
                     order=order,
-                ),
-                actor=actor,
+                )
             )
-        )
-    return created
+            for order, (name, slug, minutes) in enumerate(DEFAULT_SESSION_TYPES, start=1)
+            if slug not in existing
+        ]
 
 
-def edition_status_set(*, edition: Edition, status: str, actor: Any) -> Edition:
-    edition.status = status
-    return record_save(instance=edition, actor=actor, action=f"edition.status.{status}")
+VENUE_STATUS_ACTIONS = {
+    VenueCandidateStatus.SELECTED: EditionAction.VENUE_CANDIDATE_SELECT,
+    VenueCandidateStatus.CANDIDATE: EditionAction.VENUE_CANDIDATE_CANDIDATE,
+    VenueCandidateStatus.DISCARDED: EditionAction.VENUE_CANDIDATE_DISCARD,
+}
+STATUS_ACTIONS = {
+    EditionStatus.DRAFT: EditionAction.UNPUBLISH,
+    EditionStatus.PUBLISHED: EditionAction.PUBLISH,
+    EditionStatus.ARCHIVED: EditionAction.ARCHIVE,
+}
 
 
-def venue_save(*, venue: Venue, actor: Any) -> Venue:
-    return record_save(instance=venue, actor=actor)
+def edition_status_set(*, edition: Edition, status: str, actor: Actor) -> Edition:
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, edition)
+        edition.status = status
+        return work.save(edition, action=STATUS_ACTIONS[EditionStatus(status)])
 
 
-def room_save(*, room: Room, actor: Any) -> Room:
-    return record_save(instance=room, actor=actor)
+def venue_save(*, venue: Venue, actor: Actor) -> Venue:
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, venue)
+        return work.save(venue)
+
+
+def room_save(*, room: Room, actor: Actor) -> Room:
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, room.venue)
+        return work.save(room)
 
 
 def edition_organisation_add(
-    *, edition: Edition, organisation: Organisation, role: str, order: int = 0, actor: Any = None
+    *, edition: Edition, organisation: Organisation, role: str, order: int = 0, actor: Actor
 ) -> EditionOrganisation:
-    link = EditionOrganisation.objects.filter(
-        edition=edition, organisation=organisation, role=role
-    ).first()
-    if link is not None:
-        return link
-    return record_save(
-        instance=EditionOrganisation(
-            edition=edition, organisation=organisation, role=role, order=order
-        ),
-        actor=actor,
-    )
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, edition)
+        link = EditionOrganisation.objects.filter(
+            edition=edition, organisation=organisation, role=role
+        ).first()
+        if link is not None:
+            return link
+        return work.save(
+            EditionOrganisation(edition=edition, organisation=organisation, role=role, order=order)
+        )
 
 
 # --- Co-convening organisations -------------------------------------------------
@@ -141,38 +164,45 @@ def co_convener_accepts(*, edition: Edition, today: dt.date | None = None) -> bo
     )
 
 
-def co_convener_apply(*, application: CoConvenerApplication, actor: Any) -> CoConvenerApplication:
+def co_convener_apply(*, application: CoConvenerApplication, actor: Actor) -> CoConvenerApplication:
     """Receive an organisation's request to co-convene an edition (private until approved)."""
     if not co_convener_accepts(edition=application.edition):
         raise ValidationError(_("Esta edición no recibe solicitudes de co-convocatoria."))
-    if CoConvenerApplication.objects.filter(
-        edition_id=application.edition_id,
-        organisation_name__iexact=application.organisation_name.strip(),
-        status__in=(CoConvenerStatus.PENDING, CoConvenerStatus.APPROVED),
-    ).exists():
-        raise ValidationError(
-            {"organisation_name": _("Ya hay una solicitud de esa organización para esta edición.")}
-        )
-    application.organisation_name = application.organisation_name.strip()
-    application.status = CoConvenerStatus.PENDING
-    application.applicant = actor if getattr(actor, "is_authenticated", False) else None
-    return record_save(instance=application, actor=actor, action="coconvener.apply")
+    with unit_of_work(actor) as work:
+        require(actor, "editions.co_convener_apply", application.edition)
+        if CoConvenerApplication.objects.filter(
+            edition_id=application.edition_id,
+            organisation_name__iexact=application.organisation_name.strip(),
+            status__in=(CoConvenerStatus.PENDING, CoConvenerStatus.APPROVED),
+        ).exists():
+            raise ValidationError(
+                {
+                    "organisation_name": _(
+                        "Ya hay una solicitud de esa organización para esta edición."
+                    )
+                }
+            )
+        application.organisation_name = application.organisation_name.strip()
+        application.status = CoConvenerStatus.PENDING
+        application.applicant = work.actor.account
+        return work.save(application, action=EditionAction.CO_CONVENER_APPLY)
 
 
 def co_convener_decide(
-    *, application: CoConvenerApplication, approve: bool, actor: Any, note: str = ""
+    *, application: CoConvenerApplication, approve: bool, actor: Actor, note: str = ""
 ) -> CoConvenerApplication:
     """Approve (the organisation appears on the edition page as co-convener) or reject.
 
     Approval reuses an organisation with the same name or acronym, or creates it
     from the application (with its logo); the contact person stays private.
     """
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
         application = CoConvenerApplication.objects.select_for_update().get(pk=application.pk)
+        require(actor, ORGANISE, application)
         if application.status != CoConvenerStatus.PENDING:
             raise ValidationError(_("Esta solicitud ya fue decidida."))
         application.status = CoConvenerStatus.APPROVED if approve else CoConvenerStatus.REJECTED
-        application.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+        application.decided_by = work.actor.account
         application.decided_at = timezone.now()
         application.decision_note = note.strip()[:500]
         if approve:
@@ -208,10 +238,11 @@ def co_convener_decide(
                 order=order,
                 actor=actor,
             )
-        record_save(
-            instance=application,
-            actor=actor,
-            action="coconvener.approve" if approve else "coconvener.reject",
+        work.save(
+            application,
+            action=EditionAction.CO_CONVENER_APPROVE
+            if approve
+            else EditionAction.CO_CONVENER_REJECT,
         )
     return application
 
@@ -219,26 +250,31 @@ def co_convener_decide(
 # --- Venue candidates (the memoria's three criteria) ----------------------------
 
 
-def venue_candidate_save(*, candidate: VenueCandidate, actor: Any) -> VenueCandidate:
-    with transaction.atomic():
+def venue_candidate_save(*, candidate: VenueCandidate, actor: Actor) -> VenueCandidate:
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, candidate)
         creating = candidate.pk is None
-        candidate = record_save(instance=candidate, actor=actor)
+        work.save(candidate)
         if creating:
+            existing = set(candidate.scores.values_list("criterion", flat=True))
             for criterion in VenueCriterion.values:
-                VenueCandidateScore.objects.get_or_create(candidate=candidate, criterion=criterion)
+                if criterion not in existing:
+                    work.save(VenueCandidateScore(candidate=candidate, criterion=criterion))
     return candidate
 
 
 def venue_candidate_scores_save(
-    *, candidate: VenueCandidate, scores: dict[str, dict[str, Any]], actor: Any
+    *, candidate: VenueCandidate, scores: dict[str, dict[str, Any]], actor: Actor
 ) -> VenueCandidate:
     """Scores and evidence for each criterion: {criterion: {score, evidence, evidence_url}}."""
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, candidate)
         errors: dict[str, list[str]] = {}
         rows = []
+        stored = {row.criterion: row for row in candidate.scores.all()}
         for criterion in VenueCriterion.values:
             data = scores.get(criterion, {})
-            row, _created = VenueCandidateScore.objects.get_or_create(
+            row = stored.get(criterion) or VenueCandidateScore(
                 candidate=candidate, criterion=criterion
             )
             row.score = data.get("score")
@@ -253,70 +289,21 @@ def venue_candidate_scores_save(
         if errors:
             raise ValidationError(errors)
         for row in rows:
-            record_save(instance=row, actor=actor)
+            work.save(row)
     return candidate
 
 
 def venue_candidate_status_set(
-    *, candidate: VenueCandidate, status: str, actor: Any
+    *, candidate: VenueCandidate, status: str, actor: Actor
 ) -> VenueCandidate:
-    with transaction.atomic():
+    with unit_of_work(actor) as work:
+        require(actor, ORGANISE, candidate)
         if status == VenueCandidateStatus.SELECTED:
             # One state hosts an edition: choosing one sets the others aside.
             for other in VenueCandidate.objects.filter(
                 edition_id=candidate.edition_id, status=VenueCandidateStatus.SELECTED
             ).exclude(pk=candidate.pk):
                 other.status = VenueCandidateStatus.CANDIDATE
-                record_save(instance=other, actor=actor, action="venuecandidate.unselect")
+                work.save(other, action=EditionAction.VENUE_CANDIDATE_UNSELECT)
         candidate.status = status
-        return record_save(instance=candidate, actor=actor, action=f"venuecandidate.{status}")
-
-
-# --- A new edition from the last one ----------------------------------------------
-
-
-def edition_copy(
-    *,
-    source: Edition,
-    number: int,
-    year: int,
-    title: str,
-    start_date: dt.date | None = None,
-    end_date: dt.date | None = None,
-    actor: Any = None,
-) -> Edition:
-    """A draft edition with the source's settings and session types (not its venues,
-    sessions or people: each edition moves to a different state)."""
-    with transaction.atomic():
-        edition = edition_create(
-            number=number,
-            year=year,
-            title=title,
-            mode=source.mode,
-            theme="",
-            start_date=start_date,
-            end_date=end_date,
-            timezone=source.timezone,
-            status=EditionStatus.DRAFT,
-            organiser=source.organiser,
-            privacy_contact_email=source.privacy_contact_email,
-            website="",
-            actor=actor,
-            with_default_session_types=False,
-        )
-        edition.privacy_notice_url = source.privacy_notice_url
-        edition.hashtag = source.hashtag
-        edition_save(edition=edition, actor=actor)
-        for session_type in source.session_types.all():
-            record_save(
-                instance=SessionType(
-                    edition=edition,
-                    name=session_type.name,
-                    slug=session_type.slug,
-                    default_duration_minutes=session_type.default_duration_minutes,
-                    description=session_type.description,
-                    order=session_type.order,
-                ),
-                actor=actor,
-            )
-    return edition
+        return work.save(candidate, action=VENUE_STATUS_ACTIONS[VenueCandidateStatus(status)])

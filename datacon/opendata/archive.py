@@ -39,8 +39,8 @@ from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_get_public
 from datacon.opendata import exporters, schedule
-from datacon.people.selectors import persons_public
 from datacon.program.models import Participation
+from datacon.program.people_selectors import persons_public
 from datacon.program.selectors import program_sessions
 
 ATTRIBUTE_RE = re.compile(r'(?P<attr>\b(?:href|src|action))="(?P<url>[^"]*)"')

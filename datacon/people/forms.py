@@ -12,6 +12,7 @@ from typing import Any
 
 from allauth.account.forms import SignupForm
 from django import forms
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -54,12 +55,15 @@ class AccountSignupForm(HoneypotMixin, SignupForm):
             )
         return cleaned
 
-    def save(self, request: HttpRequest) -> Any:
+    def save(self, request: HttpRequest) -> User:
+        from datacon.common.actor import Actor
         from datacon.people.privacy_services import consent_record
 
-        user = super().save(request)
+        user = super().save(request)  # allauth creates the account
         assert self.notice is not None
-        consent_record(user=user, notice=self.notice, purpose=ConsentPurpose.ACCOUNT)
+        consent_record(
+            user=user, notice=self.notice, purpose=ConsentPurpose.ACCOUNT, actor=Actor.of(user)
+        )
         return user
 
 
@@ -95,7 +99,7 @@ class DeleteAccountForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         if user.has_usable_password():

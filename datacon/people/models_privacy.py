@@ -19,6 +19,23 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
 from datacon.common.models import TimeStampedModel
+from datacon.common.write import AuditAction
+
+
+class PrivacyAction(AuditAction):
+    """Audit actions of privacy and ARCO rights (names kept from the log)."""
+
+    NOTICE_PUBLISH = "privacy_notice.publish"
+    NOTICE_NEW_DRAFT = "privacy_notice.new_draft"
+    CONSENT_GIVE = "consent.give"
+    OBJECTIONS = "privacy.objections"
+    ACCOUNT_RECTIFY = "arco.rectify"
+    ACCOUNT_RECTIFY_SAVE = "arco.rectify.save"
+    ACCOUNT_DELETE = "arco.account_delete"
+    ACCOUNT_DELETE_ROW = "arco.account_delete.row"
+    PERSONAL_DATA_ERASE = "arco.erase"
+    ACCESS_JSON = "arco.access.json"
+    ACCESS_CSV = "arco.access.csv"
 
 
 class PrivacyNotice(TimeStampedModel):

@@ -16,10 +16,17 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry, OutboundEmail, OutboundEmailStatus
 from datacon.common.personal_data import ExportedRows, PersonalDataProvider, personal_data_register
+from datacon.common.write import unit_of_work
+from datacon.people.models_privacy import PrivacyAction
+
+# Erasure joins the unit of work of the deletion that asks for it (privacy_services).
+ERASURE = Actor.system("ARCO erasure")
 
 
 def plain_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -35,7 +42,7 @@ def plain_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return result
 
 
-def _addresses(user: Any) -> list[str]:
+def _addresses(user: User) -> list[str]:
     from allauth.account.models import EmailAddress
 
     found = {user.email.lower()} if user.email else set()
@@ -45,7 +52,7 @@ def _addresses(user: Any) -> list[str]:
     return sorted(found)
 
 
-def account_export(user: Any) -> ExportedRows:
+def account_export(user: User) -> ExportedRows:
     from allauth.account.models import EmailAddress
 
     addresses = _addresses(user)
@@ -81,20 +88,32 @@ def account_export(user: Any) -> ExportedRows:
     }
 
 
-def account_erase(user: Any) -> None:
+def account_erase(user: User) -> None:
     """Messages to the person lose their address and content; pending ones are not sent."""
     addresses = _addresses(user)
     if not addresses:
         return
     messages = OutboundEmail.objects.filter(to__in=addresses)
-    messages.filter(status__in=[OutboundEmailStatus.QUEUED, OutboundEmailStatus.DRAFT]).update(
-        status=OutboundEmailStatus.DISCARDED
-    )
-    # Keeps purpose, status and dates: the outbox's delivery figures stay right.
-    messages.update(to="", subject="—", body_text="", body_html="", attachments=[], last_error="")
+    with unit_of_work(ERASURE) as work:
+        work.update(
+            messages.filter(status__in=[OutboundEmailStatus.QUEUED, OutboundEmailStatus.DRAFT]),
+            action=PrivacyAction.PERSONAL_DATA_ERASE,
+            status=OutboundEmailStatus.DISCARDED,
+        )
+        # Keeps purpose, status and dates: the outbox's delivery figures stay right.
+        work.update(
+            messages,
+            action=PrivacyAction.PERSONAL_DATA_ERASE,
+            to="",
+            subject="—",
+            body_text="",
+            body_html="",
+            attachments=[],
+            last_error="",
+        )
 
 
-def profile_export(user: Any) -> ExportedRows:
+def profile_export(user: User) -> ExportedRows:
     from datacon.people.models import Person
 
     return {
@@ -117,14 +136,21 @@ def profile_export(user: Any) -> ExportedRows:
     }
 
 
-def profile_erase(user: Any) -> None:
+def profile_erase(user: User) -> None:
     from datacon.people.models import Person
 
     # Private fields go; the public profile documents a public role and stays, unlinked.
-    Person.objects.filter(user=user).update(email="", gender="", user=None)
+    with unit_of_work(ERASURE) as work:
+        work.update(
+            Person.objects.filter(user=user),
+            action=PrivacyAction.PERSONAL_DATA_ERASE,
+            email="",
+            gender="",
+            user=None,
+        )
 
 
-def privacy_export(user: Any) -> ExportedRows:
+def privacy_export(user: User) -> ExportedRows:
     from datacon.people.models_privacy import Consent, UseObjection
 
     return {
@@ -145,11 +171,12 @@ def privacy_export(user: Any) -> ExportedRows:
     }
 
 
-def privacy_erase(user: Any) -> None:
+def privacy_erase(user: User) -> None:
     from datacon.people.models_privacy import Consent, UseObjection
 
-    Consent.objects.filter(user=user).delete()
-    UseObjection.objects.filter(user=user).delete()
+    with unit_of_work(ERASURE) as work:
+        for record in [*Consent.objects.filter(user=user), *UseObjection.objects.filter(user=user)]:
+            work.delete(record, action=PrivacyAction.PERSONAL_DATA_ERASE)
 
 
 def register_providers() -> None:

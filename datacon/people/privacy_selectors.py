@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404
 from django.utils import timezone
@@ -58,11 +59,11 @@ def privacy_notice_versions(*, edition: Any = None) -> list[PrivacyNotice]:
     )
 
 
-def use_objections_of(*, user: Any) -> set[str]:
+def use_objections_of(*, user: User) -> set[str]:
     return set(UseObjection.objects.filter(user=user).values_list("use", flat=True))
 
 
-def use_allowed(*, user: Any, use: str) -> bool:
+def use_allowed(*, user: User | None, use: str) -> bool:
     """False when the person objected to this non-essential use (other capabilities ask this)."""
     return not UseObjection.objects.filter(user=user, use=use).exists()
 
@@ -76,7 +77,7 @@ def users_objecting(*, use: str, user_ids: Iterable[int]) -> set[int]:
     )
 
 
-def personal_data_collect(*, user: Any) -> dict[str, Any]:
+def personal_data_collect(*, user: User) -> dict[str, Any]:
     """Everything every capability holds about the account, grouped by provider."""
     return {
         "generated_at": timezone.now().isoformat(),
@@ -88,12 +89,12 @@ def personal_data_collect(*, user: Any) -> dict[str, Any]:
     }
 
 
-def personal_data_json(*, user: Any) -> bytes:
+def personal_data_json(*, user: User) -> bytes:
     data = personal_data_collect(user=user)
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def personal_data_csv(*, user: Any) -> bytes:
+def personal_data_csv(*, user: User) -> bytes:
     """One CSV in long form: every value on its own line, with where it comes from."""
     data = personal_data_collect(user=user)
     rows = (

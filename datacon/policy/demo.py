@@ -652,7 +652,7 @@ def _fictional_records(
                 "organisation": demo_org,
                 "position": "Ficticia, de demostración",
             },
-            lambda obj: person_save(person=obj, actor=None),
+            lambda obj: person_save(person=obj, actor=Actor.system("demo")),
         )
     technical = groups["grupo-tecnico"]
     for slug, role, starts, ends in [

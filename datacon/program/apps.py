@@ -8,3 +8,7 @@ class ProgramConfig(AppConfig):
     name = "datacon.program"
     label = "program"
     verbose_name = _("Programa")
+
+    def ready(self) -> None:
+        # Who builds and publishes the schedule.
+        from datacon.program import permissions  # noqa: F401

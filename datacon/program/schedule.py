@@ -23,8 +23,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from datacon.common.access import require
 from datacon.common.actor import Actor
-from datacon.common.write import unit_of_work
+from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition, Room, Venue
 from datacon.program.conflicts import Conflict, Slot, conflicts_all, conflicts_for
 from datacon.program.models import (
@@ -238,6 +239,7 @@ def placement_set(
     (hard rule broken) or PlacementNeedsConfirmation (warnings not accepted)."""
     with unit_of_work(actor) as work:
         edition = Edition.objects.select_for_update().get(pk=session.edition_id)
+        require(actor, "program.schedule", edition)
         if room is not None and venue is None:
             venue = room.venue
         errors: dict[str, list[str]] = {}
@@ -290,13 +292,21 @@ def placement_set(
 def placement_clear(*, session: Session, actor: Actor) -> None:
     """Take a session off the grid. A published session is cancelled at the next publication."""
     with unit_of_work(actor) as work:
-        Edition.objects.select_for_update().get(pk=session.edition_id)
-        placement = _placement_for(session)
-        placement.starts_at = placement.ends_at = None
-        placement.venue = placement.room = None
-        placement.pending = True
-        placement.updated_by = work.actor.account
-        work.save(placement, action=ProgramAction.SCHEDULE_UNPLACE, summary=str(session)[:300])
+        require(actor, "program.schedule", session)
+        placement_clear_for(work, session=session)
+
+
+def placement_clear_for(work: Work, *, session: Session) -> None:
+    """Inside a caller's unit of work: the session leaves the grid because its proposal
+    left the program (a decision changed, the proponent declined). The caller's rule
+    applies, not the schedule's."""
+    Edition.objects.select_for_update().get(pk=session.edition_id)
+    placement = _placement_for(session)
+    placement.starts_at = placement.ends_at = None
+    placement.venue = placement.room = None
+    placement.pending = True
+    placement.updated_by = work.actor.account
+    work.save(placement, action=ProgramAction.SCHEDULE_UNPLACE, summary=str(session)[:300])
 
 
 # --- publishing ---------------------------------------------------------------------
@@ -439,6 +449,7 @@ def schedule_publish(
     new sessions get the next free number of their day.
     """
     with unit_of_work(actor) as work:
+        require(actor, "program.schedule", edition)
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
         placements_sync(edition=edition)
         previous = ScheduleVersion.objects.filter(edition=edition).order_by("-number").first()

@@ -119,11 +119,11 @@ def _venue_setup(report: Counter[str], edition: Edition) -> tuple[Venue, Room, R
                 city="Ciudad de México",
                 capacity=300,
             ),
-            actor=None,
+            actor=Actor.system("demo"),
         )
     if venue.opens_at is None or venue.closes_at is None:
         venue.opens_at, venue.closes_at = dt.time(9, 0), dt.time(19, 0)
-        venue_save(venue=venue, actor=None)
+        venue_save(venue=venue, actor=Actor.system("demo"))
     rooms = []
     for order, (name, capacity) in enumerate(
         [("Auditorio (demostración)", 200), ("Sala de talleres (demostración)", 40)], start=1
@@ -131,7 +131,8 @@ def _venue_setup(report: Counter[str], edition: Edition) -> tuple[Venue, Room, R
         room = Room.objects.filter(venue=venue, name=name).first()
         if room is None:
             room = room_save(
-                room=Room(venue=venue, name=name, capacity=capacity, order=order), actor=None
+                room=Room(venue=venue, name=name, capacity=capacity, order=order),
+                actor=Actor.system("demo"),
             )
             report["room"] += 1
         rooms.append(room)
@@ -156,7 +157,7 @@ def _call(report: Counter[str], edition: Edition) -> Call:
             anonymous_review=True,
             max_people=5,
             contact_email="convocatoria@datacon.demo",
-            actor=None,
+            actor=Actor.system("demo"),
         )
         report["call"] += 1
     elif call.closes_at < later:
@@ -192,7 +193,7 @@ def _questions(report: Counter[str], call: Call) -> None:
                 show_to_reviewers=visible,
                 order=order,
             ),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         report["question"] += 1
 
@@ -213,7 +214,7 @@ def _tracks(report: Counter[str], edition: Edition) -> dict[str, Track]:
         if track is None:
             track = track_save(
                 track=Track(edition=edition, name=name, description=description, order=order),
-                actor=None,
+                actor=Actor.system("demo"),
             )
             report["track"] += 1
         tracks[name] = track
@@ -247,7 +248,7 @@ def _proposal(
     by_text = {q.text: q.pk for q in call.questions.all()}
     proposal = proposal_submit(
         call=call,
-        submitter=submitter,
+        actor=Actor.of(submitter),
         data=ProposalInput(
             title=title,
             abstract=abstract,
@@ -286,7 +287,7 @@ def demo_load() -> dict[str, int]:
         if team is None:
             team = review_team_save(
                 team=ReviewTeam(edition=edition, name="Equipo de revisión (demostración)"),
-                actor=None,
+                actor=Actor.system("demo"),
             )
             team.members.set([reviewer_1, reviewer_2])
             report["reviewteam"] += 1
@@ -408,7 +409,9 @@ def demo_load() -> dict[str, int]:
             track=tracks["Uso comunitario"],
             answers={"Nivel de la sesión": "Introductorio"},
         )
-        report["reviewassignment"] += assignments_from_teams(edition=edition, actor=None)
+        report["reviewassignment"] += assignments_from_teams(
+            edition=edition, actor=Actor.system("demo")
+        )
 
         criteria = list(ReviewCriterion.objects.filter(edition=edition))
         assignment = ReviewAssignment.objects.filter(proposal=panel, reviewer=reviewer_1).first()
@@ -426,7 +429,7 @@ def demo_load() -> dict[str, int]:
             report["review"] += 1
 
         if talk.status == ProposalStatus.SUBMITTED:
-            proposal_decide(proposal=talk, decision="accepted", actor=None)
+            proposal_decide(proposal=talk, decision="accepted", actor=Actor.system("demo"))
             from datacon.common.mail import email_approve
 
             for email in OutboundEmail.objects.filter(
@@ -436,7 +439,7 @@ def demo_load() -> dict[str, int]:
             _quiet_outbox(last_email)
             proposal_respond(proposal=talk, confirm=True, actor=proponent)
         if conversation.status == ProposalStatus.SUBMITTED:
-            proposal_decide(proposal=conversation, decision="accepted", actor=None)
+            proposal_decide(proposal=conversation, decision="accepted", actor=Actor.system("demo"))
 
         talk.refresh_from_db()
         from datacon.program.models import ScheduleVersion
@@ -484,7 +487,7 @@ def _co_conveners(report: Counter[str], edition: Edition) -> None:
             contact_name="Contacto Demo",
             contact_email="contacto@datacon.demo",
         ),
-        actor=None,
+        actor=Actor.system("demo"),
     )
     report["coconvenerapplication"] += 1
 
@@ -535,7 +538,7 @@ def _venue_candidates(report: Counter[str], edition: Edition) -> None:
                 notes="Evaluación de demostración: las puntuaciones y la evidencia son ficticias.",
                 status=VenueCandidateStatus.CANDIDATE,
             ),
-            actor=None,
+            actor=Actor.system("demo"),
         )
         venue_candidate_scores_save(
             candidate=candidate,
@@ -543,6 +546,6 @@ def _venue_candidates(report: Counter[str], edition: Edition) -> None:
                 key: {"score": score, "evidence": evidence}
                 for key, (score, evidence) in scores.items()
             },
-            actor=None,
+            actor=Actor.system("demo"),
         )
         report["venuecandidate"] += 1

@@ -8,10 +8,10 @@ cannot reach data it was not given.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from datacon.common.placeholders import PLACEHOLDER, placeholders_in, render_placeholders
+from datacon.program.notices import SCHEDULE_CHANGE_PLACEHOLDERS, SCHEDULE_CHANGE_TEMPLATE
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+__all__ = ["PLACEHOLDER", "placeholders_in", "placeholders_unknown", "render_placeholders"]
 
 _COMMON = ("nombre", "titulo", "referencia", "edicion", "enlace", "organizador")
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
@@ -19,7 +19,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "waitlisted": (*_COMMON, "nota"),
     "rejected": (*_COMMON, "nota"),
     "invitation": (*_COMMON, "quien_propone"),
-    "schedule_change": ("nombre", "edicion", "enlace", "organizador", "cambios", "version"),
+    "schedule_change": SCHEDULE_CHANGE_PLACEHOLDERS,
 }
 
 # Data, not interface text: each edition gets a copy in Spanish that organisers edit.
@@ -61,34 +61,11 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Si no conoce esta propuesta, puede ignorar este mensaje.\n\n"
         "Saludos,\n{organizador}",
     ),
-    "schedule_change": (
-        "{edicion}: cambios en el programa que le afectan",
-        "Hola, {nombre}:\n\n"
-        "Publicamos la versión {version} del programa de {edicion}. "
-        "Estos cambios afectan a sesiones en las que participa:\n\n"
-        "{cambios}\n\n"
-        "Programa completo y lista de cambios:\n{enlace}\n\n"
-        "Saludos,\n{organizador}",
-    ),
+    # The program owns the schedule notices; editions edit their copy here.
+    "schedule_change": SCHEDULE_CHANGE_TEMPLATE,
 }
-
-
-def placeholders_in(text: str) -> list[str]:
-    return PLACEHOLDER.findall(text or "")
 
 
 def placeholders_unknown(text: str, *, kind: str) -> list[str]:
     known = set(PLACEHOLDERS.get(kind, ()))
     return sorted({name for name in placeholders_in(text) if name not in known})
-
-
-def render_placeholders(text: str, values: Mapping[str, str]) -> str:
-    """Replace known `{word}` placeholders with plain text; leave the rest as typed."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return str(values[name]) if name in values else match.group(0)
-
-    rendered = PLACEHOLDER.sub(replace, text or "")
-    # An empty optional placeholder ({nota}) must not leave a hole of blank lines.
-    return re.sub(r"\n{3,}", "\n\n", rendered).strip() + "\n"

@@ -1,4 +1,4 @@
-"""Forms of the call for proposals, the review and the schedule builder.
+"""Forms of the call for proposals: the proposal, its people, the call's settings, the review.
 
 Forms only help people type (labels, widgets, field-level messages); the
 rules live in the services, which the views call with the cleaned values and
@@ -12,19 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.choices import Language
-from datacon.common.forms import HoneypotMixin
 from datacon.common.validators import validate_single_line
 from datacon.editions.models import (
-    CoConvenerApplication,
     Edition,
-    Room,
-    Venue,
-    VenueCandidate,
-    VenueCandidateStatus,
 )
 from datacon.people.models import Gender
 from datacon.proposals.models import (
@@ -301,26 +294,6 @@ class InvitationForm(forms.Form):
     )
 
 
-class CoConvenerForm(HoneypotMixin, forms.ModelForm):
-    class Meta:
-        model = CoConvenerApplication
-        fields = (
-            "organisation_name",
-            "acronym",
-            "kind",
-            "website",
-            "logo",
-            "description",
-            "motivation",
-            "contact_name",
-            "contact_email",
-        )
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "motivation": forms.Textarea(attrs={"rows": 5}),
-        }
-
-
 # --- back office ---------------------------------------------------------------------
 
 
@@ -439,147 +412,3 @@ class DecisionForm(forms.Form):
         required=False,
         max_length=1000,
     )
-
-
-class PlacementForm(forms.Form):
-    day = forms.TypedChoiceField(label=_("Día"), coerce=dt.date.fromisoformat)
-    start = forms.TimeField(
-        label=_("Hora de inicio"),
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": _("Escriba la hora así: 10:30.")},
-    )
-    duration = forms.IntegerField(label=_("Duración (minutos)"), min_value=5, max_value=12 * 60)
-    place = forms.ChoiceField(label=_("Sede y sala"))
-    expected_audience = forms.IntegerField(
-        label=_("Audiencia esperada"), min_value=1, required=False
-    )
-    accept_warnings = forms.BooleanField(
-        label=_("Colocar de todos modos, con las advertencias"), required=False
-    )
-
-    def __init__(
-        self, *args: Any, edition: Edition, venues: Sequence[Venue], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        from datacon.common.templatetags.datacon import long_date
-
-        self.edition = edition
-        day_field = self.fields["day"]
-        assert isinstance(day_field, forms.TypedChoiceField)
-        day_field.choices = [(d.isoformat(), long_date(d)) for d in edition.days]
-        choices: list[tuple[str, Any]] = []
-        self.places: dict[str, tuple[Venue, Room | None]] = {}
-        for venue in venues:
-            group: list[tuple[str, str]] = []
-            for room in venue.rooms.all():
-                key = f"r{room.pk}"
-                capacity = f" ({room.capacity})" if room.capacity else ""
-                group.append((key, f"{room.name}{capacity}"))
-                self.places[key] = (venue, room)
-            key = f"v{venue.pk}"
-            group.append((key, str(_("%(venue)s, sin sala") % {"venue": venue.name})))
-            self.places[key] = (venue, None)
-            choices.append((venue.name, group))
-        place_field = self.fields["place"]
-        assert isinstance(place_field, forms.ChoiceField)
-        place_field.choices = choices
-
-    def placement(self) -> tuple[dt.datetime, dt.datetime, Venue, Room | None]:
-        data = self.cleaned_data
-        starts = dt.datetime.combine(data["day"], data["start"]).replace(tzinfo=self.edition.tz)
-        ends = starts + dt.timedelta(minutes=data["duration"])
-        venue, room = self.places[data["place"]]
-        return starts, ends, venue, room
-
-
-class PublishForm(forms.Form):
-    note = forms.CharField(
-        label=_("Nota pública sobre esta versión"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=2000,
-    )
-    renumber = forms.BooleanField(
-        label=_("Volver a numerar los códigos según el horario"),
-        required=False,
-        help_text=_(
-            "Cambia los códigos ya publicados (y sus enlaces). Sin marcar, solo las sesiones "
-            "nuevas o movidas de día reciben código."
-        ),
-    )
-    notify = forms.BooleanField(
-        label=_("Avisar por correo a las personas de las sesiones que cambian"),
-        required=False,
-        initial=True,
-    )
-    review_notices = forms.BooleanField(
-        label=_("Revisar los avisos en la bandeja de salida antes de enviarlos"),
-        required=False,
-        initial=True,
-    )
-    acknowledge_parity = forms.BooleanField(
-        label=_("Publicar aunque haya paneles sin paridad"), required=False
-    )
-
-
-class VenueCandidateForm(forms.ModelForm):
-    class Meta:
-        model = VenueCandidate
-        fields = ("state", "guarantor_body", "notes")
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-
-class VenueStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Estado"), choices=VenueCandidateStatus.choices)
-
-
-class EditionCopyForm(forms.Form):
-    source = forms.ModelChoiceField(
-        label=_("Copiar de"), queryset=Edition.objects.order_by("-year")
-    )
-    number = forms.IntegerField(label=_("Número de edición"), min_value=1)
-    year = forms.IntegerField(label=_("Año"), min_value=2000, max_value=2200)
-    title = forms.CharField(label=_("Título"), max_length=200, validators=[validate_single_line])
-    start_date = forms.DateField(
-        label=_("Fecha de inicio"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end_date = forms.DateField(
-        label=_("Fecha de término"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("year") and Edition.objects.filter(year=data["year"]).exists():
-            self.add_error("year", _("Ya existe una edición de ese año."))
-        if data.get("number") and Edition.objects.filter(number=data["number"]).exists():
-            self.add_error("number", _("Ya existe una edición con ese número."))
-        start, end = data.get("start_date"), data.get("end_date")
-        if bool(start) != bool(end):
-            self.add_error("end_date", _("Indique ambas fechas o ninguna."))
-        if start and end and end < start:
-            self.add_error(
-                "end_date", _("La fecha de término no puede ser anterior a la de inicio.")
-            )
-        if start and data.get("year") and start.year != data["year"]:
-            self.add_error("start_date", _("La fecha de inicio debe caer en el año de la edición."))
-        return data
-
-
-def errors_to_form(
-    form: forms.BaseForm, error: ValidationError, *, extra: dict[str, list[str]] | None = None
-) -> None:
-    """Put a service's ValidationError on the form; keys the form lacks go to `extra`
-    (e.g. "people") or to the form's general errors."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for key, errors in error.message_dict.items():
-        target = key
-        if key.startswith("question_"):
-            target = "q_" + key.removeprefix("question_")
-        if target in form.fields:
-            form.add_error(target, errors)
-        elif extra is not None and key != "__all__":
-            extra.setdefault(key, []).extend(errors)
-        else:
-            form.add_error(None, errors)

@@ -11,7 +11,6 @@ published), which is what the public sees.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,9 +23,37 @@ from datacon.common import versions
 from datacon.common.choices import Language
 from datacon.common.models import TimeStampedModel
 from datacon.common.validators import validate_single_line
+from datacon.common.write import AuditAction
 from datacon.editions.models import Edition, SessionType
 from datacon.people.models import Gender, Person
 from datacon.program.models import Session
+
+
+class ProposalAction(AuditAction):
+    """Audit actions of the call for proposals beyond plain create/update/delete.
+
+    The proposal's own steps keep the names its history used ("proposal.<event>").
+    """
+
+    SUBMIT = "proposal.submitted"
+    EDIT = "proposal.edited"
+    WITHDRAW = "proposal.withdrawn"
+    ACCEPT = "proposal.accepted"
+    WAITLIST = "proposal.waitlisted"
+    REJECT = "proposal.rejected"
+    CONFIRM = "proposal.confirmed"
+    DECLINE = "proposal.declined"
+    DECISION_DRAFTS_DISCARD = "proposal.decision_drafts_discard"
+    INVITATION_ACCEPT = "proposal.invitation.accept"
+    INVITATION_DECLINE = "proposal.invitation.decline"
+    REVIEW_CREATE = "review.create"
+    REVIEW_UPDATE = "review.update"
+    REVIEW_CONFLICT = "review.conflict"
+    REVIEW_CONFLICT_WITHDRAWN = "review.conflict_withdrawn"
+    # The reviewer now appears on the proposal: the assignment goes (issue 13.4).
+    ASSIGNMENT_CONFLICT_REMOVE = "reviewassignment.conflict_remove"
+    ASSIGNMENTS_FROM_TEAMS = "reviewassignment.from_teams"
+    PERSONAL_DATA_ERASE = "proposals.personal_data.erase"
 
 
 class CallState(models.TextChoices):
@@ -117,6 +144,10 @@ class CallSessionType(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.session_type.name} ({self.duration_minutes} min)"
+
+    def public_scopes(self) -> tuple[str, ...]:
+        # A closed call's memoria lists the session types it offered, in this order.
+        return (versions.CONFERENCE,) if self.call.state() == CallState.CLOSED else ()
 
     def clean(self) -> None:
         if (
@@ -484,185 +515,6 @@ class ProposalEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
 
 
-class ReviewCriterion(TimeStampedModel):
-    """What reviewers score, with its weight in the weighted mean and its scale."""
-
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="review_criteria")
-    name = models.CharField(_("criterio"), max_length=120, validators=[validate_single_line])
-    description = models.CharField(_("descripción"), max_length=400, blank=True)
-    weight = models.DecimalField(
-        _("peso"),
-        max_digits=5,
-        decimal_places=2,
-        default=Decimal("1.00"),
-        validators=[MinValueValidator(Decimal("0.01"))],
-    )
-    scale_min = models.SmallIntegerField(_("puntuación mínima"), default=1)
-    scale_max = models.SmallIntegerField(_("puntuación máxima"), default=5)
-    order = models.PositiveSmallIntegerField(_("orden"), default=0)
-
-    class Meta:
-        verbose_name = _("criterio de evaluación")
-        verbose_name_plural = _("criterios de evaluación")
-        ordering = ["edition", "order", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "name"],
-                name="review_criterion_unique_name",
-                violation_error_message=_("Ya existe un criterio con ese nombre en la edición."),
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self) -> None:
-        if self.scale_max <= self.scale_min:
-            raise ValidationError(
-                {"scale_max": _("La puntuación máxima debe ser mayor que la mínima.")}
-            )
-        if self.scale_max - self.scale_min > 100:
-            raise ValidationError({"scale_max": _("La escala admite a lo sumo 100 puntos.")})
-
-
-# The memoria's selection rules, as the criteria every new edition starts with.
-DEFAULT_CRITERIA: list[tuple[str, str]] = [
-    ("Mérito", "Trayectoria y solidez de la propuesta y de quienes la presentan."),
-    (
-        "Innovación",
-        "Qué tan novedosa es la propuesta en la generación, publicación o uso de datos.",
-    ),
-    (
-        "Contribución a la agenda de datos abiertos",
-        "Cuánto impulsa la agenda de datos abiertos: su generación, publicación, uso o aprovechamiento.",
-    ),
-    (
-        "Pertinencia para la audiencia",
-        "Qué tanto sirve a la audiencia de la conferencia: instituciones públicas, sociedad civil, "
-        "periodistas, academia y población en general.",
-    ),
-]
-
-
-class ReviewTeam(TimeStampedModel):
-    """A group of reviewers of one edition, optionally for some session types or tracks."""
-
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="review_teams")
-    name = models.CharField(_("nombre"), max_length=120, validators=[validate_single_line])
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("personas revisoras"),
-        related_name="review_teams",
-        blank=True,
-    )
-    session_types = models.ManyToManyField(
-        SessionType,
-        verbose_name=_("solo estos tipos de sesión"),
-        related_name="+",
-        blank=True,
-        help_text=_("Vacío: todos."),
-    )
-    tracks = models.ManyToManyField(
-        Track,
-        verbose_name=_("solo estos ejes"),
-        related_name="review_teams",
-        blank=True,
-        help_text=_("Vacío: todos."),
-    )
-
-    class Meta:
-        verbose_name = _("equipo de revisión")
-        verbose_name_plural = _("equipos de revisión")
-        ordering = ["edition", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "name"], name="review_team_unique_name")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ReviewAssignment(TimeStampedModel):
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="assignments")
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("persona revisora"),
-        on_delete=models.CASCADE,
-        related_name="review_assignments",
-    )
-    team = models.ForeignKey(
-        ReviewTeam, null=True, blank=True, on_delete=models.SET_NULL, related_name="assignments"
-    )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    conflict_declared = models.BooleanField(_("conflicto de interés"), default=False)
-    conflict_note = models.CharField(_("motivo del conflicto"), max_length=300, blank=True)
-    conflict_declared_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("asignación de revisión")
-        verbose_name_plural = _("asignaciones de revisión")
-        ordering = ["proposal", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["proposal", "reviewer"],
-                name="review_assignment_unique",
-                violation_error_message=_("Esa persona ya revisa esa propuesta."),
-            )
-        ]
-        permissions = [("review_proposals", _("Puede revisar las propuestas que se le asignen"))]
-
-    def __str__(self) -> str:
-        return f"{self.proposal.reference} → {self.reviewer}"
-
-
-class Review(TimeStampedModel):
-    assignment = models.OneToOneField(
-        ReviewAssignment, on_delete=models.CASCADE, related_name="review"
-    )
-    comment = models.TextField(_("comentario"), blank=True)
-
-    class Meta:
-        verbose_name = _("revisión")
-        verbose_name_plural = _("revisiones")
-
-    def __str__(self) -> str:
-        return str(self.assignment)
-
-
-class ReviewScore(models.Model):
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(ReviewCriterion, on_delete=models.CASCADE, related_name="scores")
-    value = models.SmallIntegerField(_("puntuación"))
-
-    class Meta:
-        verbose_name = _("puntuación")
-        verbose_name_plural = _("puntuaciones")
-        constraints = [
-            models.UniqueConstraint(fields=["review", "criterion"], name="review_score_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.criterion}: {self.value}"
-
-    def clean(self) -> None:
-        criterion = self.criterion
-        if not (criterion.scale_min <= self.value <= criterion.scale_max):
-            raise ValidationError(
-                {
-                    "value": _(
-                        "La puntuación de «%(criterion)s» debe estar entre %(min)s y %(max)s."
-                    )
-                    % {
-                        "criterion": criterion.name,
-                        "min": criterion.scale_min,
-                        "max": criterion.scale_max,
-                    }
-                }
-            )
-
-
 class EmailTemplateKind(models.TextChoices):
     ACCEPTED = "accepted", _("Decisión: aceptada")
     WAITLISTED = "waitlisted", _("Decisión: lista de espera")
@@ -711,3 +563,14 @@ class EmailTemplate(TimeStampedModel):
                 }
         if errors:
             raise ValidationError(errors)
+
+
+# Review models live in their own module; importing them here registers them with the app.
+from datacon.proposals.models_review import (  # noqa: E402
+    DEFAULT_CRITERIA as DEFAULT_CRITERIA,
+)
+from datacon.proposals.models_review import Review as Review  # noqa: E402
+from datacon.proposals.models_review import ReviewAssignment as ReviewAssignment  # noqa: E402
+from datacon.proposals.models_review import ReviewCriterion as ReviewCriterion  # noqa: E402
+from datacon.proposals.models_review import ReviewScore as ReviewScore  # noqa: E402
+from datacon.proposals.models_review import ReviewTeam as ReviewTeam  # noqa: E402

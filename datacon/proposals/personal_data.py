@@ -11,23 +11,22 @@ right) and lose the comment.
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
-from django.db import transaction
-
-from datacon.common.audit import audit_record
+from datacon.common.actor import Actor
 from datacon.common.personal_data import ExportedRows
+from datacon.common.write import unit_of_work
 from datacon.editions.models import CoConvenerApplication
-from datacon.proposals.models import Proposal, ProposalPerson, Review
+from datacon.proposals.models import Proposal, ProposalAction, ProposalPerson, Review
 
 
-def _emails(user: Any) -> set[str]:
+def _emails(user: User) -> set[str]:
     from datacon.proposals.selectors import user_emails
 
     return user_emails(user=user) | ({user.email.lower()} if user.email else set())
 
 
-def proposals_export(user: Any) -> ExportedRows:
+def proposals_export(user: User) -> ExportedRows:
     emails = _emails(user)
     proposals = Proposal.objects.filter(submitter=user).select_related("edition", "session_type")
     people = ProposalPerson.objects.filter(email__in=emails).select_related("proposal__edition")
@@ -83,26 +82,41 @@ def proposals_export(user: Any) -> ExportedRows:
     }
 
 
-def proposals_erase(user: Any) -> None:
+def proposals_erase(user: User) -> None:
     emails = _emails(user)
-    with transaction.atomic():
-        for person in ProposalPerson.objects.filter(email__in=emails):
+    # Joins the unit of work of the account deletion that asks for it.
+    with unit_of_work(Actor.system("ARCO erasure")) as work:
+        people = list(ProposalPerson.objects.filter(email__in=emails))
+        for person in people:
             person.name = "Persona eliminada"
             person.email = f"eliminada-{person.pk}@invalid.invalid"
             person.organisation = person.position = person.gender = ""
             person.invitation_token = ""
             person.user = None
-            person.save()
-        Proposal.objects.filter(submitter=user).update(submitter=None)
-        Review.objects.filter(assignment__reviewer=user).update(comment="")
-        CoConvenerApplication.objects.filter(applicant=user).update(
+        work.update_many(
+            people,
+            ["name", "email", "organisation", "position", "gender", "invitation_token", "user"],
+            action=ProposalAction.PERSONAL_DATA_ERASE,
+        )
+        work.update(
+            Proposal.objects.filter(submitter=user),
+            action=ProposalAction.PERSONAL_DATA_ERASE,
+            submitter=None,
+        )
+        work.update(
+            Review.objects.filter(assignment__reviewer=user),
+            action=ProposalAction.PERSONAL_DATA_ERASE,
+            comment="",
+        )
+        work.update(
+            CoConvenerApplication.objects.filter(applicant=user),
+            action=ProposalAction.PERSONAL_DATA_ERASE,
             applicant=None,
             contact_name="Persona eliminada",
             contact_email="eliminada@invalid.invalid",
         )
-        audit_record(
-            actor=None,
-            action="proposals.personal_data.erase",
+        work.record(
+            ProposalAction.PERSONAL_DATA_ERASE,
             object_type="auth.user",
             object_id=str(user.pk),
         )

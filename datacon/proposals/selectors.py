@@ -18,11 +18,10 @@ Every list here runs a fixed number of queries whatever the number of rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db.models import (
     CharField,
     Count,
@@ -46,18 +45,17 @@ from datacon.proposals.models import (
     Call,
     CallSessionType,
     CallState,
+    EmailTemplate,
+    EmailTemplateKind,
     InvitationStatus,
     Proposal,
     ProposalEvent,
     ProposalPerson,
-    ProposalRole,
     ProposalStatus,
     Question,
     ReviewAssignment,
-    ReviewCriterion,
     ReviewScore,
 )
-from datacon.proposals.scoring import CriterionSpec, Summary, rank_key, review_total, summarise
 
 # --- the call -------------------------------------------------------------------------
 
@@ -124,7 +122,7 @@ def visible_status_label(proposal: Proposal) -> str:
     return str(ProposalStatus(status).label)
 
 
-def proposals_of_user(*, user) -> list[Proposal]:  # type: ignore[no-untyped-def]
+def proposals_of_user(*, user: User) -> list[Proposal]:
     return list(
         _with_visible_status(
             Proposal.objects.filter(submitter=user).select_related(
@@ -134,7 +132,7 @@ def proposals_of_user(*, user) -> list[Proposal]:  # type: ignore[no-untyped-def
     )
 
 
-def proposal_of_user(*, user, pk: int) -> Proposal:  # type: ignore[no-untyped-def]
+def proposal_of_user(*, user: User, pk: int) -> Proposal:
     proposal = (
         _with_visible_status(
             Proposal.objects.filter(submitter=user, pk=pk).select_related(
@@ -153,7 +151,7 @@ def proposal_of_user(*, user, pk: int) -> Proposal:  # type: ignore[no-untyped-d
     return proposal
 
 
-def user_emails(*, user) -> set[str]:  # type: ignore[no-untyped-def]
+def user_emails(*, user: User) -> set[str]:
     """The user's verified e-mail addresses (allauth), lower-cased."""
     from allauth.account.models import EmailAddress
 
@@ -165,7 +163,7 @@ def user_emails(*, user) -> set[str]:  # type: ignore[no-untyped-def]
     }
 
 
-def invitations_of_user(*, user) -> list[ProposalPerson]:  # type: ignore[no-untyped-def]
+def invitations_of_user(*, user: User) -> list[ProposalPerson]:
     emails = user_emails(user=user)
     if not emails:
         return []
@@ -306,196 +304,6 @@ def reviewers_available(*, edition: Edition) -> list:  # type: ignore[type-arg]
     )
 
 
-# --- reviewers --------------------------------------------------------------------------
-
-
-def reviewer_queue(*, user) -> list[ReviewAssignment]:  # type: ignore[no-untyped-def]
-    """The reviewer's own assignments, without declared conflicts or withdrawn proposals."""
-    return list(
-        ReviewAssignment.objects.filter(reviewer=user, conflict_declared=False)
-        .exclude(proposal__status=ProposalStatus.WITHDRAWN)
-        .select_related("proposal__edition", "proposal__session_type", "proposal__track", "review")
-        .order_by("-proposal__edition__year", "proposal__number")
-    )
-
-
-def reviewer_assignment(*, user, pk: int) -> ReviewAssignment:  # type: ignore[no-untyped-def]
-    """One assignment of this reviewer; 404 for anyone else's or after a conflict."""
-    assignment = (
-        ReviewAssignment.objects.filter(pk=pk, reviewer=user, conflict_declared=False)
-        .exclude(proposal__status=ProposalStatus.WITHDRAWN)
-        .select_related("proposal__edition__call", "proposal__session_type", "proposal__track")
-        .first()
-    )
-    if assignment is None:
-        raise Http404("Asignación no encontrada")
-    return assignment
-
-
-@dataclass(frozen=True)
-class ReviewerPerson:
-    role: str
-    name: str = ""
-    organisation: str = ""
-
-
-@dataclass(frozen=True)
-class ReviewerProposal:
-    """What a reviewer may read about a proposal; built without names when anonymous."""
-
-    assignment_id: int
-    reference: str
-    title: str
-    abstract: str
-    session_type: str
-    track: str
-    audiences: list[str]
-    audience_notes: str
-    language: str
-    status: str
-    anonymous: bool
-    people: list[ReviewerPerson]
-    answers: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def speaker_count(self) -> int:
-        return sum(1 for p in self.people if p.role == ProposalRole.SPEAKER)
-
-    @property
-    def has_moderator(self) -> bool:
-        return any(p.role == ProposalRole.MODERATOR for p in self.people)
-
-
-def proposal_for_reviewer(*, assignment: ReviewAssignment) -> ReviewerProposal:
-    proposal = assignment.proposal
-    call = getattr(proposal.edition, "call", None)
-    anonymous = call.anonymous_review if call is not None else True
-    people = [
-        ReviewerPerson(role=role)
-        if anonymous
-        else ReviewerPerson(role=role, name=name, organisation=organisation)
-        for role, name, organisation in ProposalPerson.objects.filter(proposal=proposal)
-        .exclude(invitation_status=InvitationStatus.DECLINED)
-        .order_by("order", "id")
-        .values_list("role", "name", "organisation")
-    ]
-    answers = [
-        (answer.question.text, answer.display_value())
-        for answer in Answer.objects.filter(
-            proposal=proposal, question__show_to_reviewers=True
-        ).select_related("question")
-        if answer.value
-    ]
-    return ReviewerProposal(
-        assignment_id=assignment.pk,
-        reference=proposal.reference,
-        title=proposal.title,
-        abstract=proposal.abstract,
-        session_type=proposal.session_type.name,
-        track=proposal.track.name if proposal.track else "",
-        audiences=proposal.audience_labels(),
-        audience_notes=proposal.audience_notes,
-        language=proposal.get_language_display(),
-        status=proposal.get_status_display(),
-        anonymous=anonymous,
-        people=people,
-        answers=answers,
-    )
-
-
-def review_criteria(*, edition: Edition) -> list[ReviewCriterion]:
-    return list(ReviewCriterion.objects.filter(edition=edition))
-
-
-def review_scores_of(*, assignment: ReviewAssignment) -> tuple[dict[int, int], str, bool]:
-    """The reviewer's stored scores by criterion id, comment, and whether a review exists."""
-    review = getattr(assignment, "review", None)
-    if review is None:
-        from datacon.proposals.models import Review
-
-        review = Review.objects.filter(assignment=assignment).first()
-    if review is None:
-        return {}, "", False
-    return dict(review.scores.values_list("criterion_id", "value")), review.comment, True
-
-
-# --- ranking ------------------------------------------------------------------------------
-
-
-@dataclass
-class RankingRow:
-    proposal: Proposal
-    summary: Summary
-    assigned: int
-    criterion_means: list[float | None]
-    position: int = 0
-
-
-@dataclass
-class Ranking:
-    criteria: list[ReviewCriterion]
-    rows: list[RankingRow]
-    by: str
-
-
-def ranking(
-    *,
-    edition: Edition,
-    by: str = "mean",
-    session_type_id: int | None = None,
-    statuses: Iterable[str] | None = None,
-) -> Ranking:
-    """Proposals ranked by the weighted mean (or median) of their reviews, in four queries."""
-    criteria = review_criteria(edition=edition)
-    specs = [CriterionSpec(c.pk, c.weight, c.scale_min, c.scale_max) for c in criteria]
-    proposals_qs = (
-        Proposal.objects.filter(edition=edition)
-        .exclude(status=ProposalStatus.WITHDRAWN)
-        .select_related("edition", "session_type", "track")
-        .annotate(assigned=Count("assignments", filter=Q(assignments__conflict_declared=False)))
-    )
-    if session_type_id:
-        proposals_qs = proposals_qs.filter(session_type_id=session_type_id)
-    if statuses:
-        proposals_qs = proposals_qs.filter(status__in=list(statuses))
-    proposals = list(proposals_qs)
-    by_review: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
-    for proposal_id, review_id, criterion_id, value in ReviewScore.objects.filter(
-        review__assignment__proposal__in=[p.pk for p in proposals],
-        review__assignment__conflict_declared=False,
-    ).values_list("review__assignment__proposal_id", "review_id", "criterion_id", "value"):
-        by_review[(proposal_id, review_id)][criterion_id] = value
-    totals: dict[int, list[float]] = defaultdict(list)
-    raw: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for (proposal_id, _review_id), scores in by_review.items():
-        total = review_total(scores, specs)
-        if total is None:
-            continue  # a review missing a criterion (added after it was written) waits
-        totals[proposal_id].append(total)
-        for criterion_id, value in scores.items():
-            raw[proposal_id][criterion_id].append(value)
-    rows = []
-    for proposal in proposals:
-        per_criterion = raw.get(proposal.pk, {})
-        rows.append(
-            RankingRow(
-                proposal=proposal,
-                summary=summarise(totals.get(proposal.pk, [])),
-                assigned=proposal.assigned,  # type: ignore[attr-defined]
-                criterion_means=[
-                    (sum(per_criterion[c.pk]) / len(per_criterion[c.pk]))
-                    if per_criterion.get(c.pk)
-                    else None
-                    for c in criteria
-                ],
-            )
-        )
-    rows.sort(key=lambda row: (*rank_key(row.summary, by), row.proposal.number))
-    for position, row in enumerate(rows, start=1):
-        row.position = position
-    return Ranking(criteria=criteria, rows=rows, by=by)
-
-
 # --- parity -------------------------------------------------------------------------------
 
 
@@ -571,54 +379,6 @@ def proposal_counts_by_edition() -> dict[int, int]:
         Proposal.objects.values("edition_id")
         .annotate(total=Count("id"))
         .values_list("edition_id", "total")
-    )
-
-
-@dataclass
-class OrganiserReview:
-    assignment: ReviewAssignment
-    scores: list[int | None]
-    total: float | None
-    comment: str
-
-
-def organiser_reviews(
-    *, proposal: Proposal, criteria: list[ReviewCriterion]
-) -> list[OrganiserReview]:
-    """Each assignment of a prefetched proposal with its scores in criteria order."""
-    specs = [CriterionSpec(c.pk, c.weight, c.scale_min, c.scale_max) for c in criteria]
-    rows = []
-    for assignment in proposal.assignments.all():
-        review = getattr(assignment, "review", None)
-        by_criterion = {s.criterion_id: s.value for s in review.scores.all()} if review else {}
-        rows.append(
-            OrganiserReview(
-                assignment=assignment,
-                scores=[by_criterion.get(c.pk) for c in criteria],
-                total=review_total(by_criterion, specs) if review else None,
-                comment=review.comment if review else "",
-            )
-        )
-    return rows
-
-
-def reviews_summary(*, reviews: list[OrganiserReview]) -> Summary:
-    return summarise(
-        [r.total for r in reviews if r.total is not None and not r.assignment.conflict_declared]
-    )
-
-
-def next_unreviewed(*, user, after: ReviewAssignment) -> ReviewAssignment | None:  # type: ignore[no-untyped-def]
-    return (
-        ReviewAssignment.objects.filter(
-            reviewer=user,
-            conflict_declared=False,
-            review__isnull=True,
-            proposal__status__in=(ProposalStatus.SUBMITTED, ProposalStatus.WAITLISTED),
-        )
-        .exclude(pk=after.pk)
-        .order_by("proposal__edition__year", "proposal__number")
-        .first()
     )
 
 
@@ -704,3 +464,13 @@ def call_figures(*, edition: Edition, now: dt.datetime | None = None) -> CallFig
         accepted=sum(item.accepted for item in by_type),
     )
     return CallFigures(by_type=by_type, total=total)
+
+
+def schedule_notice_template(edition: Edition) -> tuple[str, str] | None:
+    """The edition's own text of the schedule-change notice (datacon.program.notices)."""
+    template = (
+        EmailTemplate.objects.filter(edition=edition, kind=EmailTemplateKind.SCHEDULE_CHANGE)
+        .only("subject", "body")
+        .first()
+    )
+    return (template.subject, template.body) if template is not None else None

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from datacon.common.models import OutboundEmail
+from datacon.editions.models_access import EditionRole
 from datacon.program.models import ScheduleVersion, SessionPlacement
 from datacon.program.selectors import program_sessions
 from datacon.proposals.models import Call, ProposalStatus, ReviewAssignment
@@ -130,14 +131,11 @@ def test_detail_shows_gender_only_with_the_private_data_permission(organiser_use
     proposal = pf.submit(call, user, people=[pf.person("Ana", user.email, gender="non_binary")])
     url = f"/gestion/ediciones/{call.edition.slug}/propuestas/{proposal.pk}/"
     assert "No binaria" in _client(organiser_user).get(url).content.decode()
+    # An organiser of this edition only (no platform group): no private data.
     organiser_user.is_superuser = False
-    from django.contrib.auth.models import Permission
-
+    organiser_user.save()
     organiser_user.groups.clear()
-    organiser_user.user_permissions.add(
-        Permission.objects.get(codename="change_proposal"),
-        Permission.objects.get(codename="view_proposal"),
-    )
+    EditionRole.objects.create(edition=call.edition, user=organiser_user, duty="organiser")
     html = _client(organiser_user).get(url).content.decode()
     assert "Ana" in html and "No binaria" not in html
 
@@ -172,8 +170,8 @@ def test_outbox_edit_approve_and_discard(
     call = pf.open_call()
     first = pf.submit(call)
     second = pf.submit(call)
-    proposal_decide(proposal=first, decision="accepted", actor=None)
-    proposal_decide(proposal=second, decision="rejected", actor=None)
+    proposal_decide(proposal=first, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(proposal=second, decision="rejected", actor=factories.SYSTEM)
     email = OutboundEmail.objects.get(
         related_id=str(first.pk), purpose="proposal.decision.accepted"
     )
@@ -205,7 +203,7 @@ def test_outbox_edit_approve_and_discard(
 def test_outbox_refuses_an_empty_subject_and_keeps_the_text(organiser_client):
     call = pf.open_call()
     proposal = pf.submit(call)
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     email = OutboundEmail.objects.get(purpose="proposal.decision.accepted")
     response = organiser_client.post(
         f"/gestion/bandeja/{email.pk}/",
@@ -230,7 +228,7 @@ def _builder_setup():
     first = pf.submit(call, user, title="Primera", people=[pf.person("Ana Ponente", user.email)])
     second = pf.submit(call, user, title="Segunda", people=[pf.person("Ana Ponente", user.email)])
     for proposal in (first, second):
-        proposal_decide(proposal=proposal, decision="accepted", actor=None)
+        proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
         proposal.refresh_from_db()
     return edition, venue, room_a, room_b, first.session, second.session
 
@@ -322,7 +320,7 @@ def test_proposal_page_shows_events_without_an_actor(organiser_client):
         ],
     )
     co_speaker = ProposalPerson.objects.get(proposal=proposal, email="bea@example.org")
-    invitation_respond(person=co_speaker, accept=True, actor=None)
+    invitation_respond(person=co_speaker, accept=True, actor=factories.SYSTEM)
     assert proposal.events.filter(actor__isnull=True).exists()
 
     response = organiser_client.get(

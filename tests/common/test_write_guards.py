@@ -38,15 +38,7 @@ WRITE_FUNCTIONS = {"audit_record", "public_version_bump", "record_save", "record
 QUERYSET_RECEIVERS = {"filter", "exclude", "all", "objects", "select_for_update", "get_queryset"}
 
 LEGACY: dict[str, int] = {
-    "backoffice/admin_base.py": 2,
-    "editions/services.py": 13,
-    "people/forms.py": 1,
-    "people/personal_data.py": 4,
-    "people/privacy_services.py": 12,
-    "people/services.py": 2,
-    "proposals/personal_data.py": 5,
-    "proposals/services.py": 37,
-    "public/views/privacy.py": 1,
+    "people/forms.py": 1,  # allauth's sign-up form creates the account (super().save)
 }
 
 

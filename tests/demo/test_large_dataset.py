@@ -8,8 +8,8 @@ from datacon.demo import large_dataset
 from datacon.demo.large_dataset import Scale, Step, dataset_fingerprint, edition_remove, generate
 from datacon.editions.models import Edition, EditionOrganisation, Room, Venue
 from datacon.people.models import Organisation, Person
-from datacon.people.selectors import persons_public
 from datacon.program.models import Participation, Session
+from datacon.program.people_selectors import persons_public
 from datacon.program.selectors import sessions_public
 
 pytestmark = pytest.mark.django_db

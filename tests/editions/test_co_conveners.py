@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from datacon.common.actor import Actor
 from datacon.editions.models import CoConvenerApplication, EditionOrganisation
 from datacon.editions.services import co_convener_apply, co_convener_decide
 from tests import factories
@@ -90,9 +91,9 @@ def test_approval_creates_the_organisation_with_logo_and_co_convener_role(editio
         application=_application(
             edition, logo=SimpleUploadedFile("l.png", PNG, content_type="image/png")
         ),
-        actor=None,
+        actor=factories.SYSTEM,
     )
-    co_convener_decide(application=application, approve=True, actor=organiser)
+    co_convener_decide(application=application, approve=True, actor=Actor.of(organiser))
     application.refresh_from_db()
     link = EditionOrganisation.objects.get(edition=edition, role="co_convener")
     assert link.organisation == application.organisation
@@ -107,32 +108,35 @@ def test_approval_creates_the_organisation_with_logo_and_co_convener_role(editio
 
 def test_approval_reuses_an_existing_organisation(edition):
     existing = factories.OrganisationFactory(name="Otra", acronym="RDS")
-    application = co_convener_apply(application=_application(edition), actor=None)
-    co_convener_decide(application=application, approve=True, actor=None)
+    application = co_convener_apply(application=_application(edition), actor=factories.SYSTEM)
+    co_convener_decide(application=application, approve=True, actor=factories.SYSTEM)
     assert EditionOrganisation.objects.get(role="co_convener").organisation == existing
 
 
 def test_duplicate_and_archived_applications_are_refused(edition):
-    co_convener_apply(application=_application(edition), actor=None)
+    co_convener_apply(application=_application(edition), actor=factories.SYSTEM)
     with pytest.raises(ValidationError):
         co_convener_apply(
-            application=_application(edition, organisation_name="red de datos del sur"), actor=None
+            application=_application(edition, organisation_name="red de datos del sur"),
+            actor=factories.SYSTEM,
         )
     archived = factories.EditionFactory(status="archived")
     with pytest.raises(ValidationError):
-        co_convener_apply(application=_application(archived), actor=None)
+        co_convener_apply(application=_application(archived), actor=factories.SYSTEM)
 
 
 def test_rejection_publishes_nothing_and_decisions_are_final(edition):
-    application = co_convener_apply(application=_application(edition), actor=None)
-    co_convener_decide(application=application, approve=False, actor=None, note="Fuera de tema")
+    application = co_convener_apply(application=_application(edition), actor=factories.SYSTEM)
+    co_convener_decide(
+        application=application, approve=False, actor=factories.SYSTEM, note="Fuera de tema"
+    )
     assert EditionOrganisation.objects.filter(role="co_convener").count() == 0
     with pytest.raises(ValidationError):
-        co_convener_decide(application=application, approve=True, actor=None)
+        co_convener_decide(application=application, approve=True, actor=factories.SYSTEM)
 
 
 def test_back_office_screen_approves(edition, organiser_client):
-    application = co_convener_apply(application=_application(edition), actor=None)
+    application = co_convener_apply(application=_application(edition), actor=factories.SYSTEM)
     response = organiser_client.post(
         f"/gestion/ediciones/{edition.slug}/co-convocantes/",
         {"application": application.pk, "decision": "approve"},

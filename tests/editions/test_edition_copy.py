@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from datacon.common.actor import Actor
+from datacon.editions.copying import EDITION_NOT_COPIED, copyable_fields, edition_new_from
 from datacon.proposals.models import (
     Call,
     EmailTemplate,
@@ -13,7 +15,7 @@ from datacon.proposals.models import (
     ReviewTeam,
     Track,
 )
-from datacon.proposals.services import edition_new_from, email_template_save
+from datacon.proposals.services import email_template_save
 from tests import factories
 from tests.proposals import factories as pf
 
@@ -36,7 +38,7 @@ def test_new_edition_copies_configuration_but_not_proposals():
     criterion.save()
     template = EmailTemplate.objects.get(edition=source, kind="accepted")
     template.subject = "Personalizado {titulo}"
-    email_template_save(template=template, actor=None)
+    email_template_save(template=template, actor=factories.SYSTEM)
     factories.VenueFactory(edition=source)
 
     start = source.start_date.replace(year=source.year + 1)
@@ -47,7 +49,7 @@ def test_new_edition_copies_configuration_but_not_proposals():
         title="Siguiente",
         start_date=start,
         end_date=start + dt.timedelta(days=1),
-        actor=factories.organiser_user(),
+        actor=Actor.of(factories.organiser_user()),
     )
     assert (new.status, new.timezone, new.organiser, new.hashtag) == (
         "draft",
@@ -108,3 +110,130 @@ def test_back_office_form_creates_the_edition(organiser_client):
     )
     assert response.status_code == 302
     assert Call.objects.filter(edition__title="Futura").count() == 1
+
+
+# --- one generic copy: every field unless told otherwise (issue 12) ----------------------
+
+# Fields a copy sets itself (its new edition, call or session type, moved dates) or that
+# an edition does not take from the one it copies (editions.copying.EDITION_NOT_COPIED).
+SET_BY_THE_COPY = {
+    "Edition": EDITION_NOT_COPIED,
+    "Call": {"edition", "opens_at", "closes_at"},
+    "CallSessionType": {"call", "session_type"},
+    "Question": {"call"},
+}
+
+
+def _copy_pairs(source, new):  # type: ignore[no-untyped-def]
+    source_call, new_call = Call.objects.get(edition=source), Call.objects.get(edition=new)
+    pairs = [(source, new)]
+    pairs += list(
+        zip(source.session_types.order_by("slug"), new.session_types.order_by("slug"), strict=True)
+    )
+    pairs += list(zip(source.tracks.all(), new.tracks.all(), strict=True))
+    pairs += list(zip(source.review_criteria.all(), new.review_criteria.all(), strict=True))
+    kinds = list(source.email_templates.values_list("kind", flat=True))
+    pairs += list(
+        zip(
+            source.email_templates.order_by("kind"),
+            new.email_templates.filter(kind__in=kinds).order_by("kind"),
+            strict=True,
+        )
+    )
+    pairs += list(zip(source.review_teams.all(), new.review_teams.all(), strict=True))
+    pairs += [(source_call, new_call)]
+    pairs += list(zip(source_call.session_types.all(), new_call.session_types.all(), strict=True))
+    pairs += list(zip(source_call.questions.all(), new_call.questions.all(), strict=True))
+    return pairs
+
+
+def test_every_field_of_every_copied_record_is_copied():
+    """Reads the models' _meta: a field added to any of them later is checked here too.
+
+    The source gets a non-default value in every field the copy must carry, so a
+    field that a copy forgets shows up as a difference (and a new field without a
+    value here fails the first assertion, asking for one).
+    """
+    source = factories.EditionFactory(
+        timezone="America/Cancun",
+        mode="hybrid",
+        hashtag="#DATACON",
+        privacy_contact_email="privacidad@example.org",
+        privacy_notice_url="https://example.org/aviso",
+    )
+    call = pf.open_call(
+        source,
+        anonymous_review=False,
+        max_people=4,
+        text="Texto",
+        contact_email="convocatoria@example.org",
+    )
+    for item in call.session_types.all():
+        item.description = f"Descripción {item.pk}"
+        item.duration_minutes = 45
+        item.order = item.order + 7
+        item.save()
+    for session_type in source.session_types.all():
+        session_type.description = "Tipo"
+        session_type.order = session_type.order + 3
+        session_type.default_duration_minutes = 50
+        session_type.save()
+    pf.question(
+        call,
+        text="¿Nivel?",
+        kind="choice",
+        choices="A\nB",
+        required=True,
+        order=2,
+        help_text="Ayuda",
+        show_to_reviewers=False,
+    )
+    Track.objects.create(edition=source, name="Salud", description="Eje", order=4)
+    criterion = ReviewCriterion.objects.get(edition=source, name="Mérito")
+    criterion.weight, criterion.scale_min, criterion.scale_max = 3, 0, 10
+    criterion.description, criterion.order = "Mérito propio", 9
+    criterion.save()
+    ReviewCriterion.objects.exclude(pk=criterion.pk).filter(edition=source).delete()
+    EmailTemplate.objects.filter(edition=source).exclude(kind="accepted").delete()
+    template = EmailTemplate.objects.get(edition=source, kind="accepted")
+    template.subject, template.body = "Asunto {titulo}", "Texto {nombre}"
+    template.save()
+    team = ReviewTeam.objects.create(edition=source, name="Talleres")
+    team.members.set([pf.reviewer_user()])
+
+    start = source.start_date.replace(year=source.year + 1)
+    new = edition_new_from(
+        source=source,
+        number=source.number + 1,
+        year=source.year + 1,
+        title="Siguiente",
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+        actor=factories.SYSTEM,
+    )
+
+    unset, differences = [], []
+    for original, copy in _copy_pairs(source, new):
+        model = type(original)
+        skipped = SET_BY_THE_COPY.get(model.__name__, set()) | {"edition"}
+        for field in model._meta.concrete_fields:
+            if field.primary_key or field.name in skipped | {"created_at", "updated_at"}:
+                continue
+            value = getattr(original, field.attname)
+            if field.has_default() and value == field.get_default() and not field.is_relation:
+                unset.append(f"{model.__name__}.{field.name}")
+            if getattr(copy, field.attname) != value:
+                differences.append(f"{model.__name__}.{field.name}")
+    assert sorted(set(unset)) == []
+    assert sorted(set(differences)) == []
+    assert len(_copy_pairs(source, new)) == 1 + 3 + 1 + 1 + 1 + 1 + 1 + 3 + 1
+
+
+def test_copyable_fields_are_every_concrete_field_but_identity_and_time_stamps():
+    for model in (Track, ReviewCriterion, EmailTemplate, Call, Question, ReviewTeam):
+        expected = {
+            f.name
+            for f in model._meta.concrete_fields
+            if f.name not in ("id", "created_at", "updated_at")
+        }
+        assert {f.name for f in copyable_fields(model)} == expected

@@ -19,13 +19,16 @@ def test_edition_end_before_start_is_refused_and_nothing_saved():
             mode="virtual",
             start_date=dt.date(2031, 5, 12),
             end_date=dt.date(2031, 5, 11),
+            actor=factories.SYSTEM,
         )
     assert "La fecha de término no puede ser anterior a la de inicio." in error.value.messages
     assert Edition.objects.count() == 0
 
 
 def test_edition_create_seeds_the_seven_session_types():
-    edition = edition_create(number=9, year=2031, title="DATACON 2031", mode="virtual")
+    edition = edition_create(
+        number=9, year=2031, title="DATACON 2031", mode="virtual", actor=factories.SYSTEM
+    )
     assert list(edition.session_types.values_list("name", flat=True)) == [
         "Ceremonia",
         "Conferencia",
@@ -39,7 +42,14 @@ def test_edition_create_seeds_the_seven_session_types():
 
 def test_edition_bad_timezone_is_refused():
     with pytest.raises(ValidationError) as error:
-        edition_create(number=9, year=2031, title="X", mode="virtual", timezone="Mexico/Narnia")
+        edition_create(
+            number=9,
+            year=2031,
+            title="X",
+            mode="virtual",
+            timezone="Mexico/Narnia",
+            actor=factories.SYSTEM,
+        )
     assert error.value.message_dict["timezone"] == [
         "«Mexico/Narnia» no es una zona horaria válida (ejemplo: America/Mexico_City)."
     ]

@@ -17,12 +17,12 @@ pytestmark = pytest.mark.django_db
 
 def _candidate(edition, state, scores):
     candidate = venue_candidate_save(
-        candidate=VenueCandidate(edition=edition, state=state), actor=None
+        candidate=VenueCandidate(edition=edition, state=state), actor=factories.SYSTEM
     )
     venue_candidate_scores_save(
         candidate=candidate,
         scores={k: {"score": v, "evidence": f"evidencia {k}"} for k, v in scores.items()},
-        actor=None,
+        actor=factories.SYSTEM,
     )
     return candidate
 
@@ -55,7 +55,7 @@ def test_score_outside_one_to_five_is_refused_and_nothing_saved(edition):
                 "advances": {"score": 2},
                 "community": {"score": 2},
             },
-            actor=None,
+            actor=factories.SYSTEM,
         )
     assert error.value.message_dict == {
         "willingness-score": ["La puntuación debe estar entre 1 y 5."]
@@ -66,8 +66,8 @@ def test_score_outside_one_to_five_is_refused_and_nothing_saved(edition):
 def test_selecting_one_candidate_sets_the_previous_choice_back(edition):
     a = _candidate(edition, "14", {})
     b = _candidate(edition, "31", {})
-    venue_candidate_status_set(candidate=a, status="selected", actor=None)
-    venue_candidate_status_set(candidate=b, status="selected", actor=None)
+    venue_candidate_status_set(candidate=a, status="selected", actor=factories.SYSTEM)
+    venue_candidate_status_set(candidate=b, status="selected", actor=factories.SYSTEM)
     a.refresh_from_db()
     assert (a.status, b.status) == ("candidate", "selected")
 
@@ -75,7 +75,9 @@ def test_selecting_one_candidate_sets_the_previous_choice_back(edition):
 def test_same_state_twice_is_refused(edition):
     _candidate(edition, "14", {})
     with pytest.raises(ValidationError):
-        venue_candidate_save(candidate=VenueCandidate(edition=edition, state="14"), actor=None)
+        venue_candidate_save(
+            candidate=VenueCandidate(edition=edition, state="14"), actor=factories.SYSTEM
+        )
 
 
 def test_back_office_scoring_keeps_typed_values_on_error(edition, organiser_client):

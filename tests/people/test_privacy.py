@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from datacon.common.actor import Actor
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
 from datacon.people.models_privacy import Consent, PrivacyNotice, UseObjection
 from datacon.people.privacy_selectors import (
@@ -56,20 +57,20 @@ def test_notices_are_versioned_per_series_and_frozen_once_published(edition):
     assert privacy_notice_current(edition=None) == platform_v1
     edition_v1.short_text = "Reescritura a escondidas"
     with pytest.raises(ValidationError) as error:
-        privacy_notice_save(notice=edition_v1, actor=None)
+        privacy_notice_save(notice=edition_v1, actor=factories.SYSTEM)
     assert "Cree una nueva versión" in error.value.messages[0]
     assert PrivacyNotice.objects.get(pk=edition_v1.pk).short_text != "Reescritura a escondidas"
     with pytest.raises(ValidationError):
-        privacy_notice_publish(notice=edition_v1, actor=None)
+        privacy_notice_publish(notice=edition_v1, actor=factories.SYSTEM)
 
 
 def test_new_version_starts_as_a_draft_copy(edition):
     current = published_notice(edition)
-    draft = privacy_notice_new_draft(source=current, actor=None)
+    draft = privacy_notice_new_draft(source=current, actor=factories.SYSTEM)
     assert (draft.version, draft.published_at, draft.short_text) == (None, None, current.short_text)
     draft.changes_summary = "Se agrega una transferencia."
-    privacy_notice_save(notice=draft, actor=None)
-    assert privacy_notice_publish(notice=draft, actor=None).version == 2
+    privacy_notice_save(notice=draft, actor=factories.SYSTEM)
+    assert privacy_notice_publish(notice=draft, actor=factories.SYSTEM).version == 2
 
 
 def test_notice_page_shows_every_part_and_older_versions(client, edition):
@@ -174,7 +175,7 @@ def _person_with_data():
     registration = register(edition, organisation="Colectivo Propio", accessibility_needs="Rampa")
     signup(registration, session)
     user = registration.user
-    use_objections_set(user=user, objections=["newsletter"], actor=user)
+    use_objections_set(user=user, objections=["newsletter"], actor=Actor.of(user))
     person = factories.PersonFactory(user=user, email=user.email, gender="woman")
     return user, registration, person
 
@@ -343,7 +344,7 @@ def test_delete_page_explains_consequences():
 
 def test_published_notice_is_read_only_in_the_admin_and_drafts_are_editable(organiser_client):
     published = published_notice()
-    draft = privacy_notice_save(notice=PrivacyNotice(**notice_fields()), actor=None)
+    draft = privacy_notice_save(notice=PrivacyNotice(**notice_fields()), actor=factories.SYSTEM)
     page = organiser_client.get(f"/admin/people/privacynotice/{published.pk}/change/")
     assert page.status_code == 200
     assert 'name="short_text"' not in page.content.decode()
@@ -359,3 +360,32 @@ def test_published_notice_is_read_only_in_the_admin_and_drafts_are_editable(orga
         {"action": "publish", "_selected_action": [draft.pk]},
     )
     assert PrivacyNotice.objects.get(pk=draft.pk).version == 2
+
+
+def test_account_services_act_only_on_ones_own_account():
+    from django.core.exceptions import PermissionDenied
+
+    from datacon.people.privacy_services import account_delete, account_rectify
+
+    owner = factories.UserFactory(first_name="Ana")
+    intruder = factories.UserFactory()
+    with pytest.raises(PermissionDenied):
+        account_rectify(user=owner, first_name="X", last_name="Y", actor=Actor.of(intruder))
+    with pytest.raises(PermissionDenied):
+        use_objections_set(user=owner, objections=["newsletter"], actor=Actor.of(intruder))
+    with pytest.raises(PermissionDenied):
+        account_delete(user=owner, actor=Actor.of(intruder))
+    owner.refresh_from_db()
+    assert (owner.first_name, UseObjection.objects.filter(user=owner).count()) == ("Ana", 0)
+
+
+def test_account_deletion_leaves_no_personal_value_in_the_audit_log():
+    from datacon.common.models import AuditEntry
+    from datacon.people.privacy_services import account_delete
+
+    user = factories.UserFactory(email="borrame@example.org", first_name="Borra")
+    account_delete(user=user, actor=Actor.of(user))
+    logged = json.dumps(
+        list(AuditEntry.objects.values("actor_label", "summary", "changes")), default=str
+    )
+    assert ("borrame@example.org" in logged, "Borra" in logged) == (False, False)

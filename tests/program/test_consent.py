@@ -41,7 +41,7 @@ def published():  # type: ignore[no-untyped-def]
             pf.person(PENDING_NAME, "beatriz@example.org", gender="woman"),
         ],
     )
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     proposal.refresh_from_db()
     starts = factories.at(edition, 1, 10)
     placement_set(
@@ -110,7 +110,7 @@ def test_confirming_shows_the_person_everywhere_at_once(published):
         client.get(url)  # fill the caches
     co_speaker = published["proposal"].people.get(email="beatriz@example.org")
 
-    invitation_respond(person=co_speaker, accept=True)
+    invitation_respond(person=co_speaker, accept=True, actor=factories.SYSTEM)
 
     participation = Participation.objects.get(person__public_name=PENDING_NAME)
     assert (participation.status, participation.consent_basis) == (

@@ -8,6 +8,7 @@ from django.test import Client
 
 from datacon.common.models import AuditEntry, OutboundEmail
 from datacon.program.models import ScheduleChange, ScheduleVersion, Session, SessionPlacement
+from datacon.program.notices import schedule_publish_with_notices
 from datacon.program.schedule import (
     PlacementNeedsConfirmation,
     PlacementRefused,
@@ -19,7 +20,6 @@ from datacon.program.schedule import (
     unpublished_changes,
 )
 from datacon.program.selectors import program_sessions
-from datacon.proposals.services import schedule_publish_with_notices
 from tests import factories
 from tests.factories import at
 
@@ -259,7 +259,7 @@ def test_publication_notifies_affected_people_once_each(setup):
     schedule_publish(edition=edition, actor=factories.SYSTEM)
     _place(setup, two, 1, 15, setup["big"])
     _version, count = schedule_publish_with_notices(
-        edition=edition, actor=None, review_notices=True
+        edition=edition, actor=factories.SYSTEM, review_notices=True
     )
     assert count == 1
     email = OutboundEmail.objects.get(purpose="schedule.change")
@@ -273,7 +273,9 @@ def test_notices_sent_straight_away_when_review_is_not_asked(setup):
     edition = setup["edition"]
     one = setup["draft"]("Uno", setup["beto"])
     _place(setup, one, 1, 10, setup["big"])
-    with_notices = schedule_publish_with_notices(edition=edition, actor=None, review_notices=False)
+    with_notices = schedule_publish_with_notices(
+        edition=edition, actor=factories.SYSTEM, review_notices=False
+    )
     assert with_notices[1] == 1
     assert OutboundEmail.objects.get(purpose="schedule.change").status == "queued"
 

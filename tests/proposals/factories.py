@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from datacon.backoffice.roles import roles_ensure
+from datacon.common.actor import Actor
 from datacon.editions.models import Edition
 from datacon.proposals.models import Call, Proposal, Question
 from datacon.proposals.roles import REVIEWERS
@@ -50,6 +51,7 @@ def open_call(
             edition=edition, name="Presentacion", default_duration_minutes=30
         )
     now = timezone.now()
+    kwargs.setdefault("actor", factories.SYSTEM)
     return call_create(edition=edition, opens_at=now + opens, closes_at=now + closes, **kwargs)
 
 
@@ -88,8 +90,8 @@ def submit(
     ]
     return proposal_submit(
         call=call,
-        submitter=submitter,
         data=proposal_input(call, **kwargs),
         people=people,
         answers=answers or {},
+        actor=Actor.of(submitter),
     )

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from datacon.common.actor import Actor
 from datacon.common.mail import email_approve, email_discard
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
 from datacon.people.models import Person
@@ -46,7 +47,9 @@ def test_accept_creates_draft_session_people_and_participations():
     user = pf.verified_user()
     known = factories.PersonFactory(email="BETO@example.org", gender="")
     proposal = _panel(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=organiser, note="¡Felicidades!")
+    proposal_decide(
+        proposal=proposal, decision="accepted", actor=Actor.of(organiser), note="¡Felicidades!"
+    )
     proposal.refresh_from_db()
     session = proposal.session
     assert (session.status, session.code, session.title) == ("draft", "", proposal.title)
@@ -76,7 +79,7 @@ def test_accept_links_a_known_organisation():
     org = factories.OrganisationFactory(name="Instituto de Datos", acronym="IDD")
     user = pf.verified_user()
     proposal = pf.submit(call, user, people=[pf.person("Ana", user.email, organisation="idd")])
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     person = Person.objects.get(email=user.email)
     assert (person.organisation, person.position) == (org, "")
 
@@ -85,10 +88,12 @@ def test_decision_emails_wait_in_the_outbox_and_use_the_editions_template():
     call = pf.open_call()
     template = EmailTemplate.objects.get(edition=call.edition, kind="accepted")
     template.subject = "Aceptada: {titulo} ({referencia})"
-    email_template_save(template=template, actor=None)
+    email_template_save(template=template, actor=factories.SYSTEM)
     user = pf.verified_user()
     proposal = _panel(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=None, note="Nota del comité.")
+    proposal_decide(
+        proposal=proposal, decision="accepted", actor=factories.SYSTEM, note="Nota del comité."
+    )
     emails = list(OutboundEmail.objects.filter(purpose="proposal.decision.accepted").order_by("to"))
     assert [e.to for e in emails] == sorted([user.email, "beto@example.org", "carla@example.org"])
     assert {e.status for e in emails} == {OutboundEmailStatus.DRAFT}
@@ -107,7 +112,7 @@ def test_template_with_unknown_placeholder_is_refused():
     template.body = "Hola {nombre}, {secreto.__class__}"
     template.subject = "{asunto_raro}"
     with pytest.raises(ValidationError) as error:
-        email_template_save(template=template, actor=None)
+        email_template_save(template=template, actor=factories.SYSTEM)
     assert error.value.message_dict["subject"][0].startswith(
         "Marcadores desconocidos: {asunto_raro}."
     )
@@ -117,12 +122,12 @@ def test_proponent_sees_decision_only_after_its_email_is_approved():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = _panel(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     mine = selectors.proposal_of_user(user=user, pk=proposal.pk)
     assert selectors.visible_status(mine) == ProposalStatus.SUBMITTED
     assert selectors.visible_status_label(mine) == "En revisión"
     with pytest.raises(ValidationError):
-        proposal_respond(proposal=proposal, confirm=True, actor=user)
+        proposal_respond(proposal=proposal, confirm=True, actor=Actor.of(user))
     _approve_decision(proposal)
     mine = selectors.proposal_of_user(user=user, pk=proposal.pk)
     assert selectors.visible_status(mine) == ProposalStatus.ACCEPTED
@@ -133,9 +138,9 @@ def test_speaker_confirms_and_every_change_is_recorded_with_who():
     organiser = factories.organiser_user()
     user = pf.verified_user()
     proposal = _panel(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=organiser)
+    proposal_decide(proposal=proposal, decision="accepted", actor=Actor.of(organiser))
     _approve_decision(proposal)
-    proposal_respond(proposal=proposal, confirm=True, actor=user)
+    proposal_respond(proposal=proposal, confirm=True, actor=Actor.of(user))
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.CONFIRMED
     assert [(e.kind, e.from_status, e.to_status, e.actor) for e in proposal.events.all()] == [
@@ -149,10 +154,10 @@ def test_decline_removes_the_unpublished_session():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = _panel(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     _approve_decision(proposal)
     session_id = proposal.__class__.objects.get(pk=proposal.pk).session_id
-    proposal_respond(proposal=proposal, confirm=False, actor=user)
+    proposal_respond(proposal=proposal, confirm=False, actor=Actor.of(user))
     proposal.refresh_from_db()
     assert (proposal.status, proposal.session) == (ProposalStatus.DECLINED, None)
     assert Session.objects.filter(pk=session_id).exists() is False
@@ -162,8 +167,8 @@ def test_changing_a_decision_discards_the_unsent_emails_and_the_session():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = _panel(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
-    proposal_decide(proposal=proposal, decision="waitlisted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(proposal=proposal, decision="waitlisted", actor=factories.SYSTEM)
     proposal.refresh_from_db()
     assert proposal.session is None
     assert Session.objects.count() == 0
@@ -182,27 +187,27 @@ def test_decisions_refused_on_withdrawn_or_confirmed_and_same_status():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = pf.submit(call, user)
-    proposal_decide(proposal=proposal, decision="rejected", actor=None)
+    proposal_decide(proposal=proposal, decision="rejected", actor=factories.SYSTEM)
     with pytest.raises(ValidationError) as error:
-        proposal_decide(proposal=proposal, decision="rejected", actor=None)
+        proposal_decide(proposal=proposal, decision="rejected", actor=factories.SYSTEM)
     assert error.value.messages == ["La propuesta ya está en estado «No aceptada»."]
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     _approve_decision(proposal)
-    proposal_respond(proposal=proposal, confirm=True, actor=user)
+    proposal_respond(proposal=proposal, confirm=True, actor=Actor.of(user))
     with pytest.raises(ValidationError):
-        proposal_decide(proposal=proposal, decision="rejected", actor=None)
+        proposal_decide(proposal=proposal, decision="rejected", actor=factories.SYSTEM)
     with pytest.raises(ValidationError):
-        proposal_decide(proposal=proposal, decision="bogus", actor=None)
+        proposal_decide(proposal=proposal, decision="bogus", actor=factories.SYSTEM)
 
 
 def test_co_speaker_declining_after_acceptance_leaves_the_session():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = _panel(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     proposal.refresh_from_db()
     beto = proposal.people.get(email="beto@example.org")
-    invitation_respond(person=beto, accept=False)
+    invitation_respond(person=beto, accept=False, actor=factories.SYSTEM)
     names = set(
         Participation.objects.filter(session=proposal.session).values_list(
             "person__public_name", flat=True
@@ -215,7 +220,7 @@ def test_discarded_decision_email_keeps_the_decision_hidden():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = pf.submit(call, user)
-    proposal_decide(proposal=proposal, decision="rejected", actor=None)
+    proposal_decide(proposal=proposal, decision="rejected", actor=factories.SYSTEM)
     email_discard(
         email=OutboundEmail.objects.get(purpose="proposal.decision.rejected"),
         actor=factories.SYSTEM,

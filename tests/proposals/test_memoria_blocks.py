@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.common.mail import email_approve
 from datacon.common.models import OutboundEmail
 from datacon.memoria.selectors import memoria_data
@@ -29,7 +30,7 @@ def _release(proposal) -> None:  # type: ignore[no-untyped-def]
 
 def _close(call) -> None:  # type: ignore[no-untyped-def]
     call.closes_at = timezone.now() - dt.timedelta(hours=1)
-    call_save(call=call, actor=None)
+    call_save(call=call, actor=factories.SYSTEM)
 
 
 def _finished_call(edition=None):  # type: ignore[no-untyped-def]
@@ -48,10 +49,10 @@ def _finished_call(edition=None):  # type: ignore[no-untyped-def]
         (rejected, "rejected"),
         (workshop, "accepted"),
     ):
-        proposal_decide(proposal=proposal, decision=decision, actor=organiser)
+        proposal_decide(proposal=proposal, decision=decision, actor=Actor.of(organiser))
     for proposal in (told, rejected, workshop):
         _release(proposal)
-    proposal_respond(proposal=workshop, confirm=True, actor=proposer)
+    proposal_respond(proposal=workshop, confirm=True, actor=Actor.of(proposer))
     _close(call)
     return call
 
@@ -121,7 +122,7 @@ def test_memoria_call_block_queries_constant_with_number_of_proposals(client, co
         call = pf.open_call()
         for n in range(size):
             proposal = pf.submit(call, title=f"Propuesta {n}")
-            proposal_decide(proposal=proposal, decision="accepted", actor=None)
+            proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
             _release(proposal)
         _close(call)
         cache.clear()

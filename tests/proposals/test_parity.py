@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
+from datacon.common.actor import Actor
 from datacon.program.parity import panel_flags, sessions_parity_flags
 from datacon.program.schedule import placement_set, schedule_publish
 from datacon.proposals.selectors import proposal_parity
@@ -50,8 +51,8 @@ def test_proposal_parity_counts_distinct_people_received_and_accepted():
     withdrawn = pf.submit(
         call, withdrawn_user, people=[pf.person("Eva", withdrawn_user.email, gender="woman")]
     )
-    proposal_withdraw(proposal=withdrawn, actor=withdrawn_user)
-    proposal_decide(proposal=accepted, decision="accepted", actor=None)
+    proposal_withdraw(proposal=withdrawn, actor=Actor.of(withdrawn_user))
+    proposal_decide(proposal=accepted, decision="accepted", actor=factories.SYSTEM)
 
     figures = proposal_parity(edition=call.edition)
     received = figures.received_speakers
@@ -77,7 +78,9 @@ def test_declined_invitations_do_not_count():
             pf.person("Beto", "b@example.org", gender="man"),
         ],
     )
-    invitation_respond(person=proposal.people.get(email="b@example.org"), accept=False)
+    invitation_respond(
+        person=proposal.people.get(email="b@example.org"), accept=False, actor=factories.SYSTEM
+    )
     assert proposal_parity(edition=call.edition).received_speakers.men == 0
 
 
@@ -129,7 +132,7 @@ def test_public_pages_never_show_gender(client):
     proposal = pf.submit(
         call, user, people=[pf.person("Ana Pública", user.email, gender="non_binary")]
     )
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     proposal.refresh_from_db()
     starts = factories.at(call.edition, 1, 10)
     placement_set(session=proposal.session, starts_at=starts, ends_at=starts + dt.timedelta(hours=1),

@@ -2,9 +2,11 @@
 
 import pytest
 
+from datacon.common.actor import Actor
 from datacon.common.personal_data import personal_data_providers
 from datacon.proposals.models import Proposal, ProposalPerson, Review
 from datacon.proposals.services import assignment_create, review_save
+from tests import factories
 from tests.proposals import factories as pf
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +25,12 @@ def test_export_and_erase_the_accounts_proposal_data():
         call, other, people=[pf.person("Otro", other.email), pf.person("Ana P.", "ANA@example.org")]
     )
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=theirs, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=theirs, reviewer=reviewer, actor=factories.SYSTEM)
     review_save(
         assignment=assignment,
         scores={c.pk: 3 for c in call.edition.review_criteria.all()},
         comment="Privado",
-        actor=reviewer,
+        actor=Actor.of(reviewer),
     )
 
     data = _provider().export(user)

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
+from datacon.common.actor import Actor
 from datacon.editions.models import CoConvenerApplication, VenueCandidate
 from datacon.editions.services import (
     co_convener_apply,
@@ -54,16 +55,22 @@ class World:
                     pf.person(f"Modera {i}", f"mod{i}@example.org", role="moderator"),
                 ],
             )
-            invitation_respond(person=proposal.people.get(email=f"co{i}@example.org"), accept=True)
+            invitation_respond(
+                person=proposal.people.get(email=f"co{i}@example.org"),
+                accept=True,
+                actor=factories.SYSTEM,
+            )
             for reviewer in self.reviewers:
-                assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+                assignment = assignment_create(
+                    proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM
+                )
                 review_save(
                     assignment=assignment,
                     scores={c.pk: 1 + (i + c.pk) % 5 for c in self.criteria},
                     comment="ok",
-                    actor=reviewer,
+                    actor=Actor.of(reviewer),
                 )
-            proposal_decide(proposal=proposal, decision="accepted", actor=None)
+            proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
             proposal.refresh_from_db()
             room = factories.RoomFactory(venue=self.venue, name=f"Sala {i}")
             starts = factories.at(self.edition, 1, 10)
@@ -86,10 +93,11 @@ class World:
                     contact_name="c",
                     contact_email=f"c{i}@example.org",
                 ),
-                actor=None,
+                actor=factories.SYSTEM,
             )
             candidate = venue_candidate_save(
-                candidate=VenueCandidate(edition=self.edition, state=STATES[i]), actor=None
+                candidate=VenueCandidate(edition=self.edition, state=STATES[i]),
+                actor=factories.SYSTEM,
             )
             venue_candidate_scores_save(
                 candidate=candidate,
@@ -98,7 +106,7 @@ class World:
                     "advances": {"score": 4},
                     "community": {"score": 5},
                 },
-                actor=None,
+                actor=factories.SYSTEM,
             )
         schedule_publish(edition=self.edition, actor=factories.SYSTEM)
 

@@ -1,9 +1,10 @@
 """Review: assignments, conflicts, anonymisation, scores within the scale."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
+from datacon.common.actor import Actor
 from datacon.proposals.models import Review, ReviewAssignment, ReviewCriterion, ReviewTeam
 from datacon.proposals.services import (
     assignment_create,
@@ -78,7 +79,7 @@ def test_reviewer_never_sees_names_or_organisations_under_anonymisation():
     call = pf.open_call(anonymous_review=True)
     proposal = _secret_proposal(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     client = _client(reviewer)
     pages = [
         client.get("/gestion/revision/").content.decode(),
@@ -99,7 +100,7 @@ def test_reviewer_sees_names_but_never_emails_or_gender_without_anonymisation():
     call = pf.open_call(anonymous_review=False)
     proposal = _secret_proposal(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     html = _client(reviewer).get(f"/gestion/revision/{assignment.pk}/").content.decode()
     assert "Ana Secreta" in html
     assert "Organización Confidencial" in html
@@ -113,7 +114,7 @@ def test_answers_hidden_from_reviewers_stay_hidden():
     shown = pf.question(call, text="¿Nivel?")
     proposal = pf.submit(call, answers={hidden.pk: "Fundación Reveladora", shown.pk: "Básico"})
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     html = _client(reviewer).get(f"/gestion/revision/{assignment.pk}/").content.decode()
     assert "Básico" in html
     assert "Fundación Reveladora" not in html
@@ -124,11 +125,15 @@ def test_reviewer_cannot_open_someone_elses_assignment():
     proposal = pf.submit(call)
     mine = pf.reviewer_user()
     other = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=other, actor=None)
-    assert _client(mine).get(f"/gestion/revision/{assignment.pk}/").status_code == 404
-    with pytest.raises(ValidationError):
+    assignment = assignment_create(proposal=proposal, reviewer=other, actor=factories.SYSTEM)
+    # Someone else's assignment is a refusal (403), on the page and in the service.
+    assert _client(mine).get(f"/gestion/revision/{assignment.pk}/").status_code == 403
+    with pytest.raises(PermissionDenied):
         review_save(
-            assignment=assignment, scores=_scores(call, [3, 3, 3, 3]), comment="", actor=mine
+            assignment=assignment,
+            scores=_scores(call, [3, 3, 3, 3]),
+            comment="",
+            actor=Actor.of(mine),
         )
 
 
@@ -136,9 +141,12 @@ def test_declared_conflict_hides_the_proposal_and_drops_the_review():
     call = pf.open_call()
     proposal = pf.submit(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     review_save(
-        assignment=assignment, scores=_scores(call, [5, 5, 5, 5]), comment="", actor=reviewer
+        assignment=assignment,
+        scores=_scores(call, [5, 5, 5, 5]),
+        comment="",
+        actor=Actor.of(reviewer),
     )
     client = _client(reviewer)
     response = client.post(
@@ -156,9 +164,12 @@ def test_conflict_without_the_confirmation_box_changes_nothing():
     call = pf.open_call()
     proposal = pf.submit(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     review_save(
-        assignment=assignment, scores=_scores(call, [5, 5, 5, 5]), comment="", actor=reviewer
+        assignment=assignment,
+        scores=_scores(call, [5, 5, 5, 5]),
+        comment="",
+        actor=Actor.of(reviewer),
     )
     client = _client(reviewer)
     response = client.post(
@@ -174,7 +185,7 @@ def test_organiser_withdraws_a_conflict_and_the_reviewer_scores_again(organiser_
     call = pf.open_call()
     proposal = pf.submit(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     client = _client(reviewer)
     client.post(f"/gestion/revision/{assignment.pk}/conflicto/", {"confirm": "yes"})
     response = organiser_client.post(
@@ -186,7 +197,10 @@ def test_organiser_withdraws_a_conflict_and_the_reviewer_scores_again(organiser_
     assert (assignment.conflict_declared, assignment.conflict_declared_at) == (False, None)
     assert client.get(f"/gestion/revision/{assignment.pk}/").status_code == 200
     review_save(
-        assignment=assignment, scores=_scores(call, [4, 4, 4, 4]), comment="", actor=reviewer
+        assignment=assignment,
+        scores=_scores(call, [4, 4, 4, 4]),
+        comment="",
+        actor=Actor.of(reviewer),
     )
     assert Review.objects.count() == 1
 
@@ -195,7 +209,7 @@ def test_score_outside_the_scale_gets_a_clear_message_and_keeps_the_rest():
     call = pf.open_call()
     proposal = pf.submit(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     criteria = list(ReviewCriterion.objects.filter(edition=call.edition))
     data = {f"criterion_{c.pk}": v for c, v in zip(criteria, ["4", "9", "2", "5"], strict=True)}
     data["comment"] = "Mi comentario detallado"
@@ -219,11 +233,11 @@ def test_review_service_refuses_out_of_scale_and_missing_scores():
     call = pf.open_call()
     proposal = pf.submit(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     criteria = list(ReviewCriterion.objects.filter(edition=call.edition))
     scores = {criteria[0].pk: 0, criteria[1].pk: 6, criteria[2].pk: 3}
     with pytest.raises(ValidationError) as error:
-        review_save(assignment=assignment, scores=scores, comment="", actor=reviewer)
+        review_save(assignment=assignment, scores=scores, comment="", actor=Actor.of(reviewer))
     assert error.value.message_dict == {
         f"criterion_{criteria[0].pk}": ["La puntuación de «Mérito» debe estar entre 1 y 5."],
         f"criterion_{criteria[1].pk}": ["La puntuación de «Innovación» debe estar entre 1 y 5."],
@@ -237,20 +251,29 @@ def test_review_can_be_corrected_while_under_review_and_not_after_a_decision():
     call = pf.open_call()
     proposal = pf.submit(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     review_save(
-        assignment=assignment, scores=_scores(call, [1, 1, 1, 1]), comment="a", actor=reviewer
+        assignment=assignment,
+        scores=_scores(call, [1, 1, 1, 1]),
+        comment="a",
+        actor=Actor.of(reviewer),
     )
     review_save(
-        assignment=assignment, scores=_scores(call, [2, 3, 4, 5]), comment="b", actor=reviewer
+        assignment=assignment,
+        scores=_scores(call, [2, 3, 4, 5]),
+        comment="b",
+        actor=Actor.of(reviewer),
     )
     review = Review.objects.get()
     assert sorted(review.scores.values_list("value", flat=True)) == [2, 3, 4, 5]
     assert review.comment == "b"
-    proposal_decide(proposal=proposal, decision="accepted", actor=None)
+    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
     with pytest.raises(ValidationError):
         review_save(
-            assignment=assignment, scores=_scores(call, [5, 5, 5, 5]), comment="", actor=reviewer
+            assignment=assignment,
+            scores=_scores(call, [5, 5, 5, 5]),
+            comment="",
+            actor=Actor.of(reviewer),
         )
 
 
@@ -262,7 +285,7 @@ def test_nobody_reviews_a_proposal_they_are_on():
         call, user, people=[pf.person("Ana", user.email), pf.person("Rev", reviewer.email)]
     )
     with pytest.raises(ValidationError):
-        assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+        assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
 
 
 def test_teams_assign_by_session_type_and_skip_own_proposals():
@@ -279,8 +302,8 @@ def test_teams_assign_by_session_type_and_skip_own_proposals():
     panel = pf.submit(call, session_type=panel_type)
     workshop = pf.submit(call, session_type=workshops)
     own = pf.submit(call, general_reviewer, session_type=panel_type)
-    assert assignments_from_teams(edition=call.edition, actor=None) == 3
-    assert assignments_from_teams(edition=call.edition, actor=None) == 0
+    assert assignments_from_teams(edition=call.edition, actor=factories.SYSTEM) == 3
+    assert assignments_from_teams(edition=call.edition, actor=factories.SYSTEM) == 0
     pairs = set(ReviewAssignment.objects.values_list("proposal_id", "reviewer_id"))
     assert pairs == {
         (panel.pk, general_reviewer.pk),
@@ -294,6 +317,6 @@ def test_conflict_declared_only_by_the_reviewer():
     call = pf.open_call()
     proposal = pf.submit(call)
     reviewer = pf.reviewer_user()
-    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
-    with pytest.raises(ValidationError):
-        conflict_declare(assignment=assignment, note="", actor=factories.organiser_user())
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
+    with pytest.raises(PermissionDenied):
+        conflict_declare(assignment=assignment, note="", actor=Actor.of(factories.organiser_user()))

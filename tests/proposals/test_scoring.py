@@ -4,10 +4,12 @@ from decimal import Decimal
 
 import pytest
 
+from datacon.common.actor import Actor
 from datacon.proposals.models import ReviewCriterion
+from datacon.proposals.review_selectors import ranking
 from datacon.proposals.scoring import CriterionSpec, rank_key, review_total, summarise
-from datacon.proposals.selectors import ranking
 from datacon.proposals.services import assignment_create, review_save
+from tests import factories
 from tests.proposals import factories as pf
 
 FIVE = CriterionSpec(pk=1, weight=Decimal("2"), scale_min=1, scale_max=5)
@@ -62,12 +64,12 @@ def test_ranking_table_from_the_database():
     reviewers = [pf.reviewer_user() for _ in range(3)]
 
     def score(proposal, reviewer, values):
-        assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=None)
+        assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
         review_save(
             assignment=assignment,
             scores={c.pk: v for c, v in zip(criteria, values, strict=True)},
             comment="",
-            actor=reviewer,
+            actor=Actor.of(reviewer),
         )
 
     score(strong, reviewers[0], [5, 4, 4, 4])  # (3*100 + 75*3)/6 = 87.5
@@ -75,7 +77,7 @@ def test_ranking_table_from_the_database():
     score(split, reviewers[0], [5, 5, 5, 5])  # 100
     score(split, reviewers[1], [1, 1, 1, 1])  # 0
     score(split, reviewers[2], [2, 2, 2, 2])  # 25
-    assignment_create(proposal=unreviewed, reviewer=reviewers[2], actor=None)
+    assignment_create(proposal=unreviewed, reviewer=reviewers[2], actor=factories.SYSTEM)
 
     table = ranking(edition=call.edition)
     rows = [(r.position, r.proposal.title, r.summary.count, r.assigned) for r in table.rows]

@@ -4,9 +4,10 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry, OutboundEmail
 from datacon.proposals.models import (
     InvitationStatus,
@@ -225,7 +226,7 @@ def test_update_until_deadline_changes_people_and_invites_only_new_ones():
         call, user, people=[pf.person("Ana", user.email), pf.person("Beto", "beto@example.org")]
     )
     beto = proposal.people.get(email="beto@example.org")
-    invitation_respond(person=beto, accept=True)
+    invitation_respond(person=beto, accept=True, actor=factories.SYSTEM)
     proposal_update(
         proposal=proposal,
         data=pf.proposal_input(call, title="Título nuevo"),
@@ -235,7 +236,7 @@ def test_update_until_deadline_changes_people_and_invites_only_new_ones():
             pf.person("Dana", "dana@example.org"),
         ],
         answers={},
-        actor=user,
+        actor=Actor.of(user),
     )
     proposal.refresh_from_db()
     assert proposal.title == "Título nuevo"
@@ -266,7 +267,7 @@ def test_update_after_deadline_is_refused():
             data=pf.proposal_input(call, title="Tarde"),
             people=[pf.person("Ana", user.email)],
             answers={},
-            actor=user,
+            actor=Actor.of(user),
             now=later,
         )
     assert "La convocatoria cerró el" in " ".join(error.value.messages)
@@ -278,13 +279,13 @@ def test_update_by_someone_else_is_refused():
     call = pf.open_call()
     proposal = pf.submit(call)
     intruder = pf.verified_user()
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         proposal_update(
             proposal=proposal,
             data=pf.proposal_input(call),
             people=[pf.person("X", intruder.email)],
             answers={},
-            actor=intruder,
+            actor=Actor.of(intruder),
         )
 
 
@@ -292,7 +293,7 @@ def test_withdraw_records_who_and_when_and_blocks_editing():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = pf.submit(call, user)
-    proposal_withdraw(proposal=proposal, actor=user)
+    proposal_withdraw(proposal=proposal, actor=Actor.of(user))
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.WITHDRAWN
     event = proposal.events.last()
@@ -304,7 +305,7 @@ def test_withdraw_records_who_and_when_and_blocks_editing():
     )
     assert proposal_can_edit(proposal) is False
     with pytest.raises(ValidationError):
-        proposal_withdraw(proposal=proposal, actor=user)
+        proposal_withdraw(proposal=proposal, actor=Actor.of(user))
 
 
 def test_invitation_decline_is_recorded_and_gender_is_self_declared():
@@ -316,7 +317,9 @@ def test_invitation_decline_is_recorded_and_gender_is_self_declared():
         people=[pf.person("Ana", user.email), pf.person("Beto", "beto@example.org", gender="man")],
     )
     beto = proposal.people.get(email="beto@example.org")
-    invitation_respond(person=beto, accept=False, gender="non_binary", organisation="Org B")
+    invitation_respond(
+        person=beto, accept=False, gender="non_binary", organisation="Org B", actor=factories.SYSTEM
+    )
     beto.refresh_from_db()
     assert (beto.invitation_status, beto.gender, beto.organisation) == (
         InvitationStatus.DECLINED,

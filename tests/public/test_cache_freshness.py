@@ -216,7 +216,7 @@ def test_person_rename_is_current_on_session_and_program(shared_cache, scene):
     person = Person.objects.get(slug=scene["person"])
     old_name = person.public_name
     person.public_name = "Renamed Speaker Kappa"
-    person_save(person=person, actor=None)
+    person_save(person=person, actor=factories.SYSTEM)
 
     def expect(url: str, old: str, new: str) -> None:
         assert "Renamed Speaker Kappa" in new, url

@@ -38,9 +38,9 @@ def notice_fields(**overrides: Any) -> dict[str, Any]:
 
 def published_notice(edition: Edition | None = None, **overrides: Any) -> PrivacyNotice:
     notice = privacy_notice_save(
-        notice=PrivacyNotice(edition=edition, **notice_fields(**overrides)), actor=None
+        notice=PrivacyNotice(edition=edition, **notice_fields(**overrides)), actor=factories.SYSTEM
     )
-    return privacy_notice_publish(notice=notice, actor=None)
+    return privacy_notice_publish(notice=notice, actor=factories.SYSTEM)
 
 
 class RegistrationSettingsFactory(factory.django.DjangoModelFactory):

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
+from datacon.common.actor import Actor
 from datacon.common.mail import emails_send_due
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
 from datacon.people.privacy_services import use_objections_set
@@ -161,7 +162,9 @@ def test_cancel_link_tampered_or_for_a_changed_ticket_is_refused():
 def test_reminders_are_queued_once_and_respect_objections():
     edition, _venues = registration_edition()
     first, second, objecting = register(edition), register(edition), register(edition)
-    use_objections_set(user=objecting.user, objections=["reminders"], actor=objecting.user)
+    use_objections_set(
+        user=objecting.user, objections=["reminders"], actor=Actor.of(objecting.user)
+    )
     starts = edition_starts_at(edition=edition)
     assert reminders_send(now=starts - dt.timedelta(hours=49), actor=factories.SYSTEM) == 0
     assert reminders_send(now=starts - dt.timedelta(hours=47), actor=factories.SYSTEM) == 2

@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 
+from datacon.common.actor import Actor
 from datacon.people.privacy_services import account_delete
 from datacon.registration.selectors import attendance_figures, live_counts
 from datacon.registration.services import (
@@ -112,5 +113,5 @@ def test_figures_stay_the_same_when_an_attendee_deletes_their_account():
     signup(mine, session)
     checkin_venue(venue=venue, code=mine.ticket_code, actor=factories.SYSTEM)
     before = dataclasses.asdict(attendance_figures(edition=edition))
-    account_delete(user=mine.user, actor=mine.user)
+    account_delete(user=mine.user, actor=Actor.of(mine.user))
     assert dataclasses.asdict(attendance_figures(edition=edition)) == before

@@ -1,9 +1,29 @@
-"""Back-office URLs of the conference core (the records themselves are in the admin)."""
+"""Back-office URLs of the conference core (the records themselves are in the admin).
+
+URL names of an edition's co-conveners, venue candidates and a new edition keep
+the "proposals_" prefix they had when the call's screens held them.
+"""
 
 from django.urls import path
 
-from datacon.backoffice.views import home
+from datacon.backoffice.views import conference as views
 
 urlpatterns = [
-    path("", home.home, name="home"),
+    path("", views.home, name="home"),
+    path("convocatorias/nueva-edicion/", views.edition_copy, name="proposals_edition_copy"),
+    path(
+        "ediciones/<slug:edition>/co-convocantes/",
+        views.co_conveners,
+        name="proposals_co_conveners",
+    ),
+    path(
+        "ediciones/<slug:edition>/sedes-candidatas/",
+        views.venue_candidates,
+        name="proposals_venues",
+    ),
+    path(
+        "ediciones/<slug:edition>/sedes-candidatas/<int:pk>/",
+        views.venue_candidate,
+        name="proposals_venue",
+    ),
 ]

@@ -7,7 +7,6 @@ from datacon.backoffice.views import proposals as views
 
 urlpatterns = [
     path("convocatorias/", views.calls, name="proposals_calls"),
-    path("convocatorias/nueva-edicion/", views.edition_copy, name="proposals_edition_copy"),
     path("ediciones/<slug:edition>/convocatoria/", views.edition_hub, name="proposals_edition"),
     path(
         "ediciones/<slug:edition>/convocatoria/ajustes/",
@@ -33,21 +32,6 @@ urlpatterns = [
     ),
     path("ediciones/<slug:edition>/clasificacion/", views.ranking, name="proposals_ranking"),
     path("ediciones/<slug:edition>/paridad/", views.parity, name="proposals_parity"),
-    path(
-        "ediciones/<slug:edition>/co-convocantes/",
-        views.co_conveners,
-        name="proposals_co_conveners",
-    ),
-    path(
-        "ediciones/<slug:edition>/sedes-candidatas/",
-        views.venue_candidates,
-        name="proposals_venues",
-    ),
-    path(
-        "ediciones/<slug:edition>/sedes-candidatas/<int:pk>/",
-        views.venue_candidate,
-        name="proposals_venue",
-    ),
     path("ediciones/<slug:edition>/programa/", schedule.schedule, name="proposals_schedule"),
     path(
         "ediciones/<slug:edition>/programa/sesiones/<int:pk>/",

@@ -16,10 +16,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from datacon.backoffice.access import staff_required
+from datacon.common.access import rule_route
 from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.editions.models import Edition
-from datacon.program.models import ScheduleVersion, Session
+from datacon.editions.selectors import edition_from_url
+from datacon.program.forms import PlacementForm, PublishForm
+from datacon.program.models import ScheduleVersion, Session, SessionPlacement
+from datacon.program.notices import schedule_publish_with_notices
 from datacon.program.parity import sessions_parity_flags
 from datacon.program.schedule import (
     BuilderState,
@@ -32,15 +36,15 @@ from datacon.program.schedule import (
 )
 from datacon.program.schedule_grid import GridColumn, GridItem, grid_day
 from datacon.program.selectors import participations_pending
-from datacon.proposals.forms import PlacementForm, PublishForm
 from datacon.proposals.models import CallSessionType, Proposal, ProposalStatus
-from datacon.proposals.services import schedule_publish_with_notices
 
-SCHEDULE = "program.change_session"
+SCHEDULE = "program.schedule"
 
 
-def _edition(slug: str) -> Edition:
-    return get_object_or_404(Edition.objects.select_related("organiser"), slug=slug)
+def _current(request: HttpRequest) -> Edition:
+    edition = request.access_object  # type: ignore[attr-defined]
+    assert isinstance(edition, Edition)
+    return edition
 
 
 def _columns(state: BuilderState, used_venue_columns: set[int]) -> list[GridColumn]:
@@ -117,9 +121,9 @@ def _grid(state: BuilderState, day: dt.date) -> Any:
     )
 
 
-@staff_required(SCHEDULE)
+@rule_route(SCHEDULE, obj=edition_from_url)
 def schedule(request: HttpRequest, edition: str) -> HttpResponse:
-    current = _edition(edition)
+    current = _current(request)
     state = builder_state(edition=current)
     days = current.days
     selected = days[0] if days else None
@@ -168,9 +172,37 @@ def _default_duration(session: Session) -> int:
     return session.session_type.default_duration_minutes
 
 
-@staff_required(SCHEDULE)
+def _placement_initial(
+    request: HttpRequest,
+    edition: Edition,
+    session: Session,
+    placement: SessionPlacement | None,
+) -> dict[str, Any]:
+    """The placement form as the session stands, or as the grid's link suggests."""
+    initial: dict[str, Any] = {"duration": _default_duration(session)}
+    if placement is not None and placement.is_placed:
+        assert placement.starts_at is not None and placement.ends_at is not None
+        local = placement.starts_at.astimezone(edition.tz)
+        initial.update(
+            day=local.date().isoformat(),
+            start=local.time().strftime("%H:%M"),
+            duration=int((placement.ends_at - placement.starts_at).total_seconds() // 60),
+            place=f"r{placement.room_id}" if placement.room_id else f"v{placement.venue_id}",
+        )
+    elif request.GET.get("dia"):
+        initial["day"] = request.GET["dia"]
+    if request.GET.get("hora"):
+        initial["start"] = request.GET["hora"]
+    if request.GET.get("lugar"):
+        initial["place"] = request.GET["lugar"]
+    if placement is not None and placement.expected_audience:
+        initial["expected_audience"] = placement.expected_audience
+    return initial
+
+
+@rule_route(SCHEDULE, obj=edition_from_url)
 def place(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _current(request)
     session = get_object_or_404(
         Session.objects.select_related("session_type", "placement"), pk=pk, edition=current
     )
@@ -202,8 +234,7 @@ def place(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
             except PlacementNeedsConfirmation as error:
                 warnings = error.conflicts
             except ValidationError as error:
-                for key, errors in error.message_dict.items():
-                    form.add_error(key if key in form.fields else None, errors)
+                service_errors_to_form(form, error)
             else:
                 if accepted:
                     messages.warning(
@@ -217,25 +248,11 @@ def place(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
                     f"{_schedule_url(current)}?dia={starts.date().isoformat()}#s{session.pk}"
                 )
     else:
-        initial: dict[str, Any] = {"duration": _default_duration(session)}
-        if placement is not None and placement.is_placed:
-            assert placement.starts_at is not None and placement.ends_at is not None
-            local = placement.starts_at.astimezone(current.tz)
-            initial.update(
-                day=local.date().isoformat(),
-                start=local.time().strftime("%H:%M"),
-                duration=int((placement.ends_at - placement.starts_at).total_seconds() // 60),
-                place=f"r{placement.room_id}" if placement.room_id else f"v{placement.venue_id}",
-            )
-        elif request.GET.get("dia"):
-            initial["day"] = request.GET["dia"]
-        if request.GET.get("hora"):
-            initial["start"] = request.GET["hora"]
-        if request.GET.get("lugar"):
-            initial["place"] = request.GET["lugar"]
-        if placement is not None and placement.expected_audience:
-            initial["expected_audience"] = placement.expected_audience
-        form = PlacementForm(initial=initial, edition=current, venues=state.venues)
+        form = PlacementForm(
+            initial=_placement_initial(request, current, session, placement),
+            edition=current,
+            venues=state.venues,
+        )
     people = list(session.participations.select_related("person").order_by("order", "id"))
     return render(
         request,
@@ -261,9 +278,9 @@ def _schedule_url(edition: Edition) -> str:
     return reverse("backoffice:proposals_schedule", kwargs={"edition": edition.slug})
 
 
-@staff_required(SCHEDULE)
+@rule_route(SCHEDULE, obj=edition_from_url)
 def publish(request: HttpRequest, edition: str) -> HttpResponseBase:
-    current = _edition(edition)
+    current = _current(request)
     flags = sessions_parity_flags(edition=current)
     first = not ScheduleVersion.objects.filter(edition=current).exists()
     form = PublishForm(request.POST or None, initial={"renumber": first})
@@ -276,7 +293,7 @@ def publish(request: HttpRequest, edition: str) -> HttpResponseBase:
         else:
             version, notices = schedule_publish_with_notices(
                 edition=current,
-                actor=request.user,
+                actor=Actor.of(request.user),
                 note=form.cleaned_data["note"],
                 renumber=True if first else form.cleaned_data["renumber"],
                 notify=form.cleaned_data["notify"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser, User
 
 from datacon.program.schedule_text import change_summary
 
@@ -27,9 +28,9 @@ def edition_call(edition: Any) -> Any:
 
 
 @register.simple_tag
-def account_proposals(user: Any) -> dict[str, Any]:
+def account_proposals(user: User | AnonymousUser) -> dict[str, Any]:
     """What the account page shows: own proposals, invitations, co-convener requests."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return {}
     from datacon.editions.models import CoConvenerApplication
     from datacon.proposals import selectors

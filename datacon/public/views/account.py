@@ -7,12 +7,13 @@ comments, their personal data and privacy choices).
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from datacon.common.access import signed_in_route
 
-@login_required
+
+@signed_in_route
 def account_home(request: HttpRequest) -> HttpResponse:
     response = render(request, "public/account/home.html", {})
     response["Cache-Control"] = "private, no-store"

@@ -7,14 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from datacon.common.access import public_route
 from datacon.common.http import public_page
 from datacon.common.versions import CONFERENCE, DEMAND, POLICY
 from datacon.consultation import selectors as consultation
 from datacon.consultation.models import Phase
 from datacon.demand import selectors as demand
 from datacon.editions import selectors as editions
-from datacon.people import selectors as people
 from datacon.policy import selectors as policy
+from datacon.program import people_selectors as people
 from datacon.program import selectors as program
 
 
@@ -22,6 +23,7 @@ def _today(request: HttpRequest) -> str:
     return timezone.localdate().isoformat()
 
 
+@public_route
 @public_page([CONFERENCE, POLICY, DEMAND], vary_on=_today)
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -47,6 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([CONFERENCE])
 def edition_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -56,6 +59,7 @@ def edition_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([CONFERENCE])
 def edition_detail(request: HttpRequest, edition: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
@@ -75,6 +79,7 @@ def _int_or_none(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+@public_route
 @public_page([CONFERENCE])
 def program_view(request: HttpRequest, edition: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
@@ -107,6 +112,7 @@ def _this_minute(request: HttpRequest) -> str:
     return timezone.now().strftime("%Y-%m-%dT%H:%M")
 
 
+@public_route
 @public_page([CONFERENCE], vary_on=_this_minute)
 def program_now(request: HttpRequest, edition: str) -> HttpResponse:
     # Depends on the clock: cached for the current minute only (and, like every
@@ -122,6 +128,7 @@ def program_now(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([CONFERENCE])
 def session_detail(request: HttpRequest, edition: str, code: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
@@ -146,6 +153,7 @@ def _group_by_role(participations: list) -> list[tuple[str, list]]:
     return list(groups.items())
 
 
+@public_route
 @public_page([CONFERENCE])
 def person_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(people.persons_public().order_by("public_name"), 60).get_page(
@@ -154,6 +162,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(request, "public/person_list.html", {"page": page})
 
 
+@public_route
 @public_page([CONFERENCE])
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = people.person_get_public(slug=slug)
@@ -164,6 +173,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([CONFERENCE])
 def organisation_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(people.organisations_public().order_by("name"), 60).get_page(
@@ -172,6 +182,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "public/organisation_list.html", {"page": page})
 
 
+@public_route
 @public_page([CONFERENCE])
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = people.organisation_get_public(slug=slug)
@@ -189,6 +200,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([CONFERENCE])
 def search(request: HttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "").strip()[:200]

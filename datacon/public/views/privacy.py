@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -18,7 +18,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datacon.common.audit import audit_record
+from datacon.common.access import public_route, signed_in_route
+from datacon.common.actor import Actor
 from datacon.common.http import public_page
 from datacon.common.ratelimit import rate_limit_hit
 from datacon.common.versions import CONFERENCE
@@ -33,7 +34,13 @@ from datacon.people.privacy_selectors import (
     privacy_notice_versions,
     use_objections_of,
 )
-from datacon.people.privacy_services import account_delete, account_rectify, use_objections_set
+from datacon.people.privacy_services import (
+    account_delete,
+    account_rectify,
+    personal_data_access_record,
+    use_objections_set,
+)
+from datacon.people.signed_in import account_of
 from datacon.registration.selectors import registrations_of_user
 
 
@@ -47,6 +54,7 @@ def _version(request: HttpRequest) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+@public_route
 @public_page([CONFERENCE])
 def privacy_platform(request: HttpRequest) -> HttpResponse:
     notice = privacy_notice_get(edition=None, version=_version(request))
@@ -57,6 +65,7 @@ def privacy_platform(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_route
 @public_page([CONFERENCE])
 def privacy_edition(request: HttpRequest, edition: str) -> HttpResponse:
     current = edition_get_public(slug=edition)
@@ -72,9 +81,9 @@ def privacy_edition(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in_route
 def privacy_my_data(request: HttpRequest) -> HttpResponseBase:
-    data = personal_data_collect(user=request.user)
+    data = personal_data_collect(user=account_of(request))
     summary = [
         (
             provider["label"],
@@ -88,7 +97,7 @@ def privacy_my_data(request: HttpRequest) -> HttpResponseBase:
             "public/privacy/my_data.html",
             {
                 "summary": summary,
-                "objections": use_objections_of(user=request.user),
+                "objections": use_objections_of(user=account_of(request)),
                 "uses": NonEssentialUse.choices,
             },
         )
@@ -102,34 +111,33 @@ def _download(request: HttpRequest, kind: str) -> HttpResponseBase:
     stamp = timezone.localdate().isoformat()
     if kind == "json":
         content, content_type = (
-            personal_data_json(user=request.user),
+            personal_data_json(user=account_of(request)),
             "application/json; charset=utf-8",
         )
     else:
-        content, content_type = personal_data_csv(user=request.user), "text/csv; charset=utf-8"
-    audit_record(
-        actor=request.user,
-        action=f"arco.access.{kind}",
-        object_type="auth.user",
-        object_id=str(request.user.pk),
-        summary=_("Descarga de datos personales por su titular"),
-    )
+        content, content_type = (
+            personal_data_csv(user=account_of(request)),
+            "text/csv; charset=utf-8",
+        )
+    user = request.user
+    assert isinstance(user, User)
+    personal_data_access_record(user=user, kind=kind, actor=Actor.of(user))
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="mis-datos-datacon-{stamp}.{kind}"'
     return _private(response)
 
 
-@login_required
+@signed_in_route
 def privacy_download_json(request: HttpRequest) -> HttpResponseBase:
     return _download(request, "json")
 
 
-@login_required
+@signed_in_route
 def privacy_download_csv(request: HttpRequest) -> HttpResponseBase:
     return _download(request, "csv")
 
 
-@login_required
+@signed_in_route
 def privacy_rectify(request: HttpRequest) -> HttpResponseBase:
     user = request.user
     form = RectifyAccountForm(
@@ -137,11 +145,12 @@ def privacy_rectify(request: HttpRequest) -> HttpResponseBase:
         initial={"first_name": user.first_name, "last_name": user.last_name},  # type: ignore[union-attr]
     )
     if request.method == "POST" and form.is_valid():
+        assert isinstance(user, User)
         account_rectify(
             user=user,
             first_name=form.cleaned_data["first_name"],
             last_name=form.cleaned_data["last_name"],
-            actor=user,
+            actor=Actor.of(user),
         )
         messages.success(request, _("Sus datos quedaron corregidos."))
         return redirect("public:privacy_rectify")
@@ -154,28 +163,33 @@ def privacy_rectify(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-@login_required
+@signed_in_route
 def privacy_objections(request: HttpRequest) -> HttpResponseBase:
     form = ObjectionsForm(
         request.POST if request.method == "POST" else None,
-        initial={"objections": sorted(use_objections_of(user=request.user))},
+        initial={"objections": sorted(use_objections_of(user=account_of(request)))},
     )
     if request.method == "POST" and form.is_valid():
+        user = request.user
+        assert isinstance(user, User)
         use_objections_set(
-            user=request.user, objections=form.cleaned_data["objections"], actor=request.user
+            user=user, objections=form.cleaned_data["objections"], actor=Actor.of(user)
         )
         messages.success(request, _("Guardamos sus preferencias de uso de datos."))
         return redirect("public:privacy_objections")
     return _private(render(request, "public/privacy/objections.html", {"form": form}))
 
 
-@login_required
+@signed_in_route
 def privacy_delete(request: HttpRequest) -> HttpResponseBase:
     user = request.user
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=user)
+    form = DeleteAccountForm(
+        request.POST if request.method == "POST" else None, user=account_of(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            account_delete(user=user, actor=user)
+            assert isinstance(user, User)
+            account_delete(user=user, actor=Actor.of(user))
         except (ValidationError, ProtectedError):
             messages.error(
                 request,

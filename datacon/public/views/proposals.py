@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -18,20 +18,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from datacon.common.access import link_route, public_route, signed_in_route
+from datacon.common.actor import Actor
+from datacon.common.forms import service_errors_to_form
 from datacon.common.http import public_page
 from datacon.common.ratelimit import rate_limit_hit
 from datacon.common.versions import CONFERENCE
 from datacon.editions import selectors as editions
+from datacon.editions.forms import CoConvenerForm
 from datacon.editions.models import CoConvenerApplication, Edition
 from datacon.editions.services import co_convener_apply
+from datacon.people.signed_in import account_of
 from datacon.program.schedule import schedule_versions_public
 from datacon.proposals import selectors
 from datacon.proposals.forms import (
-    CoConvenerForm,
     InvitationForm,
     ProposalForm,
     SelfForm,
-    errors_to_form,
     people_formset,
     people_inputs,
 )
@@ -61,6 +64,7 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
     return response
 
 
+@public_route
 def call_page(request: HttpRequest, edition: str) -> HttpResponse:
     # Not cached: whether the call is open depends on the minute.
     current = editions.edition_get_public(slug=edition)
@@ -98,7 +102,8 @@ def _self_initial(request: HttpRequest, proposal: Proposal | None) -> dict[str, 
                 "position": me.position,
                 "gender": me.gender,
             }
-    user: Any = request.user
+    user = request.user
+    assert isinstance(user, User)
     person = getattr(user, "person", None)
     name = user.get_full_name() or (person.public_name if person else "")
     return {"name": name, "role": "speaker"}
@@ -128,7 +133,9 @@ def _proposal_form_response(
     call: Call,
     proposal: Proposal | None,
 ) -> HttpResponseBase:
-    user: Any = request.user
+    user = request.user
+    assert isinstance(user, User)
+    actor = Actor.of(user)
     people_errors: dict[str, list[str]] = {}
     if request.method == "POST":
         form = ProposalForm(request.POST, call=call)
@@ -145,10 +152,10 @@ def _proposal_form_response(
                 if proposal is None:
                     saved = proposal_submit(
                         call=call,
-                        submitter=user,
                         data=form.proposal_input(),
                         people=people,
                         answers=form.answers(),
+                        actor=actor,
                     )
                     messages.success(
                         request,
@@ -163,12 +170,14 @@ def _proposal_form_response(
                         data=form.proposal_input(),
                         people=people,
                         answers=form.answers(),
-                        actor=user,
+                        actor=actor,
                     )
                     messages.success(request, _("Guardamos los cambios de su propuesta."))
                 return redirect("public:proposals_detail", pk=saved.pk)
             except ValidationError as error:
-                errors_to_form(form, error, extra=people_errors)
+                service_errors_to_form(
+                    form, error, field_names=_question_fields(form), extra=people_errors
+                )
         elif self_form.is_valid() and formset.is_valid():
             # Other fields are wrong: report the people's problems (a duplicate
             # co-speaker...) now too, instead of one round of errors later.
@@ -199,16 +208,21 @@ def _proposal_form_response(
     return _private(response)
 
 
-@login_required
+def _question_fields(form: ProposalForm) -> dict[str, str]:
+    """The services name an answer's errors "question_<id>"; the form's field is "q_<id>"."""
+    return {f"question_{name[2:]}": name for name in form.fields if name.startswith("q_")}
+
+
+@signed_in_route
 def submit(request: HttpRequest, edition: str) -> HttpResponseBase:
     current = editions.edition_get_public(slug=edition)
     call = _call_or_404(current)
     return _proposal_form_response(request, edition=current, call=call, proposal=None)
 
 
-@login_required
+@signed_in_route
 def edit(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     if not proposal_can_edit(proposal):
         messages.warning(
             request,
@@ -221,9 +235,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     return _proposal_form_response(request, edition=proposal.edition, call=call, proposal=proposal)
 
 
-@login_required
+@signed_in_route
 def mine(request: HttpRequest) -> HttpResponseBase:
-    proposals = selectors.proposals_of_user(user=request.user)
+    proposals = selectors.proposals_of_user(user=account_of(request))
     for proposal in proposals:
         proposal.visible_label = selectors.visible_status_label(proposal)  # type: ignore[attr-defined]
     return _private(
@@ -232,7 +246,7 @@ def mine(request: HttpRequest) -> HttpResponseBase:
             "public/proposals/mine.html",
             {
                 "proposals": proposals,
-                "invitations": selectors.invitations_of_user(user=request.user),
+                "invitations": selectors.invitations_of_user(user=account_of(request)),
             },
         )
     )
@@ -246,9 +260,9 @@ _DECISION_EVENTS = (
 )
 
 
-@login_required
+@signed_in_route
 def detail(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     status = selectors.visible_status(proposal)
     events = [e for e in proposal.events.all() if e.kind not in _DECISION_EVENTS]
     return _private(
@@ -274,12 +288,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
 
 
-@login_required
+@signed_in_route
 def withdraw(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     if request.method == "POST":
         try:
-            proposal_withdraw(proposal=proposal, actor=request.user)
+            proposal_withdraw(proposal=proposal, actor=Actor.of(request.user))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -296,16 +310,18 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponseBase:
     )
 
 
-@login_required
+@signed_in_route
 @require_POST
 def respond(request: HttpRequest, pk: int) -> HttpResponseBase:
-    proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+    proposal = selectors.proposal_of_user(user=account_of(request), pk=pk)
     answer = request.POST.get("answer")
     if answer not in ("confirm", "decline"):
         messages.error(request, _("Elija si confirma o declina."))
         return redirect("public:proposals_detail", pk=proposal.pk)
     try:
-        proposal_respond(proposal=proposal, confirm=answer == "confirm", actor=request.user)
+        proposal_respond(
+            proposal=proposal, confirm=answer == "confirm", actor=Actor.of(request.user)
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -318,6 +334,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponseBase:
     return redirect("public:proposals_detail", pk=proposal.pk)
 
 
+@link_route
 def invitation(request: HttpRequest, token: str) -> HttpResponseBase:
     """A co-speaker's page, reached from the e-mailed link (the link is the key)."""
     person = selectors.invitation_by_token(token=token)
@@ -332,13 +349,13 @@ def invitation(request: HttpRequest, token: str) -> HttpResponseBase:
                 invitation_respond(
                     person=person,
                     accept=answer == "confirm",
-                    actor=request.user,
+                    actor=Actor.via_link("co-speaker invitation", request.user),
                     organisation=form.cleaned_data["organisation"],
                     position=form.cleaned_data["position"],
                     gender=form.cleaned_data["gender"],
                 )
             except ValidationError as error:
-                form.add_error(None, error.messages)
+                service_errors_to_form(form, error)
             else:
                 messages.success(
                     request,
@@ -377,6 +394,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponseBase:
     return _private(response)
 
 
+@public_route
 @public_page([CONFERENCE])
 def changelog(request: HttpRequest, edition: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
@@ -387,10 +405,11 @@ def changelog(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in_route
 def co_convener(request: HttpRequest, edition: str) -> HttpResponseBase:
     current = editions.edition_get_public(slug=edition)
-    user: Any = request.user
+    user = request.user
+    assert isinstance(user, User)
     if request.method == "POST":
         form = CoConvenerForm(request.POST, request.FILES)
         if rate_limit_hit(key=f"coconvener:{user.pk}", limit=5, window_seconds=3600):
@@ -399,9 +418,9 @@ def co_convener(request: HttpRequest, edition: str) -> HttpResponseBase:
             application: CoConvenerApplication = form.save(commit=False)
             application.edition = current
             try:
-                co_convener_apply(application=application, actor=user)
+                co_convener_apply(application=application, actor=Actor.of(user))
             except ValidationError as error:
-                errors_to_form(form, error)
+                service_errors_to_form(form, error)
             else:
                 messages.success(
                     request,

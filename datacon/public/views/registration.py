@@ -83,6 +83,7 @@ def _register(
     if not form.is_valid():
         return None
     actor = Actor.of(request.user)
+    assert actor.account is not None  # the view is for signed-in people only
     try:
         registration = services.registration_create(
             edition=edition,

@@ -257,7 +257,7 @@ def registration_create(
             **details.fields,
         )
         registration.consent = consent_record(
-            user=user, notice=notice, purpose=ConsentPurpose.REGISTRATION
+            user=user, notice=notice, purpose=ConsentPurpose.REGISTRATION, actor=work.actor
         )
         _save_new(work, registration)
         if notify:

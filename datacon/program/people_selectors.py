@@ -1,4 +1,8 @@
-"""Reads for people and organisations: only those with a public role are public."""
+"""Reads for the public people and organisations pages: only those with a public role in
+the program (a confirmed participation in a public session) are public.
+
+They live with the program because the program decides who is public; the people app
+holds the records and never imports the program."""
 
 from __future__ import annotations
 

@@ -1,0 +1,97 @@
+"""Forms of the schedule builder: placing a session and publishing a version.
+
+Forms only help people type; the rules live in `datacon.program.schedule`, whose
+refusals the views put back on the form, so whatever was typed stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from datacon.editions.models import Edition, Room, Venue
+
+
+class PlacementForm(forms.Form):
+    day = forms.TypedChoiceField(label=_("Día"), coerce=dt.date.fromisoformat)
+    start = forms.TimeField(
+        label=_("Hora de inicio"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Escriba la hora así: 10:30.")},
+    )
+    duration = forms.IntegerField(label=_("Duración (minutos)"), min_value=5, max_value=12 * 60)
+    place = forms.ChoiceField(label=_("Sede y sala"))
+    expected_audience = forms.IntegerField(
+        label=_("Audiencia esperada"), min_value=1, required=False
+    )
+    accept_warnings = forms.BooleanField(
+        label=_("Colocar de todos modos, con las advertencias"), required=False
+    )
+
+    def __init__(
+        self, *args: Any, edition: Edition, venues: Sequence[Venue], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        from datacon.common.templatetags.datacon import long_date
+
+        self.edition = edition
+        day_field = self.fields["day"]
+        assert isinstance(day_field, forms.TypedChoiceField)
+        day_field.choices = [(d.isoformat(), long_date(d)) for d in edition.days]
+        choices: list[tuple[str, Any]] = []
+        self.places: dict[str, tuple[Venue, Room | None]] = {}
+        for venue in venues:
+            group: list[tuple[str, str]] = []
+            for room in venue.rooms.all():
+                key = f"r{room.pk}"
+                capacity = f" ({room.capacity})" if room.capacity else ""
+                group.append((key, f"{room.name}{capacity}"))
+                self.places[key] = (venue, room)
+            key = f"v{venue.pk}"
+            group.append((key, str(_("%(venue)s, sin sala") % {"venue": venue.name})))
+            self.places[key] = (venue, None)
+            choices.append((venue.name, group))
+        place_field = self.fields["place"]
+        assert isinstance(place_field, forms.ChoiceField)
+        place_field.choices = choices
+
+    def placement(self) -> tuple[dt.datetime, dt.datetime, Venue, Room | None]:
+        data = self.cleaned_data
+        starts = dt.datetime.combine(data["day"], data["start"]).replace(tzinfo=self.edition.tz)
+        ends = starts + dt.timedelta(minutes=data["duration"])
+        venue, room = self.places[data["place"]]
+        return starts, ends, venue, room
+
+
+class PublishForm(forms.Form):
+    note = forms.CharField(
+        label=_("Nota pública sobre esta versión"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+    renumber = forms.BooleanField(
+        label=_("Volver a numerar los códigos según el horario"),
+        required=False,
+        help_text=_(
+            "Cambia los códigos ya publicados (y sus enlaces). Sin marcar, solo las sesiones "
+            "nuevas o movidas de día reciben código."
+        ),
+    )
+    notify = forms.BooleanField(
+        label=_("Avisar por correo a las personas de las sesiones que cambian"),
+        required=False,
+        initial=True,
+    )
+    review_notices = forms.BooleanField(
+        label=_("Revisar los avisos en la bandeja de salida antes de enviarlos"),
+        required=False,
+        initial=True,
+    )
+    acknowledge_parity = forms.BooleanField(
+        label=_("Publicar aunque haya paneles sin paridad"), required=False
+    )

@@ -1,0 +1,10 @@
+"""Rules of the program: who builds and publishes an edition's schedule."""
+
+from __future__ import annotations
+
+import rules
+
+from datacon.editions.permissions import organises
+
+# Placing sessions, publishing versions and their notices: the edition's organisers.
+rules.add_perm("program.schedule", organises)
