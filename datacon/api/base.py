@@ -20,7 +20,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.pagination import PageNumberPagination
 
 from datacon.common.access import Access, Audience
@@ -56,6 +56,20 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     cache_scopes: tuple[str, ...] = (CONFERENCE,)
     pagination_class = PublicPagination
     # Open data: anyone may read every endpoint (the route × role matrix checks it).
+    access = Access(Audience.PUBLIC)
+
+    @classmethod
+    def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:  # type: ignore[override]
+        view = super().as_view(actions, **initkwargs)
+        return cached_api_view(view, cls.cache_scopes)
+
+
+class PublicListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """Like PublicReadOnlyViewSet, for records that are only ever read as a list
+    (no detail route is generated, so the OpenAPI document promises none)."""
+
+    cache_scopes: tuple[str, ...] = (CONFERENCE,)
+    pagination_class = PublicPagination
     access = Access(Audience.PUBLIC)
 
     @classmethod

@@ -210,6 +210,6 @@ def test_importer_rejects_file_neutralises_the_rejected_line(tmp_path):
         ],
     )
     rejects = tmp_path / "rechazos.csv"
-    requests_import(path=source, rejects_path=rejects)
+    requests_import(path=source, rejects_path=rejects, actor=factories.SYSTEM)
     cells = _cells(rejects.read_bytes())
     assert NEUTRALISED + " solicito los contratos de obra pública." in cells

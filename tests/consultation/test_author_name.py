@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.consultation import services
 from datacon.consultation.models import Comment, Consultation
 from datacon.consultation.personal_data import consultation_erase
@@ -36,7 +37,7 @@ def test_renaming_changes_only_later_comments():
     user = participant(consultation, name="Ana de Tlalpan").user
     before = comment(consultation, user, body="Comentario publicado con el primer nombre.")
     services.participant_join(
-        consultation=consultation, user=user, display_name="Beatriz", accept_rules=False
+        consultation=consultation, actor=Actor.of(user), display_name="Beatriz", accept_rules=False
     )
     after = comment(consultation, user, body="Comentario publicado con el nombre nuevo.")
     assert "Ana de Tlalpan" in _comment_page(consultation, before)
@@ -55,7 +56,10 @@ def test_after_closing_a_rename_is_refused_and_comments_keep_their_author():
     consultation.save()
     with pytest.raises(ValidationError) as refused:
         services.participant_join(
-            consultation=consultation, user=user, display_name="Otro nombre", accept_rules=False
+            consultation=consultation,
+            actor=Actor.of(user),
+            display_name="Otro nombre",
+            accept_rules=False,
         )
     assert refused.value.message_dict == {
         "display_name": [

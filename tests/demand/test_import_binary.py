@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from datacon.demand.importer import ImportRefused, requests_import
 from datacon.demand.models import ImportRun, ImportStatus, InformationRequest
+from tests import factories
 from tests.demand.factories import write_export
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_unreadable_and_binary_lines_inside_a_text_export_are_skipped_and_report
     lines[2] = lines[2].replace(b"Solicito", b"Soli\rcito", 1)
     lines[3] = lines[3].replace(b"Solicito", b"Soli\x00cito", 1)
     path.write_bytes(b"\r\n".join(lines))
-    report = requests_import(path=path, source="pnt")
+    report = requests_import(path=path, source="pnt", actor=factories.SYSTEM)
     reasons = {skipped.line: skipped.reason for skipped in report.skipped}
     assert reasons[3] == (
         "la línea no se puede leer como CSV: tiene un salto de línea suelto dentro de un campo sin comillas"
@@ -87,7 +88,7 @@ def test_an_unreadable_header_is_refused_with_its_line(tmp_path):
     path = tmp_path / "solicitudes.csv"
     path.write_bytes(b"FOLIO,FECHA\rSOLICITUD,DEPENDENCIA\nA,B,C\n")
     with pytest.raises(ImportRefused) as refused:
-        requests_import(path=path, source="pnt")
+        requests_import(path=path, source="pnt", actor=factories.SYSTEM)
     assert refused.value.message == (
         "El encabezado (línea 1): la línea no se puede leer como CSV: tiene un salto de línea "
         "suelto dentro de un campo sin comillas. No se escribió nada."

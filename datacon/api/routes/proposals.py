@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
-from datacon.api.base import PublicReadOnlyViewSet
+from datacon.api.base import PublicListViewSet
 from datacon.editions.models import PUBLIC_EDITION_STATUSES
 from datacon.program.models import ScheduleChange, ScheduleVersion
 
@@ -36,12 +36,11 @@ class ScheduleVersionSerializer(serializers.ModelSerializer):
         fields = ("edition", "number", "published_at", "note", "changes")
 
 
-class ScheduleVersionViewSet(PublicReadOnlyViewSet):
+class ScheduleVersionViewSet(PublicListViewSet):
     """Published versions of the program, newest first; filter with `?edition=<slug>`."""
 
     serializer_class = ScheduleVersionSerializer
     # A list only: the versions are read with their changes, never one by one.
-    retrieve = None  # type: ignore[assignment]
 
     def get_queryset(self) -> QuerySet[ScheduleVersion]:
         versions = (
