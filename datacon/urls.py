@@ -17,7 +17,11 @@ admin.site.index_title = "Gestión de la plataforma"
 # ("namespace:name"); "admin:*" covers the whole Django admin.
 THIRD_PARTY_ACCESS: dict[str, Access] = {
     # The Django admin checks staff status and model permissions itself.
+    # Staff accounts enter; what each may see inside is its model permissions.
     "admin:*": Access(Audience.RULE, "admin.enter", private=True),
+    # The admin's own log-in and log-out pages are open, like allauth's.
+    "admin:login": Access(Audience.PUBLIC, private=True),
+    "admin:logout": Access(Audience.PUBLIC, private=True),
     # django-allauth: signing up, in and out, passwords and e-mail confirmation are
     # open; the account's own e-mail and password screens need a signed-in account.
     **{
@@ -35,13 +39,18 @@ THIRD_PARTY_ACCESS: dict[str, Access] = {
             "account_reset_password_from_key_done",
             "account_login_code_confirm",
             "account_request_login_code",
-            "account_reauthenticate",
+            # Only reached in the middle of a log-in by code; otherwise it sends to log-in.
             "account_confirm_login_code",
         )
     },
     **{
         name: Access(Audience.SIGNED_IN, private=True)
-        for name in ("account_email", "account_change_password", "account_set_password")
+        for name in (
+            "account_email",
+            "account_change_password",
+            "account_set_password",
+            "account_reauthenticate",
+        )
     },
     # drf-spectacular's OpenAPI document: public like the API it describes.
     "api:schema": Access(Audience.PUBLIC),

@@ -78,3 +78,23 @@ def test_every_route_declares_who_may_reach_it():
 def test_legacy_list_only_shrinks():
     names = {route.name for route in project_routes() if route.access is None}
     assert LEGACY_UNDECLARED - names == set(), "Quite de LEGACY_UNDECLARED las rutas ya declaradas."
+
+
+def test_who_may_reach_a_view_is_checked_before_its_http_method():
+    """`@require_POST` above a route declaration answers 405 to anyone, so a visitor
+    learns the action exists and the route × role matrix cannot see the refusal;
+    the declaration goes on top, the method restriction under it."""
+    import ast
+    from pathlib import Path
+
+    wrong: list[str] = []
+    for path in sorted(Path("datacon").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            names = [ast.unparse(d).split("(")[0] for d in node.decorator_list]
+            routes = [i for i, name in enumerate(names) if name.endswith("_route")]
+            methods = [i for i, name in enumerate(names) if name.startswith("require_")]
+            if routes and methods and min(methods) < min(routes):
+                wrong.append(f"{path}:{node.lineno} {node.name}")
+    assert wrong == []

@@ -159,8 +159,8 @@ def need_triage(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_need(request, _need(request))
 
 
-@require_POST
 @rule_route(TRIAGE, obj=need_from_url)
+@require_POST
 def need_status(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request)
     form = TriageForm(request.POST, need=need)
@@ -183,8 +183,8 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
-@require_POST
 @rule_route(TRIAGE, obj=need_from_url)
+@require_POST
 def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request)
     form = NeedEditForm(request.POST, instance=InformationNeed.objects.get(pk=pk))
@@ -199,8 +199,8 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
-@require_POST
 @rule_route(TRIAGE, obj=need_from_url)
+@require_POST
 def need_standard(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request)
     form = StandardChoiceForm(request.POST)
@@ -213,8 +213,8 @@ def need_standard(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
-@require_POST
 @rule_route(TRIAGE, obj=need_from_url)
+@require_POST
 def need_holders(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request)
     form = HoldersForm(request.POST)
@@ -227,8 +227,8 @@ def need_holders(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
-@require_POST
 @rule_route(TRIAGE, obj=need_from_url)
+@require_POST
 def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request)
     form = MentionForm(request.POST)
@@ -255,8 +255,8 @@ def need_mention_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("backoffice:demand_need", pk=need.pk)
 
 
-@require_POST
 @rule_route(TRIAGE, obj=need_from_url)
+@require_POST
 def need_mention_remove(request: HttpRequest, pk: int, mention: int) -> HttpResponse:
     item = get_object_or_404(NeedMention, pk=mention, need_id=pk)
     services.need_mention_remove(mention=item, actor=Actor.of(request.user))
@@ -264,8 +264,8 @@ def need_mention_remove(request: HttpRequest, pk: int, mention: int) -> HttpResp
     return redirect("backoffice:demand_need", pk=pk)
 
 
-@require_POST
 @rule_route(TRIAGE, obj=need_from_url)
+@require_POST
 def need_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request)
     if request.POST.get("accion") == "mostrar":
@@ -303,8 +303,8 @@ def candidate_from_url(pk: int) -> DatasetCandidate:
     return get_object_or_404(DatasetCandidate, pk=pk)
 
 
-@require_POST
 @rule_route(TRIAGE, obj=candidate_from_url)
+@require_POST
 def candidate_promote(request: HttpRequest, pk: int) -> HttpResponse:
     candidate: DatasetCandidate = request.access_object  # type: ignore[attr-defined]
     already = candidate.promoted_need_id is not None
@@ -370,8 +370,8 @@ def institution_list(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/demand/institutions.html", {"institutions": institutions})
 
 
-@require_POST
 @rule_route("demand.merge_institutions")
+@require_POST
 def institution_merge(request: HttpRequest) -> HttpResponse:
     source = Institution.objects.filter(pk=request.POST.get("source") or 0).first()
     target = Institution.objects.filter(pk=request.POST.get("target") or 0).first()

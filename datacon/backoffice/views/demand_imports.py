@@ -51,8 +51,8 @@ def imports(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/demand/imports.html", _imports_context())
 
 
-@require_POST
 @rule_route("demand.import")
+@require_POST
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST, request.FILES, max_bytes=UPLOAD_MAX_BYTES)
     if not form.is_valid():
@@ -121,8 +121,8 @@ def _analyse(request: HttpRequest) -> None:
     )
 
 
-@require_POST
 @rule_route("demand.analyse")
+@require_POST
 def analyse(request: HttpRequest) -> HttpResponse:
     _analyse(request)
     return redirect("backoffice:demand_imports")

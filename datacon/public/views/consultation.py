@@ -320,8 +320,8 @@ def _back_to(request: HttpRequest, comment: Comment) -> str:
     return _safe_next(request, f"{comment.get_absolute_url()}#c{comment.pk}")
 
 
-@require_POST
 @signed_in_route
+@require_POST
 def consultation_support(request: HttpRequest, consultation: str, comment: int) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
     target = get_object_or_404(Comment, consultation=current, pk=comment)
@@ -344,8 +344,8 @@ def consultation_support(request: HttpRequest, consultation: str, comment: int) 
     return HttpResponseRedirect(_back_to(request, target))
 
 
-@require_POST
 @signed_in_route
+@require_POST
 def consultation_flag(request: HttpRequest, consultation: str, comment: int) -> HttpResponse:
     current = selectors.consultation_get_public(slug=consultation)
     target = get_object_or_404(Comment, consultation=current, pk=comment)

@@ -1,0 +1,476 @@
+"""Every URL pattern of the project, tried by every role, answers what its declaration says.
+
+The declarations (`datacon.common.access`: public, signed-in, link or a named
+rule) are checked by tests/common/test_route_declarations.py; this module
+checks them by HTTP. Concrete URLs are found the way people find them: by
+following the links and form actions of the site, signed in as a superuser
+and as the demo's proposer, starting from the home page, the back office,
+the account page and the admin. A route that no page links to gets its URL
+from `UNLINKED` below; a route with neither fails (so a new route joins the
+matrix, or says why it cannot).
+
+Outcomes:
+* ``ok``: 200, 204, 304, 405 (a POST-only action reached by GET) or a
+  redirect that is not a log-in page;
+* ``login``: a redirect to a log-in page (anonymous visitors of a protected route);
+* ``refused``: 403;
+* ``hidden``: 404 (a signed-in route showing someone else's record).
+
+A rule route is ``ok`` for the roles listed in `GRANTS` for its rule and
+``refused`` for every other signed-in role. `GRANTS` is written by hand: a
+change of who may do what shows up here, on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+from datacon.common.access import Audience
+from tests.common.test_route_declarations import Route, project_routes
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "anonymous",
+    "attendee",
+    "citizen",
+    "proposer",
+    "co_speaker",
+    "reviewer",
+    "reviewer_with_conflict",
+    "checkin_staff",
+    "moderator",
+    "read_only_staff",
+    "other_edition_organiser",
+    "organiser",
+    "superuser",
+)
+BACK_OFFICE_READERS = {"read_only_staff", "organiser", "superuser"}
+ORGANISERS = {"organiser", "superuser"}
+CONSULTATION_STAFF = {"moderator", "organiser", "superuser"}
+STAFF = {
+    "reviewer",
+    "reviewer_with_conflict",
+    "moderator",
+    "read_only_staff",
+    "other_edition_organiser",
+    "organiser",
+    "superuser",
+}
+
+# Who holds each named rule on the demo's 2027 edition and its records.
+GRANTS: dict[str, set[str]] = {
+    "admin.enter": STAFF,  # entering; the matrix leaves the model pages to Django's checks
+    "editions.back_office": STAFF | {"checkin_staff"},
+    "editions.create": ORGANISERS,
+    "editions.organise": ORGANISERS,
+    "proposals.organise": ORGANISERS,
+    "proposals.configure": ORGANISERS,
+    "proposals.decide": ORGANISERS,
+    "proposals.assign": ORGANISERS,
+    "program.schedule": ORGANISERS,
+    "proposals.review_queue": {"reviewer", "reviewer_with_conflict"} | ORGANISERS,
+    "proposals.review": {"reviewer", "superuser"},
+    "common.change_outboundemail": ORGANISERS,
+    "registration.back_office": BACK_OFFICE_READERS | {"checkin_staff"},
+    "registration.view": BACK_OFFICE_READERS,
+    "registration.manage": ORGANISERS,
+    "registration.checkin": ORGANISERS | {"checkin_staff"},
+    "policy.view": BACK_OFFICE_READERS,
+    "policy.publish_document": ORGANISERS,
+    "consultation.view": BACK_OFFICE_READERS | {"moderator"},
+    "consultation.moderate": CONSULTATION_STAFF,
+    "consultation.answer": ORGANISERS,
+    "demand.triage": ORGANISERS,
+    "demand.view_imports": BACK_OFFICE_READERS,
+    "demand.import": ORGANISERS,
+    "demand.analyse": ORGANISERS,
+    "demand.view_standards": BACK_OFFICE_READERS,
+    "demand.edit_standards": ORGANISERS,
+    "demand.edit_institutions": ORGANISERS,
+    "demand.merge_institutions": ORGANISERS,
+    "opendata.view": BACK_OFFICE_READERS,
+    "memoria.view": BACK_OFFICE_READERS,
+    "memoria.edit": ORGANISERS,
+}
+
+# Rules asked without an object (a list of editions) are also held by whoever
+# holds them for some edition: the list then shows only that person's editions.
+UNSCOPED_EXTRA: dict[str, set[str]] = {
+    "proposals.organise": {"other_edition_organiser"},
+    "registration.back_office": {"other_edition_organiser"},
+    "opendata.view": {"other_edition_organiser"},
+    "memoria.view": {"other_edition_organiser"},
+}
+# A superuser holds every rule, but a review belongs to its reviewer alone
+# (anonymous review): the page of someone else's assignment does not exist for them.
+OVERRIDES: dict[tuple[str, str], set[str]] = {
+    ("backoffice:proposals_review", "superuser"): {"hidden"},
+}
+
+# Signed-in routes about one person's own record: the owner gets it, others a 404.
+OWNED_BY = {
+    "public:proposals_detail": "proposer",
+    "public:proposals_edit": "proposer",
+    "public:proposals_withdraw": "proposer",
+    "public:registration_mine": "attendee",
+    "public:registration_ticket": "attendee",
+}
+
+# Routes that no page links to, with where their URL comes from.
+UNLINKED: dict[str, Callable[[Any], str]] = {
+    "public:proposals_invitation": lambda world: (
+        f"/propuestas/invitacion/{world['invitation_token']}/"
+    ),
+    "public:registration_cancel": lambda world: f"/registro/cancelar/{world['ticket_token']}/",
+    "public:registration_stream": lambda world: f"/registro/transmision/{world['stream_code']}/",
+    "public:proposals_respond": lambda world: f"/cuenta/propuestas/{world['co_spoken']}/responder/",
+    "media": lambda world: "/media/no-existe.txt",
+    "account_confirm_email": lambda world: "/cuentas/confirm-email/clave-falsa/",
+    "account_reset_password_from_key": lambda world: "/cuentas/password/reset/key/1-clave/",
+    "public:proposals_edit": lambda world: f"/cuenta/propuestas/{world['submitted']}/editar/",
+    "public:proposals_withdraw": lambda world: f"/cuenta/propuestas/{world['submitted']}/retirar/",
+    "public:registration_cancel_mine": lambda world: "/cuenta/registro/2027-demo/cancelar/",
+    "public:registration_session_action": lambda world: (
+        f"/ediciones/2027-demo/registro/talleres/{world['workshop']}/"
+    ),
+    "public:opendata_selection_ics": lambda world: "/ediciones/2027-demo/mi-seleccion.ics",
+    "backoffice:proposals_review_conflict": lambda world: (
+        f"/gestion/revision/{world['assignment']}/conflicto/"
+    ),
+    "backoffice:registration_live_counts": lambda world: "/gestion/registro/2027-demo/conteos.json",
+    "api:material-detail": lambda world: "/api/v1/materials/0/",  # the demo has none
+    "api:registration_figures_edition": lambda world: "/api/v1/registro/cifras/2027-demo/",
+    "public:consultation_join": lambda world: f"/consultas/{world['consultation']}/participar/",
+    "admin:auth_user_password_change": lambda world: (
+        f"/admin/auth/user/{world['users']['attendee'].pk}/password/"
+    ),
+    "public:consultation_support": lambda world: (
+        f"/consultas/{world['consultation']}/comentarios/{world['comment']}/apoyo/"
+    ),
+}
+# Heavy files (PDF, archives) are fetched by a few roles only: their access
+# is the same code path as the pages above them.
+HEAVY = re.compile(r"(\.pdf|\.zip)$")
+HEAVY_ROLES = ("anonymous", "attendee", "superuser")
+# Answers that depend on the secret or the record, not on who asks.
+ANY_OUTCOME_FOR_EVERYONE = {
+    "media": {"ok", "hidden"},  # an uploaded public file, or none
+    # A personal streaming link works only while the edition has a stream to send to.
+    "public:registration_stream": {"ok", "hidden"},
+    # Only reached in the middle of a log-in by code; otherwise it sends to log-in.
+    "account_confirm_login_code": {"ok", "login"},
+    "api:material-detail": {"hidden"},
+    "account_confirm_email": {"ok", "hidden"},
+    "account_reset_password_from_key": {"ok"},
+}
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and ((tag == "a" and name == "href") or (tag == "form" and name == "action")):
+                self.found.append(value)
+
+
+def _route_name(path: str) -> str | None:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match.view_name
+
+
+def _crawl(client: Client, starts: list[str], found: dict[str, str], budget: int) -> None:
+    """Follow same-site links breadth first; keep the first URL seen for each route."""
+    queue = deque(starts)
+    seen: set[str] = set(starts)
+    visits: dict[str, int] = {}
+    while queue and budget > 0:
+        path = queue.popleft()
+        name = _route_name(path)
+        if name is None or visits.get(name, 0) >= 2:
+            continue
+        visits[name] = visits.get(name, 0) + 1
+        found.setdefault(name, path)
+        if HEAVY.search(path) or path.startswith(("/cuentas/logout", "/en/")):
+            continue
+        budget -= 1
+        response = client.get(path)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        parser = _Links()
+        parser.feed(response.content.decode("utf-8", "replace"))
+        for link in parser.found:
+            parts = urlsplit(link)
+            if parts.netloc or not parts.path.startswith("/") or parts.path in seen:
+                continue
+            seen.add(parts.path)
+            queue.append(parts.path)
+
+
+def _user(email: str, **extra: Any) -> Any:
+    user_model = get_user_model()
+    user = user_model.objects.filter(email=email).first()
+    if user is None:
+        user = user_model.objects.create_user(
+            username=email.split("@")[0], email=email, password="x", **extra
+        )
+    return user
+
+
+@pytest.fixture(scope="module")
+def world(demo_data, django_db_blocker) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import Group
+
+    from datacon.backoffice.roles import READ_ONLY_STAFF, roles_ensure
+    from datacon.consultation.models import Comment
+    from datacon.editions.models import Edition
+    from datacon.editions.models_access import EditionDuty, EditionRole
+    from datacon.program.models import Session
+    from datacon.proposals.models import Proposal, ProposalPerson, ReviewAssignment
+    from datacon.registration.models import Registration
+    from datacon.registration.tokens import cancel_token_make
+
+    with django_db_blocker.unblock():
+        roles_ensure()
+        demo = Edition.objects.get(slug="2027-demo")
+        other = Edition.objects.get(slug="2021")
+        users: dict[str, Any] = {"anonymous": None}
+        users["organiser"] = _user("organizadora.matriz@datacon.demo", is_staff=True)
+        users["organiser"].groups.add(Group.objects.get(name="Organizadores"))
+        users["superuser"] = _user("super.matriz@datacon.demo", is_staff=True, is_superuser=True)
+        users["read_only_staff"] = _user("consulta.matriz@datacon.demo", is_staff=True)
+        users["read_only_staff"].groups.add(Group.objects.get(name=READ_ONLY_STAFF))
+        users["moderator"] = _user("moderacion.matriz@datacon.demo", is_staff=True)
+        users["moderator"].groups.add(Group.objects.get(name="Moderación de consultas"))
+        users["checkin_staff"] = _user("acceso.matriz@datacon.demo")
+        users["other_edition_organiser"] = _user("otra.edicion@datacon.demo", is_staff=True)
+        EditionRole.objects.bulk_create(
+            [
+                EditionRole(edition=demo, user=users["checkin_staff"], duty=EditionDuty.CHECKIN),
+                EditionRole(
+                    edition=other, user=users["other_edition_organiser"], duty=EditionDuty.ORGANISER
+                ),
+            ]
+        )
+        registration = Registration.objects.filter(edition=demo).order_by("pk").first()
+        online = Registration.objects.filter(mode="online").order_by("pk").first() or registration
+        assert registration is not None and online is not None
+        users["attendee"] = registration.user
+        users["citizen"] = get_user_model().objects.get(email="ciudadania@datacon.demo")
+        users["proposer"] = get_user_model().objects.get(email="proponente@datacon.demo")
+        assignment = ReviewAssignment.objects.order_by("pk").first()
+        assert assignment is not None
+        users["reviewer"] = assignment.reviewer
+        conflicted = (
+            ReviewAssignment.objects.exclude(reviewer=assignment.reviewer).order_by("pk").first()
+        )
+        assert conflicted is not None
+        ReviewAssignment.objects.filter(pk=conflicted.pk).update(conflict_declared=True)
+        users["reviewer_with_conflict"] = conflicted.reviewer
+        users["co_speaker"] = _user("coponente.matriz@datacon.demo")
+        invited = (
+            ProposalPerson.objects.filter(proposal__edition=demo, user__isnull=True)
+            .order_by("pk")
+            .first()
+        )
+        assert invited is not None
+        ProposalPerson.objects.filter(pk=invited.pk).update(user=users["co_speaker"])
+        proposal = Proposal.objects.get(pk=invited.proposal_id)
+        invitation = (
+            ProposalPerson.objects.filter(user__isnull=True)
+            .exclude(invitation_token="")
+            .order_by("pk")
+            .first()
+        )
+        submitted = (
+            Proposal.objects.filter(submitter=users["proposer"], status="submitted")
+            .order_by("pk")
+            .first()
+        )
+        comment = Comment.objects.filter(consultation__slug__isnull=False).order_by("pk").first()
+        assert submitted is not None and comment is not None
+        workshop = Session.objects.filter(edition=demo).order_by("code").first()
+        assert workshop is not None
+        yield {
+            "users": users,
+            "submitted": submitted.pk,
+            "consultation": comment.consultation.slug,
+            "comment": comment.pk,
+            "workshop": workshop.code,
+            "assignment": assignment.pk,
+            "conflicted": conflicted.pk,
+            "co_spoken": proposal.pk,
+            "invitation_token": getattr(invitation, "invitation_token", "sin-token"),
+            "ticket_token": cancel_token_make(
+                registration_id=registration.pk, ticket_code=registration.ticket_code
+            ),
+            "stream_code": online.ticket_code,
+        }
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
+
+
+def _literal(pattern: str) -> str | None:
+    """The path of a pattern without parameters ("api/v1/^editions/$" -> "/api/v1/editions/")."""
+    if _PARAMETER.search(pattern):
+        return None
+    return "/" + pattern.replace("^", "").replace("$", "")
+
+
+def _api_details(client: Client, routes: list[Route], found: dict[str, str]) -> None:
+    """A detail route of the API gets the lookup value of the first record of its list."""
+    for route in routes:
+        if not route.name.startswith("api:") or route.name in found:
+            continue
+        match = re.fullmatch(r"(.*)\(\?P<(\w+)>[^)]*\)/(.*)", route.pattern)
+        if not match:
+            continue
+        base, key, rest = match.groups()
+        listing = client.get("/" + base.replace("^", "")).json()
+        records = listing.get("results", listing) if isinstance(listing, dict) else listing
+        if records:
+            value = records[0][key if key != "pk" else "id"]
+            found[route.name] = "/" + base.replace("^", "") + f"{value}/" + rest.replace("$", "")
+
+
+def _admin_objects(routes: list[Route], found: dict[str, str]) -> None:
+    """Admin pages of one object get the model's first object (or a missing one)."""
+    from django.apps import apps
+
+    for route in routes:
+        match = re.fullmatch(r"admin:(\w+?)_(\w+)_(change|delete|history)", route.name)
+        if not match or route.name in found or "<path:object_id>" not in route.pattern:
+            continue
+        app_label, model_name, _page = match.groups()
+        model = apps.get_model(app_label, model_name)
+        first = model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+        found[route.name] = route.pattern.replace("<path:object_id>", str(first or 0)).join(
+            ["/", ""]
+        )
+
+
+@pytest.fixture(scope="module")
+def urls(world, django_db_blocker) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    found: dict[str, str] = {}
+    users = world["users"]
+    routes = _matrix_routes()
+    with django_db_blocker.unblock():
+        _crawl(_client(users["superuser"]), ["/", "/gestion/", "/admin/"], found, 900)
+        _crawl(_client(None), ["/cuentas/login/", "/cuentas/signup/"], found, 30)
+        for role, starts in (
+            ("proposer", ["/cuenta/", "/cuenta/propuestas/"]),
+            ("attendee", ["/cuenta/", "/ediciones/2027-demo/registro/talleres/"]),
+            ("reviewer", ["/gestion/revision/"]),
+            ("citizen", ["/cuenta/", "/consultas/"]),
+        ):
+            _crawl(_client(users[role]), starts, found, 60)
+        for name, url_of in UNLINKED.items():
+            found.setdefault(name, url_of(world))
+        for route in routes:
+            literal = _literal(route.pattern)
+            if literal is not None:
+                found.setdefault(route.name, literal)
+        _api_details(_client(None), routes, found)
+        _admin_objects(routes, found)
+    return found
+
+
+def _outcome(response: Any) -> str:
+    status = response.status_code
+    if status in (301, 302, 303, 307, 308):
+        location = response["Location"]
+        return "login" if "/login/" in location else "ok"
+    if status in (200, 204, 304, 405):
+        return "ok"
+    return {403: "refused", 404: "hidden"}.get(status, f"status {status}")
+
+
+def _expected(route: Route, role: str) -> set[str]:
+    if route.name in ANY_OUTCOME_FOR_EVERYONE:
+        return ANY_OUTCOME_FOR_EVERYONE[route.name]
+    access = route.access
+    assert access is not None
+    if access.audience in (Audience.PUBLIC, Audience.LINK):
+        return {"ok"}
+    if role == "anonymous":
+        return {"login"}
+    if access.audience == Audience.SIGNED_IN:
+        owner = OWNED_BY.get(route.name)
+        return {"ok"} if owner in (None, role) else {"hidden", "refused"}
+    if access.permission == "admin.enter":
+        # The admin sends signed-in non-staff to its own log-in page; inside,
+        # staff see what their model permissions allow (Django's own checks).
+        return {"ok", "refused", "hidden"} if role in STAFF else {"login"}
+    if (route.name, role) in OVERRIDES:
+        return OVERRIDES[(route.name, role)]
+    holders = GRANTS[access.permission]
+    if not access.scope:
+        holders = holders | UNSCOPED_EXTRA.get(access.permission, set())
+    return {"ok"} if role in holders else {"refused"}
+
+
+def _matrix_routes() -> list[Route]:
+    return [route for route in project_routes() if not route.pattern.startswith("en/")]
+
+
+def test_every_route_has_a_url_and_every_rule_a_grant(urls):  # type: ignore[no-untyped-def]
+    routes = _matrix_routes()
+    without_url = sorted(
+        route.name or route.pattern
+        for route in routes
+        if route.name not in urls and route.name != "admin:None" and route.access is not None
+    )
+    assert without_url == [], "Rutas sin URL de prueba (enlácelas o añádalas a UNLINKED): " + (
+        ", ".join(without_url)
+    )
+    rules = {
+        route.access.permission
+        for route in routes
+        if route.access is not None and route.access.audience == Audience.RULE
+    }
+    assert sorted(rules - GRANTS.keys()) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_what_each_route_declares(role, world, urls, django_db_blocker):  # type: ignore[no-untyped-def]
+    client = _client(world["users"][role])
+    wrong: list[str] = []
+    checked = 0
+    with django_db_blocker.unblock():
+        for route in _matrix_routes():
+            path = urls.get(route.name)
+            if path is None or route.access is None:
+                continue
+            if HEAVY.search(path) and role not in HEAVY_ROLES:
+                continue
+            got = _outcome(client.get(path))
+            expected = _expected(route, role)
+            checked += 1
+            if got not in expected:
+                wrong.append(f"{route.name} {path}: {got}, declared {sorted(expected)}")
+    assert wrong == [], "\n".join(wrong)
+    assert checked >= 300
