@@ -23,6 +23,7 @@ from datacon.backoffice.admin_base import (
     ServiceTabularInline,
 )
 from datacon.common.actor import Actor
+from datacon.common.dates import fecha_hora
 from datacon.proposals.models import (
     Call,
     CallSessionType,
@@ -82,8 +83,8 @@ class CallAdmin(ServiceModelAdmin):
         url = reverse("backoffice:proposals_call_settings", kwargs={"edition": obj.edition.slug})
         return format_html(
             '{} – {} · <a href="{}">{}</a>',
-            obj.opens_at.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M"),
-            obj.closes_at.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M"),
+            fecha_hora(obj.opens_at.astimezone(obj.edition.tz)),
+            fecha_hora(obj.closes_at.astimezone(obj.edition.tz)),
             url,
             _("Cambiar las fechas (en la hora de la edición)"),
         )
