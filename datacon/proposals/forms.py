@@ -412,3 +412,13 @@ class DecisionForm(forms.Form):
         required=False,
         max_length=1000,
     )
+    accept_without_reviews = forms.BooleanField(
+        label=_("Confirmo que acepto esta propuesta sin ninguna revisión completa"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, reviewed: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if reviewed:
+            # The confirmation is asked only of a proposal nobody has reviewed yet.
+            del self.fields["accept_without_reviews"]

@@ -243,7 +243,9 @@ def test_confirming_after_the_decision_email_left_the_outbox():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = pf.submit(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(
+        proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+    )
     client = _client(user)
     page = client.get(f"/cuenta/propuestas/{proposal.pk}/").content.decode()
     assert "En revisión" in page and "Confirmo nuestra participación" not in page
