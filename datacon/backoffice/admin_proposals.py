@@ -64,7 +64,13 @@ class CallSessionTypeInline(ServiceTabularInline):
 
 class QuestionInline(ServiceStackedInline):
     model = Question
-    fields = (("text", "kind", "order"), "help_text", "choices", ("required", "show_to_reviewers"))
+    fields = (
+        ("text", "kind", "order"),
+        "help_text",
+        "choices",
+        "min_value",
+        ("required", "show_to_reviewers"),
+    )
 
     def save_record(self, instance: Any, actor: Actor) -> Any:
         return question_save(question=instance, actor=actor)

@@ -136,6 +136,9 @@ def answer_clean(question: Question, raw: str) -> str:
             raise ValidationError(_("Escriba un número, por ejemplo 12."), code="number") from None
         if not number.is_finite():
             raise ValidationError(_("Escriba un número, por ejemplo 12."), code="number")
+        problem = question.number_problem(number)
+        if problem:
+            raise ValidationError(problem, code="min_value")
         value = format(number.normalize(), "f")
     if question.kind == QuestionKind.TEXT and len(value) > 5000:
         raise ValidationError(_("La respuesta admite hasta 5000 caracteres."), code="length")
