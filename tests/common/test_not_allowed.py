@@ -24,7 +24,7 @@ def test_opening_a_post_only_address_shows_the_spanish_405_page():
 
 def test_the_page_links_back_to_the_page_the_visitor_came_from(organiser_client):
     response = organiser_client.get(
-        "/cuenta/registro/2021/cancelar/", HTTP_REFERER="http://testserver/cuenta/"
+        "/ediciones/2021/registro/talleres/T1/", HTTP_REFERER="http://testserver/cuenta/"
     )
     assert response.status_code == 405
     assert response["Allow"] == "POST"

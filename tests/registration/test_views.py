@@ -202,7 +202,17 @@ def test_cancel_from_my_registration_page():
     edition, _venues = registration_edition(capacity=1)
     mine, waiting = register(edition), register(edition)
     client = _client(mine.user)
-    response = client.post(f"/cuenta/registro/{edition.slug}/cancelar/", follow=True)
+    url = f"/cuenta/registro/{edition.slug}/cancelar/"
+    # The account page links to a confirmation; opening it changes nothing.
+    tree = lxml.html.fromstring(client.get(f"/cuenta/registro/{edition.slug}/").content)
+    assert tree.xpath("//a[normalize-space()='Cancelar mi registro']/@href") == [url]
+    tree = lxml.html.fromstring(client.get(url).content)
+    assert tree.xpath("//form[@method='post']//button/text()") == ["Sí, cancelar mi registro"]
+    assert tree.xpath("//a[normalize-space()='No, conservarlo']/@href") == [
+        f"/cuenta/registro/{edition.slug}/"
+    ]
+    assert Registration.objects.get(pk=mine.pk).status == "confirmed"
+    response = client.post(url, follow=True)
     assert "Su registro quedó cancelado" in response.content.decode()
     assert Registration.objects.get(pk=waiting.pk).status == "confirmed"
 

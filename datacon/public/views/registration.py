@@ -404,9 +404,21 @@ def registration_ticket(request: HttpRequest, edition: str) -> HttpResponseBase:
 
 
 @signed_in_route
-@require_POST
 def registration_cancel_mine(request: HttpRequest, edition: str) -> HttpResponseBase:
+    """Cancel one's own registration from the account: GET asks, POST cancels."""
     registration = _own_registration(request, edition)
+    if request.method != "POST":
+        if not registration.is_active:
+            messages.info(request, _("Este registro ya estaba cancelado; no cambió nada."))
+            return redirect("public:registration_mine", edition=registration.edition.slug)
+        context = {
+            "registration": registration,
+            "edition": registration.edition,
+            "keep_url": reverse(
+                "public:registration_mine", kwargs={"edition": registration.edition.slug}
+            ),
+        }
+        return _private(render(request, "public/registration/cancel.html", context))
     _registration, changed = services.registration_cancel(
         registration=registration, actor=Actor.of(request.user)
     )
