@@ -41,7 +41,9 @@ def test_a_link_back_to_another_site_is_not_offered():
 def test_the_page_speaks_english_under_en():
     response = Client().get("/en" + SUPPORT_URL)
     assert response.status_code == 405
-    assert lxml.html.fromstring(response.content).get("lang") == "en"
+    tree = lxml.html.fromstring(response.content)
+    assert tree.get("lang") == "en"
+    assert tree.xpath("string(//main//h1)") == "This address is not opened directly"
 
 
 def test_a_json_client_gets_json_with_the_allow_header():
