@@ -100,6 +100,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last, so it sees the view's own answer: a blank 405 becomes the site's page
+    # (or JSON for API clients), with the Allow header kept.
+    "datacon.common.not_allowed.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "datacon.urls"

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from datacon.common.access import Access, Audience, public_route
-from datacon.common.views import healthz, media_file
+from datacon.common.views import favicon, healthz, media_file
 
 admin.site.site_header = "DATACON · Administración"
 admin.site.site_title = "DATACON"
@@ -58,6 +58,7 @@ THIRD_PARTY_ACCESS: dict[str, Access] = {
 
 urlpatterns = [
     path("healthz", public_route(healthz), name="healthz"),
+    path("favicon.ico", public_route(favicon), name="favicon"),
     path("api/v1/", include("datacon.api.urls")),
 ]
 

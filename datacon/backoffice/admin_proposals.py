@@ -23,6 +23,7 @@ from datacon.backoffice.admin_base import (
     ServiceTabularInline,
 )
 from datacon.common.actor import Actor
+from datacon.common.dates import fecha_hora
 from datacon.proposals.models import (
     Call,
     CallSessionType,
@@ -63,7 +64,13 @@ class CallSessionTypeInline(ServiceTabularInline):
 
 class QuestionInline(ServiceStackedInline):
     model = Question
-    fields = (("text", "kind", "order"), "help_text", "choices", ("required", "show_to_reviewers"))
+    fields = (
+        ("text", "kind", "order"),
+        "help_text",
+        "choices",
+        "min_value",
+        ("required", "show_to_reviewers"),
+    )
 
     def save_record(self, instance: Any, actor: Actor) -> Any:
         return question_save(question=instance, actor=actor)
@@ -82,8 +89,8 @@ class CallAdmin(ServiceModelAdmin):
         url = reverse("backoffice:proposals_call_settings", kwargs={"edition": obj.edition.slug})
         return format_html(
             '{} – {} · <a href="{}">{}</a>',
-            obj.opens_at.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M"),
-            obj.closes_at.astimezone(obj.edition.tz).strftime("%d/%m/%Y %H:%M"),
+            fecha_hora(obj.opens_at.astimezone(obj.edition.tz)),
+            fecha_hora(obj.closes_at.astimezone(obj.edition.tz)),
             url,
             _("Cambiar las fechas (en la hora de la edición)"),
         )

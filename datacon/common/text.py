@@ -9,6 +9,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 import unicodedata
+from decimal import Decimal
 
 import markdown as markdown_lib
 import nh3
@@ -59,3 +60,9 @@ def search_normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text or "")
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+def plain_number(number: Decimal) -> str:
+    """12, 12.5, 0: a decimal as a person writes it (no "12.00", no "1E+1")."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -7,10 +7,12 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBase,
+    HttpResponsePermanentRedirect,
     HttpResponseServerError,
     JsonResponse,
 )
 from django.template import loader
+from django.templatetags.static import static
 from django.views.static import serve
 
 # While PostgreSQL restarts (or a connection drops) a request fails with one of
@@ -54,3 +56,14 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def media_file(request: HttpRequest, path: str, document_root: str) -> HttpResponseBase:
     """Uploaded files from the local folder (a reverse proxy may serve /media/ instead)."""
     return serve(request, path, document_root=document_root)
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """/favicon.ico, asked for by browsers and feed readers whatever the page links.
+
+    Answers with a permanent redirect to the site's SVG icon (the one base.html
+    links), served by the static files like any other asset.
+    """
+    response = HttpResponsePermanentRedirect(static("public/favicon.svg"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

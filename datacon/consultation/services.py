@@ -28,8 +28,8 @@ from django.utils.translation import gettext as _
 
 from datacon.common.access import require
 from datacon.common.actor import Actor
+from datacon.common.dates import long_date
 from datacon.common.slugs import unique_slug_for
-from datacon.common.templatetags.datacon import long_date
 from datacon.common.write import unit_of_work
 from datacon.consultation.models import (
     MIN_COMMENT_LENGTH,

@@ -10,10 +10,10 @@ of the process, never people.
 
 from __future__ import annotations
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from datacon.common import versions
+from datacon.common.dates import fecha
 from datacon.editions.models import Edition
 from datacon.memoria.blocks import FigureBlock, MemoriaBlockProvider, memoria_block_register
 from datacon.policy.progress import edition_policy_year
@@ -28,7 +28,7 @@ def _policy_block(edition: Edition) -> FigureBlock | None:
         for item in years
     ]
     reached = [
-        f"{formats.date_format(milestone.date, 'DATE_FORMAT')}: {milestone.title}"
+        f"{fecha(milestone.date)}: {milestone.title}"
         for item in years
         for milestone in item.milestones
     ]

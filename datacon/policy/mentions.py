@@ -13,19 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common.dates import fecha
 from datacon.demand.mentions import MentionKind, MentionTarget, mention_kind_register
 from datacon.policy.models import PUBLIC_PROCESS_STATUSES, Meeting
 
 
 def _meeting_date(meeting: Meeting) -> str:
     # The process's own time zone: a 20:00 meeting in Mexico City is not "tomorrow".
-    day = formats.date_format(
-        meeting.starts_at.astimezone(meeting.process.tz).date(), "DATE_FORMAT"
-    )
+    day = fecha(meeting.starts_at.astimezone(meeting.process.tz).date())
     if meeting.date_is_approximate:
         return gettext("%(date)s (fecha aproximada)") % {"date": day}
     return day

@@ -36,7 +36,7 @@ class PlacementForm(forms.Form):
         self, *args: Any, edition: Edition, venues: Sequence[Venue], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        from datacon.common.templatetags.datacon import long_date
+        from datacon.common.dates import long_date
 
         self.edition = edition
         day_field = self.fields["day"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
 from datacon.common.choices import Language, Licence
+from datacon.common.dates import fecha
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
 from datacon.common.validators import validate_single_line
@@ -174,8 +175,8 @@ class Session(TimeStampedModel):
                 errors["day"] = _(
                     "La sesión debe caer entre el %(start)s y el %(end)s, fechas de la edición."
                 ) % {
-                    "start": edition.start_date.strftime("%d/%m/%Y"),
-                    "end": edition.end_date.strftime("%d/%m/%Y"),
+                    "start": fecha(edition.start_date),
+                    "end": fecha(edition.end_date),
                 }
             elif self.day and not edition.start_date:
                 errors["day"] = _("La edición aún no tiene fechas; defina primero sus fechas.")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from datacon.common.templatetags.datacon import long_date
+from datacon.common.dates import long_date
 
 
 def _when(data: dict[str, Any]) -> str:

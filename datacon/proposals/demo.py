@@ -429,7 +429,9 @@ def demo_load() -> dict[str, int]:
             report["review"] += 1
 
         if talk.status == ProposalStatus.SUBMITTED:
-            proposal_decide(proposal=talk, decision="accepted", actor=Actor.system("demo"))
+            proposal_decide(
+                proposal=talk, decision="accepted", actor=Actor.system("demo"), without_reviews=True
+            )
             from datacon.common.mail import email_approve
 
             for email in OutboundEmail.objects.filter(
@@ -439,7 +441,12 @@ def demo_load() -> dict[str, int]:
             _quiet_outbox(last_email)
             proposal_respond(proposal=talk, confirm=True, actor=proponent)
         if conversation.status == ProposalStatus.SUBMITTED:
-            proposal_decide(proposal=conversation, decision="accepted", actor=Actor.system("demo"))
+            proposal_decide(
+                proposal=conversation,
+                decision="accepted",
+                actor=Actor.system("demo"),
+                without_reviews=True,
+            )
 
         talk.refresh_from_db()
         from datacon.program.models import ScheduleVersion

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.choices import Language
+from datacon.common.text import plain_number
 from datacon.common.validators import validate_single_line
 from datacon.editions.models import (
     Edition,
@@ -62,12 +64,18 @@ def _question_field(question: Question) -> forms.Field:
             choices=[("yes", _("Sí")), ("no", _("No"))], widget=forms.RadioSelect, **common
         )
     if question.kind == QuestionKind.NUMBER:
-        return forms.DecimalField(
-            **common
-            | {
-                "error_messages": required_message
-                | {"invalid": _("Escriba un número, por ejemplo 12.")}
+        # The range is the question's (Question.number_problem says the same in the service).
+        minimum = question.min_value
+        messages: dict[str, Any] = required_message | {
+            "invalid": _("Escriba un número, por ejemplo 12.")
+        }
+        if minimum is not None:
+            messages["min_value"] = _("Escriba un número igual o mayor que %(min)s.") % {
+                "min": plain_number(minimum)
             }
+        return forms.DecimalField(
+            min_value=None if minimum is None else Decimal(plain_number(minimum)),
+            **common | {"error_messages": messages},
         )
     return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, **common)
 
@@ -412,3 +420,13 @@ class DecisionForm(forms.Form):
         required=False,
         max_length=1000,
     )
+    accept_without_reviews = forms.BooleanField(
+        label=_("Confirmo que acepto esta propuesta sin ninguna revisión completa"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, reviewed: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if reviewed:
+            # The confirmation is asked only of a proposal nobody has reviewed yet.
+            del self.fields["accept_without_reviews"]

@@ -11,6 +11,7 @@ published), which is what the public sees.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from datacon.common import versions
 from datacon.common.choices import Language
 from datacon.common.models import TimeStampedModel
+from datacon.common.text import plain_number
 from datacon.common.validators import validate_single_line
 from datacon.common.write import AuditAction
 from datacon.editions.models import Edition, SessionType
@@ -201,6 +203,18 @@ class Question(TimeStampedModel):
     choices = models.TextField(
         _("opciones"), blank=True, help_text=_("Solo para «Opción de una lista»: una por renglón.")
     )
+    min_value = models.DecimalField(
+        _("valor mínimo"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        default=Decimal(0),
+        help_text=_(
+            "Solo para «Número»: la respuesta más pequeña que se admite (0: nada negativo, "
+            "como una cantidad de personas). Vacío: cualquier número."
+        ),
+    )
     required = models.BooleanField(_("obligatoria"), default=False)
     show_to_reviewers = models.BooleanField(
         _("visible para las personas revisoras"),
@@ -220,6 +234,15 @@ class Question(TimeStampedModel):
     @property
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def number_problem(self, number: Decimal) -> str:
+        """Why `number` is not an answer to this «Número» question ("" when it is)."""
+        if self.min_value is not None and number < self.min_value:
+            return str(
+                _("Escriba un número igual o mayor que %(min)s.")
+                % {"min": plain_number(self.min_value)}
+            )
+        return ""
 
     def clean(self) -> None:
         if self.kind == QuestionKind.CHOICE and len(self.choice_list) < 2:
@@ -468,6 +491,18 @@ class Answer(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.value[:80]
+
+    def clean(self) -> None:
+        # The model's own guard, whatever wrote the answer: a number within the question's range.
+        if self.question.kind != QuestionKind.NUMBER or not self.value:
+            return
+        try:
+            number = Decimal(self.value)
+        except InvalidOperation:
+            raise ValidationError({"value": _("Escriba un número, por ejemplo 12.")}) from None
+        problem = self.question.number_problem(number) if number.is_finite() else ""
+        if problem:
+            raise ValidationError({"value": problem})
 
     def display_value(self) -> str:
         if self.question.kind == QuestionKind.YES_NO:

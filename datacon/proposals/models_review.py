@@ -65,7 +65,12 @@ class ReviewCriterion(TimeStampedModel):
 
 # The memoria's selection rules, as the criteria every new edition starts with.
 DEFAULT_CRITERIA: list[tuple[str, str]] = [
-    ("Mérito", "Trayectoria y solidez de la propuesta y de quienes la presentan."),
+    # The review is anonymous: reviewers judge what is written, never who wrote it.
+    (
+        "Mérito",
+        "Solidez del contenido de la propuesta: objetivos claros, método, evidencia y "
+        "viabilidad. Se valora lo escrito, no a quienes la presentan: la revisión es anónima.",
+    ),
     (
         "Innovación",
         "Qué tan novedosa es la propuesta en la generación, publicación o uso de datos.",

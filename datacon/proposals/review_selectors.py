@@ -279,3 +279,18 @@ def assignment_from_url(*, pk: int, **_url: object) -> ReviewAssignment:
     if assignment is None:
         raise Http404("Asignación no encontrada")
     return assignment
+
+
+@dataclass(frozen=True)
+class ReviewCount:
+    completed: int
+    assigned: int
+
+
+def review_count(*, proposal: Proposal) -> ReviewCount:
+    """Written reviews and assignments of a proposal, leaving out declared conflicts."""
+    assignments = ReviewAssignment.objects.filter(proposal=proposal, conflict_declared=False)
+    return ReviewCount(
+        completed=assignments.filter(review__isnull=False).count(),
+        assigned=assignments.count(),
+    )

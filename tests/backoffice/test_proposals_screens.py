@@ -147,7 +147,7 @@ def test_decide_from_detail_and_bulk_from_ranking(organiser_client):
     slug = call.edition.slug
     organiser_client.post(
         f"/gestion/ediciones/{slug}/propuestas/{one.pk}/decidir/",
-        {"decision": "accepted", "note": "¡Bien!"},
+        {"decision": "accepted", "note": "¡Bien!", "accept_without_reviews": "on"},
     )
     organiser_client.post(
         f"/gestion/ediciones/{slug}/propuestas/decidir/",
@@ -170,7 +170,9 @@ def test_outbox_edit_approve_and_discard(
     call = pf.open_call()
     first = pf.submit(call)
     second = pf.submit(call)
-    proposal_decide(proposal=first, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(
+        proposal=first, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+    )
     proposal_decide(proposal=second, decision="rejected", actor=factories.SYSTEM)
     email = OutboundEmail.objects.get(
         related_id=str(first.pk), purpose="proposal.decision.accepted"
@@ -203,7 +205,9 @@ def test_outbox_edit_approve_and_discard(
 def test_outbox_refuses_an_empty_subject_and_keeps_the_text(organiser_client):
     call = pf.open_call()
     proposal = pf.submit(call)
-    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(
+        proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+    )
     email = OutboundEmail.objects.get(purpose="proposal.decision.accepted")
     response = organiser_client.post(
         f"/gestion/bandeja/{email.pk}/",
@@ -228,7 +232,9 @@ def _builder_setup():
     first = pf.submit(call, user, title="Primera", people=[pf.person("Ana Ponente", user.email)])
     second = pf.submit(call, user, title="Segunda", people=[pf.person("Ana Ponente", user.email)])
     for proposal in (first, second):
-        proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+        proposal_decide(
+            proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+        )
         proposal.refresh_from_db()
     return edition, venue, room_a, room_b, first.session, second.session
 

@@ -41,7 +41,9 @@ def published():  # type: ignore[no-untyped-def]
             pf.person(PENDING_NAME, "beatriz@example.org", gender="woman"),
         ],
     )
-    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(
+        proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+    )
     proposal.refresh_from_db()
     starts = factories.at(edition, 1, 10)
     placement_set(

@@ -62,7 +62,7 @@ def test_session_outside_edition_dates_is_refused(edition):
             actor=factories.SYSTEM,
         )
     assert error.value.message_dict["day"] == [
-        f"La sesión debe caer entre el 11/05/{edition.year} y el 12/05/{edition.year}, fechas de la edición."
+        f"La sesión debe caer entre el 11 de mayo de {edition.year} y el 12 de mayo de {edition.year}, fechas de la edición."
     ]
     assert Session.objects.count() == 0
 

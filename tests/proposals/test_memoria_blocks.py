@@ -49,7 +49,12 @@ def _finished_call(edition=None):  # type: ignore[no-untyped-def]
         (rejected, "rejected"),
         (workshop, "accepted"),
     ):
-        proposal_decide(proposal=proposal, decision=decision, actor=Actor.of(organiser))
+        proposal_decide(
+            proposal=proposal,
+            decision=decision,
+            actor=Actor.of(organiser),
+            without_reviews=True,
+        )
     for proposal in (told, rejected, workshop):
         _release(proposal)
     proposal_respond(proposal=workshop, confirm=True, actor=Actor.of(proposer))
@@ -122,7 +127,9 @@ def test_memoria_call_block_queries_constant_with_number_of_proposals(client, co
         call = pf.open_call()
         for n in range(size):
             proposal = pf.submit(call, title=f"Propuesta {n}")
-            proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+            proposal_decide(
+                proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+            )
             _release(proposal)
         _close(call)
         cache.clear()

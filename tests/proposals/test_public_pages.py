@@ -243,7 +243,9 @@ def test_confirming_after_the_decision_email_left_the_outbox():
     call = pf.open_call()
     user = pf.verified_user()
     proposal = pf.submit(call, user)
-    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(
+        proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+    )
     client = _client(user)
     page = client.get(f"/cuenta/propuestas/{proposal.pk}/").content.decode()
     assert "En revisión" in page and "Confirmo nuestra participación" not in page
@@ -285,3 +287,23 @@ def test_invitation_with_a_wrong_token_is_not_found():
         Client().get("/propuestas/invitacion/no-existe-este-token-de-invitacion/").status_code
         == 404
     )
+
+
+def test_negative_expected_attendance_is_refused_on_the_form_keeping_what_was_typed():
+    import lxml.html
+
+    call = pf.open_call()
+    attendance = pf.question(call, text="¿Cuántas personas espera en su sesión?", kind="number")
+    user = pf.verified_user()
+    data = _form(call, user, **{f"q_{attendance.pk}": "-40"})
+    response = _client(user).post(f"/ediciones/{call.edition.slug}/convocatoria/enviar/", data)
+    assert response.status_code == 200
+    tree = lxml.html.fromstring(response.content)
+    field = tree.xpath(f"//input[@name='q_{attendance.pk}']")[0]
+    assert (field.get("value"), field.get("min")) == ("-40", "0")
+    errors = tree.xpath(
+        f"//input[@name='q_{attendance.pk}']/ancestor::div[1]//ul[@class='errorlist']//text()"
+    )
+    assert errors == ["Escriba un número igual o mayor que 0."]
+    assert tree.xpath("//input[@name='title']/@value") == ["Datos para todas"]
+    assert Proposal.objects.count() == 0

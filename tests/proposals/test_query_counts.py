@@ -70,7 +70,9 @@ class World:
                     comment="ok",
                     actor=Actor.of(reviewer),
                 )
-            proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+            proposal_decide(
+                proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+            )
             proposal.refresh_from_db()
             room = factories.RoomFactory(venue=self.venue, name=f"Sala {i}")
             starts = factories.at(self.edition, 1, 10)

@@ -267,7 +267,9 @@ def test_review_can_be_corrected_while_under_review_and_not_after_a_decision():
     review = Review.objects.get()
     assert sorted(review.scores.values_list("value", flat=True)) == [2, 3, 4, 5]
     assert review.comment == "b"
-    proposal_decide(proposal=proposal, decision="accepted", actor=factories.SYSTEM)
+    proposal_decide(
+        proposal=proposal, decision="accepted", actor=factories.SYSTEM, without_reviews=True
+    )
     with pytest.raises(ValidationError):
         review_save(
             assignment=assignment,
@@ -320,3 +322,41 @@ def test_conflict_declared_only_by_the_reviewer():
     assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
     with pytest.raises(PermissionDenied):
         conflict_declare(assignment=assignment, note="", actor=Actor.of(factories.organiser_user()))
+
+
+def test_reviewers_judge_the_proposal_not_people_they_cannot_see():
+    # The review is anonymous: no criterion asks about the proponents' track record.
+    call = pf.open_call()
+    proposal = pf.submit(call)
+    reviewer = pf.reviewer_user()
+    assignment = assignment_create(proposal=proposal, reviewer=reviewer, actor=factories.SYSTEM)
+    html = _client(reviewer).get(f"/gestion/revision/{assignment.pk}/").content.decode()
+    merit = ReviewCriterion.objects.get(edition=call.edition, name="Mérito")
+    assert merit.description in html
+    assert "trayectoria" not in html.lower()
+
+
+def test_the_migration_rewords_the_seeded_merit_text_and_keeps_a_reworded_one():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "datacon.proposals.migrations.0003_merit_criterion_judges_content"
+    )
+    seeded = pf.open_call()
+    other = pf.open_call()
+    ReviewCriterion.objects.filter(edition=seeded.edition, name="Mérito").update(
+        description=migration.OLD
+    )
+    ReviewCriterion.objects.filter(edition=other.edition, name="Mérito").update(
+        description="Texto propio del comité."
+    )
+    migration.merit_judges_content(apps, None)
+    descriptions = dict(
+        ReviewCriterion.objects.filter(name="Mérito").values_list("edition_id", "description")
+    )
+    assert descriptions == {
+        seeded.edition.pk: migration.NEW,
+        other.edition.pk: "Texto propio del comité.",
+    }

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -327,3 +328,37 @@ def test_invitation_decline_is_recorded_and_gender_is_self_declared():
         "Org B",
     )
     assert proposal.events.last().kind == "person_declined"
+
+
+def test_a_negative_expected_attendance_is_refused():
+    call = pf.open_call()
+    attendance = pf.question(call, text="¿Cuántas personas espera en su sesión?", kind="number")
+    with pytest.raises(ValidationError) as error:
+        pf.submit(call, answers={attendance.pk: "-40"})
+    assert error.value.message_dict == {
+        f"question_{attendance.pk}": ["Escriba un número igual o mayor que 0."]
+    }
+    assert pf.submit(call, answers={attendance.pk: "0"}).answers.get().value == "0"
+
+
+def test_a_number_question_sets_its_own_minimum_or_none():
+    call = pf.open_call()
+    at_least_one = pf.question(call, kind="number", min_value=Decimal("1.50"))
+    any_number = pf.question(call, kind="number", min_value=None)
+    with pytest.raises(ValidationError) as error:
+        pf.submit(call, answers={at_least_one.pk: "1", any_number.pk: "-3"})
+    assert error.value.message_dict == {
+        f"question_{at_least_one.pk}": ["Escriba un número igual o mayor que 1.5."]
+    }
+    proposal = pf.submit(call, answers={at_least_one.pk: "2", any_number.pk: "-3"})
+    assert sorted(proposal.answers.values_list("value", flat=True)) == ["-3", "2"]
+
+
+def test_the_answer_model_refuses_a_number_below_the_minimum():
+    call = pf.open_call()
+    attendance = pf.question(call, kind="number")
+    answer = pf.submit(call, answers={attendance.pk: "3"}).answers.get()
+    answer.value = "-1"
+    with pytest.raises(ValidationError) as error:
+        answer.full_clean()
+    assert error.value.message_dict == {"value": ["Escriba un número igual o mayor que 0."]}

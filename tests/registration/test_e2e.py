@@ -103,7 +103,9 @@ def test_new_person_registers_takes_a_workshop_seat_checks_in_and_deletes_the_ac
     assert (
         "Está en la lista de espera: lugar 1." in other_page.locator(".workshop-card").inner_text()
     )
-    page.get_by_role("button", name="Dejar mi lugar").click()
+    page.get_by_role("link", name="Dejar mi lugar").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Sí, liberar mi lugar").click()
     page.wait_for_load_state()
     other_page.reload()
     assert "Tiene lugar en este taller." in other_page.locator(".workshop-card").inner_text()

@@ -128,7 +128,7 @@ def test_workshops_page_join_until_full_then_waiting_list():
     html = response.content.decode()
     assert f"{session.code} está lleno: quedó en la lista de espera (lugar 1)" in html
     assert "Está en la lista de espera: lugar 1." in html
-    one.post(url, {"action": "leave"})
+    one.post(url + "liberar/")
     assert "Tiene lugar en este taller." in two.get(page).content.decode()
     assert SessionSignup.objects.get(registration=second).status == "confirmed"
 
@@ -202,7 +202,17 @@ def test_cancel_from_my_registration_page():
     edition, _venues = registration_edition(capacity=1)
     mine, waiting = register(edition), register(edition)
     client = _client(mine.user)
-    response = client.post(f"/cuenta/registro/{edition.slug}/cancelar/", follow=True)
+    url = f"/cuenta/registro/{edition.slug}/cancelar/"
+    # The account page links to a confirmation; opening it changes nothing.
+    tree = lxml.html.fromstring(client.get(f"/cuenta/registro/{edition.slug}/").content)
+    assert tree.xpath("//a[normalize-space()='Cancelar mi registro']/@href") == [url]
+    tree = lxml.html.fromstring(client.get(url).content)
+    assert tree.xpath("//form[@method='post']//button/text()") == ["Sí, cancelar mi registro"]
+    assert tree.xpath("//a[normalize-space()='No, conservarlo']/@href") == [
+        f"/cuenta/registro/{edition.slug}/"
+    ]
+    assert Registration.objects.get(pk=mine.pk).status == "confirmed"
+    response = client.post(url, follow=True)
     assert "Su registro quedó cancelado" in response.content.decode()
     assert Registration.objects.get(pk=waiting.pk).status == "confirmed"
 
@@ -276,3 +286,57 @@ def test_public_attendee_list_shows_only_those_who_asked():
     html = Client().get(f"/ediciones/{edition.slug}/registro/asistentes/").content.decode()
     assert [name in html for name in listed] == [True] * 3
     assert [name in html for name in hidden] == [False] * 3
+
+
+def test_giving_up_a_workshop_seat_asks_first():
+    edition, _venues = registration_edition()
+    session = workshop(edition, capacity=1)
+    person = register(edition)
+    client = _client(person.user)
+    sessions_page = f"/ediciones/{edition.slug}/registro/talleres/"
+    leave = f"/ediciones/{edition.slug}/registro/talleres/{session.code}/liberar/"
+    client.post(f"/ediciones/{edition.slug}/registro/talleres/{session.code}/", {"action": "join"})
+    tree = lxml.html.fromstring(client.get(sessions_page).content)
+    # The seat's card offers a link to the confirmation, not a button that gives it up.
+    assert tree.xpath(
+        "//li[contains(@class, 'workshop-card')]//a[normalize-space()='Dejar mi lugar']/@href"
+    ) == [leave]
+    assert tree.xpath("//li[contains(@class, 'workshop-card')]//form//input[@value='leave']") == []
+
+    response = client.get(leave)
+    assert response.status_code == 200
+    tree = lxml.html.fromstring(response.content)
+    assert tree.xpath("string(//h1)") == "¿Liberar su lugar en este taller?"
+    assert tree.xpath(f"//form[@method='post'][@action='{leave}']//button/text()") == [
+        "Sí, liberar mi lugar"
+    ]
+    assert tree.xpath("//a[normalize-space()='No, conservar mi lugar']/@href") == [
+        f"{sessions_page}#sesion-{session.code}"
+    ]
+    assert SessionSignup.objects.get(registration=person).status == "confirmed"
+
+    response = client.post(leave, follow=True)
+    assert f"Dejó su lugar en {session.code}." in response.content.decode()
+    assert SessionSignup.objects.get(registration=person).status != "confirmed"
+
+
+def test_the_old_leave_button_leads_to_the_confirmation():
+    edition, _venues = registration_edition()
+    session = workshop(edition)
+    person = register(edition)
+    client = _client(person.user)
+    url = f"/ediciones/{edition.slug}/registro/talleres/{session.code}/"
+    client.post(url, {"action": "join"})
+    response = client.post(url, {"action": "leave"})
+    assert (response.status_code, response["Location"]) == (302, url + "liberar/")
+    assert SessionSignup.objects.get(registration=person).status == "confirmed"
+
+
+def test_leaving_a_workshop_one_does_not_hold_changes_nothing():
+    edition, _venues = registration_edition()
+    session = workshop(edition)
+    person = register(edition)
+    client = _client(person.user)
+    leave = f"/ediciones/{edition.slug}/registro/talleres/{session.code}/liberar/"
+    html = client.get(leave, follow=True).content.decode()
+    assert f"No estaba inscrito en {session.code}; no cambió nada." in html

@@ -32,7 +32,7 @@ from datacon.program.parity import sessions_parity_flags
 from datacon.program.selectors import parity_figures
 from datacon.proposals import review_selectors, selectors
 from datacon.proposals.forms import CallForm, DecisionForm, ScoreForm
-from datacon.proposals.models import DECISIONS, Call, ProposalStatus, ReviewAssignment
+from datacon.proposals.models import DECISIONS, Call, Proposal, ProposalStatus, ReviewAssignment
 from datacon.proposals.review_selectors import assignment_from_url
 from datacon.proposals.services import (
     assignment_create,
@@ -159,12 +159,16 @@ def proposal_list(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-@rule_route(ORGANISE, obj=edition_from_url)
-def proposal_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
-    current = _current(request)
-    proposal = selectors.proposal_for_organisers(edition=current, pk=pk)
+def _detail_page(
+    request: HttpRequest,
+    current: Edition,
+    proposal: Proposal,
+    decision_form: DecisionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     criteria = review_selectors.review_criteria(edition=current)
     reviews = review_selectors.organiser_reviews(proposal=proposal, criteria=criteria)
+    count = review_selectors.review_count(proposal=proposal)
     return render(
         request,
         "backoffice/proposals/detail.html",
@@ -174,14 +178,23 @@ def proposal_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse
             "criteria": criteria,
             "reviews": reviews,
             "summary": review_selectors.reviews_summary(reviews=reviews),
+            "review_count": count,
             "emails": selectors.proposal_emails(proposal=proposal),
             "reviewers": selectors.reviewers_available(edition=current),
-            "decision_form": DecisionForm(),
+            "decision_form": decision_form or DecisionForm(reviewed=count.completed > 0),
             "can_decide": proposal.status in (*DECISIONS, ProposalStatus.SUBMITTED),
             "sees_private": request.user.has_perm("people.view_private_data"),
             "section": "list",
         },
+        status=status,
     )
+
+
+@rule_route(ORGANISE, obj=edition_from_url)
+def proposal_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    current = _current(request)
+    proposal = selectors.proposal_for_organisers(edition=current, pk=pk)
+    return _detail_page(request, current, proposal)
 
 
 @rule_route("proposals.decide", obj=edition_from_url)
@@ -189,7 +202,8 @@ def proposal_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse
 def proposal_decide_view(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
     current = _current(request)
     proposal = selectors.proposal_for_organisers(edition=current, pk=pk)
-    form = DecisionForm(request.POST)
+    reviewed = review_selectors.review_count(proposal=proposal).completed > 0
+    form = DecisionForm(request.POST, reviewed=reviewed)
     if form.is_valid():
         try:
             proposal_decide(
@@ -197,17 +211,18 @@ def proposal_decide_view(request: HttpRequest, edition: str, pk: int) -> HttpRes
                 decision=form.cleaned_data["decision"],
                 actor=Actor.of(request.user),
                 note=form.cleaned_data["note"],
+                without_reviews=form.cleaned_data.get("accept_without_reviews", False),
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            service_errors_to_form(form, error)
         else:
             messages.success(
                 request,
                 _("Decisión registrada. Los correos esperan su revisión en la bandeja de salida."),
             )
-    else:
-        messages.error(request, _("Elija una decisión."))
-    return redirect("backoffice:proposals_detail", edition=current.slug, pk=proposal.pk)
+            return redirect("backoffice:proposals_detail", edition=current.slug, pk=proposal.pk)
+    # What was chosen and typed stays on the page, with the reason next to it.
+    return _detail_page(request, current, proposal, decision_form=form, status=400)
 
 
 @rule_route("proposals.decide", obj=edition_from_url)

@@ -6,6 +6,7 @@ from django import template
 from django.urls import translate_url
 from django.utils.safestring import SafeString
 
+from datacon.common import dates
 from datacon.common.bars import Segment, bar_svg, stacked
 from datacon.common.choices import LICENCE_URLS
 from datacon.common.text import markdown_to_html
@@ -33,18 +34,38 @@ def licence_url(code: str) -> str:
     return LICENCE_URLS.get(code, "")
 
 
-@register.filter(expects_localtime=True)
-def long_date(value, with_weekday: bool = True) -> str:  # type: ignore[no-untyped-def]
+@register.filter(name="long_date", expects_localtime=True)
+def long_date_filter(value, with_weekday: bool = True) -> str:  # type: ignore[no-untyped-def]
     """ "martes 11 de mayo de 2021" in Spanish, "Tuesday 11 May 2021" in English."""
-    if not value:
-        return ""
-    from django.utils.dateformat import format as date_format
-    from django.utils.translation import get_language
+    return dates.long_date(value, with_weekday)
 
-    if (get_language() or "").startswith("en"):
-        return date_format(value, "l j F Y" if with_weekday else "j F Y")
-    text = date_format(value, r"l j \d\e F \d\e Y" if with_weekday else r"j \d\e F \d\e Y")
-    return text.lower()
+
+@register.filter(name="fecha", expects_localtime=True)
+def fecha_filter(value) -> str:  # type: ignore[no-untyped-def]
+    """ "17 de octubre de 2024" / "17 October 2024" (datacon.common.dates)."""
+    return dates.fecha(value)
+
+
+@register.filter(name="fecha_hora", expects_localtime=True)
+def fecha_hora_filter(value) -> str:  # type: ignore[no-untyped-def]
+    """ "17 de octubre de 2024, 10:00" / "17 October 2024, 10:00"."""
+    return dates.fecha_hora(value)
+
+
+@register.filter(name="mes", expects_localtime=True)
+def mes_filter(value) -> str:  # type: ignore[no-untyped-def]
+    """ "octubre de 2024" / "October 2024"."""
+    return dates.mes(value)
+
+
+@register.filter(name="dia", expects_localtime=True)
+def dia_filter(value) -> str:  # type: ignore[no-untyped-def]
+    """The day of the month, "17"."""
+    return dates.dia(value)
+
+
+# Python callers import it from here (schedule text, forms, services).
+long_date = dates.long_date
 
 
 @register.filter

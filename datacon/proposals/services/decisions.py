@@ -39,6 +39,7 @@ from datacon.proposals.models import (
     ProposalRole,
     ProposalStatus,
 )
+from datacon.proposals.review_selectors import review_count
 from datacon.proposals.selectors import decision_released_for
 from datacon.proposals.services.messages import PURPOSE_DECISION, decision_enqueue, event_record
 
@@ -155,11 +156,21 @@ def _decision_drafts_discard(work: Work, proposal: Proposal) -> int:
     )
 
 
-def proposal_decide(*, proposal: Proposal, decision: str, actor: Actor, note: str = "") -> Proposal:
+def proposal_decide(
+    *,
+    proposal: Proposal,
+    decision: str,
+    actor: Actor,
+    note: str = "",
+    without_reviews: bool = False,
+) -> Proposal:
     """Accept, waitlist or reject. The e-mails wait in the outbox for an organiser's review.
 
     Accepting creates the program session (a draft until the schedule is
     published) with a Person and a Participation for everyone on the proposal.
+    Accepting a proposal nobody has reviewed yet is refused unless the organiser
+    confirms it (`without_reviews=True`): "0 of 0 reviews" is a decision taken
+    without the committee, and it should be a deliberate one.
     """
     if decision not in DECISIONS:
         raise ValidationError(_("Decisión desconocida."))
@@ -180,6 +191,20 @@ def proposal_decide(*, proposal: Proposal, decision: str, actor: Actor, note: st
                 _("La propuesta ya está en estado «%(status)s».")
                 % {"status": proposal.get_status_display()}
             )
+        if decision == ProposalStatus.ACCEPTED and not without_reviews:
+            count = review_count(proposal=proposal)
+            if count.completed == 0:
+                raise ValidationError(
+                    {
+                        "accept_without_reviews": _(
+                            "La propuesta no tiene ninguna revisión completa (0 de %(assigned)s "
+                            "asignadas). Para aceptarla sin revisiones, confírmelo marcando la "
+                            "casilla."
+                        )
+                        % {"assigned": count.assigned}
+                    },
+                    code="no_reviews",
+                )
         previous = proposal.status
         if previous == ProposalStatus.ACCEPTED:
             _session_release(work, proposal)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from datacon.common.access import require
 from datacon.common.actor import Actor
+from datacon.common.dates import fecha_hora
 from datacon.common.text import search_normalise
 from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import SessionType
@@ -135,6 +136,9 @@ def answer_clean(question: Question, raw: str) -> str:
             raise ValidationError(_("Escriba un número, por ejemplo 12."), code="number") from None
         if not number.is_finite():
             raise ValidationError(_("Escriba un número, por ejemplo 12."), code="number")
+        problem = question.number_problem(number)
+        if problem:
+            raise ValidationError(problem, code="min_value")
         value = format(number.normalize(), "f")
     if question.kind == QuestionKind.TEXT and len(value) > 5000:
         raise ValidationError(_("La respuesta admite hasta 5000 caracteres."), code="length")
@@ -147,14 +151,14 @@ def _call_dates_error(call: Call, now: dt.datetime) -> str:
     tz = call.edition.tz
     if now < call.opens_at:
         return _("La convocatoria abre el %(date)s (hora de %(tz)s).") % {
-            "date": call.opens_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
+            "date": fecha_hora(call.opens_at.astimezone(tz)),
             "tz": call.edition.timezone,
         }
     return _(
         "La convocatoria cerró el %(date)s (hora de %(tz)s); ya no se reciben ni se "
         "modifican propuestas."
     ) % {
-        "date": call.closes_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
+        "date": fecha_hora(call.closes_at.astimezone(tz)),
         "tz": call.edition.timezone,
     }
 

@@ -21,6 +21,11 @@ urlpatterns: list = [
         name="registration_session_action",
     ),
     path(
+        "ediciones/<slug:edition>/registro/talleres/<str:code>/liberar/",
+        views.registration_session_leave,
+        name="registration_session_leave",
+    ),
+    path(
         "ediciones/<slug:edition>/registro/asistentes/",
         views.registration_attendees,
         name="registration_attendees",

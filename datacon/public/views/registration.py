@@ -250,22 +250,66 @@ def registration_session_action(request: HttpRequest, edition: str, code: str) -
                     % {"code": code, "n": selectors.signup_position(signup=signup)},
                 )
         elif action == "leave":
-            held = SessionSignup.objects.filter(
-                registration=mine, session=session, status__in=ACTIVE_STATUSES
-            ).first()
-            if held is None:
-                messages.info(
-                    request, _("No estaba inscrito en %(code)s; no cambió nada.") % {"code": code}
-                )
-            else:
-                services.session_signup_cancel(signup=held, actor=actor)
-                messages.success(request, _("Dejó su lugar en %(code)s.") % {"code": code})
+            # Giving up a seat is never one click: the confirmation page asks first.
+            return redirect(
+                "public:registration_session_leave", edition=current.slug, code=session.code
+            )
         else:
             messages.error(request, _("Acción desconocida."))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
     return redirect(back)
+
+
+@signed_in_route
+def registration_session_leave(request: HttpRequest, edition: str, code: str) -> HttpResponseBase:
+    """Give up a workshop seat or a waiting-list place: GET asks, POST gives it up."""
+    current = edition_get_public(slug=edition)
+    session = Session.objects.filter(edition=current, code=code).select_related("edition").first()
+    if session is None:
+        raise Http404("Sesión no encontrada")
+    back = (
+        reverse("public:registration_sessions", kwargs={"edition": current.slug})
+        + f"#sesion-{session.code}"
+    )
+    mine = selectors.registration_active_for(edition=current, user=request.user)
+    held = (
+        SessionSignup.objects.filter(
+            registration=mine, session=session, status__in=ACTIVE_STATUSES
+        ).first()
+        if mine is not None
+        else None
+    )
+    if held is None:
+        messages.info(
+            request, _("No estaba inscrito en %(code)s; no cambió nada.") % {"code": code}
+        )
+        return redirect(back)
+    if request.method == "POST":
+        try:
+            services.session_signup_cancel(signup=held, actor=Actor.of(request.user))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Dejó su lugar en %(code)s.") % {"code": code})
+        return redirect(back)
+    confirmed = held.status == RegistrationStatus.CONFIRMED
+    return _private(
+        render(
+            request,
+            "public/registration/leave.html",
+            {
+                "edition": current,
+                "session": session,
+                "signup": held,
+                "confirmed": confirmed,
+                "position": None if confirmed else selectors.signup_position(signup=held),
+                "back": back,
+            },
+        )
+    )
 
 
 def _own_registration(request: HttpRequest, edition: str) -> Registration:
@@ -360,9 +404,21 @@ def registration_ticket(request: HttpRequest, edition: str) -> HttpResponseBase:
 
 
 @signed_in_route
-@require_POST
 def registration_cancel_mine(request: HttpRequest, edition: str) -> HttpResponseBase:
+    """Cancel one's own registration from the account: GET asks, POST cancels."""
     registration = _own_registration(request, edition)
+    if request.method != "POST":
+        if not registration.is_active:
+            messages.info(request, _("Este registro ya estaba cancelado; no cambió nada."))
+            return redirect("public:registration_mine", edition=registration.edition.slug)
+        context = {
+            "registration": registration,
+            "edition": registration.edition,
+            "keep_url": reverse(
+                "public:registration_mine", kwargs={"edition": registration.edition.slug}
+            ),
+        }
+        return _private(render(request, "public/registration/cancel.html", context))
     _registration, changed = services.registration_cancel(
         registration=registration, actor=Actor.of(request.user)
     )
