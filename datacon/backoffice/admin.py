@@ -149,7 +149,7 @@ class EditionAdmin(ServiceModelAdmin):
 
 class RoomInline(ServiceTabularInline):
     model = Room
-    fields = ("name", "capacity", "order")
+    fields = ("name", "capacity", "order", "is_channel", "platform_numbering")
 
 
 @admin.register(Venue)
@@ -163,7 +163,7 @@ class VenueAdmin(ServiceModelAdmin):
 
 @admin.register(Room)
 class RoomAdmin(ServiceModelAdmin):
-    list_display = ("name", "venue", "capacity")
+    list_display = ("name", "venue", "capacity", "is_channel")
     list_filter = ("venue__edition",)
     list_select_related = ("venue",)
     search_fields = ("name", "venue__name")

@@ -41,7 +41,7 @@ from datacon.program.models import (
     SessionStatus,
 )
 from datacon.program.selectors import parity_figures
-from datacon.program.services import session_codes_renumber, session_save
+from datacon.program.services import room_clashes, session_codes_renumber, session_save
 
 _PLACEMENT_FIELDS = ("starts_at", "ends_at", "venue_id", "room_id", "expected_audience")
 
@@ -431,7 +431,8 @@ def _apply_placement(placement: SessionPlacement, edition: Edition, actor: Actor
         session.expected_audience = placement.expected_audience
         if session.status in (SessionStatus.DRAFT, SessionStatus.CANCELLED):
             session.status = SessionStatus.CONFIRMED
-        session_save(session=session, actor=actor)
+        # Rooms are checked for the whole edition once every placement is applied.
+        session_save(session=session, actor=actor, room_check=False)
     elif session.status == SessionStatus.CONFIRMED and session.code:
         # Taken off the grid after it was public: the public sees it cancelled.
         session.status = SessionStatus.CANCELLED
@@ -463,6 +464,10 @@ def schedule_publish(
             ready_draft = placement.is_placed and session.status == SessionStatus.DRAFT
             if placement.pending or ready_draft:
                 _apply_placement(placement, edition, actor)
+        clashes = room_clashes(edition=edition)
+        if clashes:
+            # Nothing is published: the unit of work rolls the placements back.
+            raise ValidationError({"room": clashes})
         work.update(
             SessionPlacement.objects.filter(session__edition=edition, pending=True),
             action=ProgramAction.SCHEDULE_PUBLISH,
