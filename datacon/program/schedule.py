@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from datacon.common.access import require
 from datacon.common.actor import Actor
 from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition, Room, Venue
-from datacon.program.conflicts import Conflict, Slot, conflicts_all, conflicts_for
+from datacon.program.conflicts import Conflict, Kind, Slot, conflicts_all, conflicts_for
 from datacon.program.models import (
     GENERATED_CODE_PATTERN,
     Participation,
@@ -47,11 +47,16 @@ _PLACEMENT_FIELDS = ("starts_at", "ends_at", "venue_id", "room_id", "expected_au
 
 
 class PlacementRefused(ValidationError):
-    """The placement breaks a hard rule (a room taken twice); nothing was saved."""
+    """The placement breaks a hard rule (a room taken twice); nothing was saved.
+    A room conflict is an error of the `room` field."""
 
     def __init__(self, conflicts: list[Conflict]) -> None:
         self.conflicts = conflicts
-        super().__init__([c.message for c in conflicts])
+        errors: dict[str, list[str]] = defaultdict(list)
+        for conflict in conflicts:
+            field = "room" if conflict.kind == Kind.ROOM else NON_FIELD_ERRORS
+            errors[field].append(conflict.message)
+        super().__init__(dict(errors))
 
 
 class PlacementNeedsConfirmation(ValidationError):

@@ -76,9 +76,12 @@ def test_two_sessions_in_one_room_at_once_is_refused_with_the_reason(setup):
     _place(setup, one, 1, 10, setup["big"])
     with pytest.raises(PlacementRefused) as error:
         _place(setup, two, 1, 10, setup["big"], minute=30, accept=True)
-    assert error.value.messages == [
-        "La sala «Auditorio» ya está ocupada: «Dos» (10:30–11:30) y «Uno» (10:00–11:00) se empalman."
-    ]
+    assert error.value.message_dict == {
+        "room": [
+            "La sala «Auditorio» ya está ocupada: «Dos» (10:30–11:30) y «Uno» (10:00–11:00) "
+            "se empalman."
+        ]
+    }
     assert SessionPlacement.objects.get(session=two).starts_at is None
 
 
