@@ -171,6 +171,16 @@ def test_parallel_2021_sessions_are_in_channels_in_every_export(demo, client):
         "Virtual",
         "Transmisión 2",
     )
+    content = client.get("/ediciones/2021/datos/conferencia/salas.csv").content
+    rooms_csv = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+    assert [
+        (r["nombre"], r["canal_de_transmision"], r["numeracion_de_la_plataforma"])
+        for r in rooms_csv
+    ] == [
+        ("Transmisión 1", "true", "true"),
+        ("Transmisión 2", "true", "true"),
+        ("Transmisión 3", "true", "true"),
+    ]
 
 
 def test_session_and_selection_calendars(demo, client):
