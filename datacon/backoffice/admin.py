@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -29,7 +30,7 @@ from datacon.editions.services import edition_save, edition_status_set
 from datacon.people.models import Organisation, Person
 from datacon.people.services import organisation_save, person_save
 from datacon.program.models import Material, Participation, Session
-from datacon.program.services import session_save
+from datacon.program.services import room_taken_message, session_room_clash, session_save
 
 
 @admin.register(Organisation)
@@ -149,7 +150,7 @@ class EditionAdmin(ServiceModelAdmin):
 
 class RoomInline(ServiceTabularInline):
     model = Room
-    fields = ("name", "capacity", "order")
+    fields = ("name", "capacity", "order", "is_channel", "platform_numbering")
 
 
 @admin.register(Venue)
@@ -163,7 +164,7 @@ class VenueAdmin(ServiceModelAdmin):
 
 @admin.register(Room)
 class RoomAdmin(ServiceModelAdmin):
-    list_display = ("name", "venue", "capacity")
+    list_display = ("name", "venue", "capacity", "is_channel")
     list_filter = ("venue__edition",)
     list_select_related = ("venue",)
     search_fields = ("name", "venue__name")
@@ -189,8 +190,30 @@ class MaterialInline(ServiceStackedInline):
     fields = (("kind", "title", "order"), "body", "url", "file", ("licence", "language"))
 
 
+class SessionAdminForm(forms.ModelForm):
+    """Shows the room rule of `session_save` on the room field before saving, so the
+    organiser keeps what they typed (the service still enforces it under a lock)."""
+
+    class Meta:
+        model = Session
+        fields = (
+            "edition", "code", "status", "title", "session_type", "abstract", "language",
+            "day", "order_in_day", "starts_at", "ends_at", "venue", "room", "expected_audience",
+        )  # fmt: skip
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # type: ignore[misc]  # builds the instance; not in the stubs
+        session = self.instance
+        if "room" in self.errors or session.room_id is None:
+            return
+        other = session_room_clash(session)
+        if other is not None:
+            self.add_error("room", room_taken_message(session.room, other))
+
+
 @admin.register(Session)
 class SessionAdmin(ServiceModelAdmin):
+    form = SessionAdminForm
     list_display = (
         "code",
         "title",

@@ -15,7 +15,10 @@ Nothing here is invented. Where the sources are silent (people's names, end
 times, 2022-2023 dates, the 2023 venues, the 2024 times) the loader leaves the
 field empty, except session end times in 2021, which the memoria does not give:
 each session is assumed to last until the next slot starts, at most one hour
-(ESTIMATED_END_RULE), and the edition summary says so.
+(ESTIMATED_END_RULE), and the edition summary says so. Nor does the memoria say
+which stream carried each 2021 session: the loader puts each in the first free
+channel, "Transmisión 1", "2", "3" in code order, rooms flagged as the
+platform's own numbering, and the summary and the program page say so.
 """
 
 from __future__ import annotations
@@ -71,7 +74,11 @@ EDITIONS: list[dict[str, Any]] = [
             "necesidades no satisfechas, y (3) definir una agenda anual orientada a sentar las bases "
             "para la construcción de una Política Nacional de Datos Abiertos.\n\n"
             "*Nota sobre los datos:* la memoria publica la hora de inicio de cada sesión, no la de "
-            "término; aquí cada sesión dura hasta el siguiente bloque, con un máximo de una hora."
+            "término; aquí cada sesión dura hasta el siguiente bloque, con un máximo de una hora. "
+            "Tampoco dice por qué transmisión se vio cada sesión: las que coincidieron en horario "
+            "aparecen en «Transmisión 1», «Transmisión 2» y «Transmisión 3», numeración propia de "
+            "esta plataforma para las transmisiones simultáneas (la primera libre, en el orden de "
+            "los códigos)."
         ),
         "venues": [{"name": "Virtual", "is_virtual": True}],
         "roles": [("inai", "organiser"), ("inai", "committee"), ("codeando-mexico", "committee")],

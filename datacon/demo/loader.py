@@ -19,8 +19,8 @@ from datacon.backoffice.roles import ORGANISERS, roles_ensure
 from datacon.common.actor import Actor
 from datacon.common.services import record_save
 from datacon.demo import facts, fictional
-from datacon.editions.models import Edition, EditionOrganisation, SessionType, Venue
-from datacon.editions.services import session_types_seed
+from datacon.editions.models import Edition, EditionOrganisation, Room, SessionType, Venue
+from datacon.editions.services import room_save, session_types_seed
 from datacon.people.models import Organisation
 from datacon.program.models import Session
 from datacon.program.services import session_save
@@ -169,10 +169,12 @@ def _load_sessions(report: LoadReport, edition: Edition) -> None:
         starts.append(
             dt.datetime.combine(day, dt.time.fromisoformat(start), tzinfo=tz) if start else None
         )
+    ends = [_estimated_end(start, starts) if start else None for start in starts]
+    channels = _channels(report, venue, starts, ends)
     for index, (code, day_number, _start, type_slug, title) in enumerate(rows):
         day = edition.start_date + dt.timedelta(days=day_number - 1)
         starts_at = starts[index]
-        ends_at = _estimated_end(starts_at, starts) if starts_at else None
+        ends_at = ends[index]
         _upsert(
             report,
             Session,
@@ -185,11 +187,63 @@ def _load_sessions(report: LoadReport, edition: Edition) -> None:
                 "ends_at": ends_at,
                 "order_in_day": int(code[3:]),
                 "venue": venue,
+                "room": channels[index],
                 "abstract": facts.ABSTRACTS_2024.get(code, "") if edition.year == 2024 else "",
                 "status": "confirmed",
             },
             save=lambda obj: session_save(session=obj, actor=Actor.system("demo")),
         )
+
+
+CHANNEL_NAME = "Transmisión {number}"
+
+
+def channel_numbers(
+    starts: list[dt.datetime | None], ends: list[dt.datetime | None]
+) -> list[int | None]:
+    """The channel (1, 2, 3...) of each session of an online edition, in code order:
+    the first channel free for its whole time. The sources give only the times;
+    the numbers are the platform's own numbering of parallel streams."""
+    taken: list[list[tuple[dt.datetime, dt.datetime]]] = []
+    numbers: list[int | None] = []
+    for start, end in zip(starts, ends, strict=True):
+        if start is None or end is None:
+            numbers.append(None)
+            continue
+        for number, intervals in enumerate(taken, start=1):
+            if all(
+                end <= other_start or other_end <= start for other_start, other_end in intervals
+            ):
+                intervals.append((start, end))
+                numbers.append(number)
+                break
+        else:
+            taken.append([(start, end)])
+            numbers.append(len(taken))
+    return numbers
+
+
+def _channels(
+    report: LoadReport,
+    venue: Venue | None,
+    starts: list[dt.datetime | None],
+    ends: list[dt.datetime | None],
+) -> list[Room | None]:
+    """Channel rooms of a virtual venue, so no two sessions share a room at once."""
+    if venue is None or not venue.is_virtual:
+        return [None] * len(starts)
+    numbers = channel_numbers(starts, ends)
+    rooms = {
+        number: _upsert(
+            report,
+            Room,
+            {"venue": venue, "name": CHANNEL_NAME.format(number=number)},
+            {"is_channel": True, "platform_numbering": True, "order": number},
+            save=lambda obj: room_save(room=obj, actor=Actor.system("demo")),
+        )
+        for number in sorted({n for n in numbers if n is not None})
+    }
+    return [rooms[number] if number is not None else None for number in numbers]
 
 
 def _estimated_end(starts_at: dt.datetime, all_starts: list[dt.datetime | None]) -> dt.datetime:

@@ -206,6 +206,22 @@ class Room(TimeStampedModel):
     name = models.CharField(_("nombre"), max_length=120, validators=[validate_single_line])
     capacity = models.PositiveIntegerField(_("aforo"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    is_channel = models.BooleanField(
+        _("canal de transmisión"),
+        default=False,
+        help_text=_(
+            "En una sede virtual, cada transmisión simultánea es una sala: dos sesiones a la "
+            "misma hora van en canales distintos."
+        ),
+    )
+    platform_numbering = models.BooleanField(
+        _("numeración de la plataforma"),
+        default=False,
+        help_text=_(
+            "El nombre (Transmisión 1, 2…) es la numeración propia de la plataforma para las "
+            "sesiones simultáneas, no un dato de las fuentes de la edición."
+        ),
+    )
 
     class Meta:
         verbose_name = _("sala")
@@ -221,6 +237,16 @@ class Room(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.venue.name} · {self.name}"
+
+    def clean(self) -> None:
+        if self.is_channel and self.venue_id and not self.venue.is_virtual:
+            raise ValidationError(
+                {"is_channel": _("Solo una sede virtual tiene canales de transmisión.")}
+            )
+        if self.platform_numbering and not self.is_channel:
+            raise ValidationError(
+                {"platform_numbering": _("Solo los canales de transmisión se numeran así.")}
+            )
 
     def public_scopes(self) -> tuple[str, ...]:
         return (versions.CONFERENCE,)

@@ -206,13 +206,23 @@ def rooms_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
     queryset = Room.objects.filter(_edition_filter(edition, "venue__edition")).order_by(
         "venue__edition__year", "venue__order", "order", "pk"
     )
-    for row in queryset.values("pk", "venue__edition__slug", "venue_id", "name", "capacity"):
+    for row in queryset.values(
+        "pk",
+        "venue__edition__slug",
+        "venue_id",
+        "name",
+        "capacity",
+        "is_channel",
+        "platform_numbering",
+    ):
         yield {
             "id": row["pk"],
             "edicion": row["venue__edition__slug"],
             "sede_id": row["venue_id"],
             "nombre": row["name"],
             "aforo": row["capacity"],
+            "canal_de_transmision": row["is_channel"],
+            "numeracion_de_la_plataforma": row["platform_numbering"],
         }
 
 
@@ -220,13 +230,27 @@ ROOMS = Dataset(
     order=3,
     slug="salas",
     title="Salas",
-    description="Salas de cada sede.",
+    description="Salas de cada sede; en una sede virtual, sus canales de transmisión.",
     columns=(
         Column("id", "integer", "Identificador de la sala.", required=True),
         Column("edicion", "string", "Edición (tabla ediciones).", required=True),
         Column("sede_id", "integer", "Sede a la que pertenece (tabla sedes).", required=True),
         Column("nombre", "string", "Nombre de la sala.", required=True),
         Column("aforo", "integer", "Aforo de la sala."),
+        Column(
+            "canal_de_transmision",
+            "boolean",
+            "La sala es un canal de transmisión de una sede virtual (sesiones simultáneas "
+            "en línea van en canales distintos).",
+            required=True,
+        ),
+        Column(
+            "numeracion_de_la_plataforma",
+            "boolean",
+            "El nombre del canal (Transmisión 1, 2…) es la numeración propia de la "
+            "plataforma, no un dato de las fuentes de la edición.",
+            required=True,
+        ),
     ),
     rows=rooms_rows,
     scopes=(versions.CONFERENCE,),

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from datacon.common.access import require
 from datacon.common.actor import Actor
 from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition, Room, Venue
-from datacon.program.conflicts import Conflict, Slot, conflicts_all, conflicts_for
+from datacon.program.conflicts import Conflict, Kind, Slot, conflicts_all, conflicts_for
 from datacon.program.models import (
     GENERATED_CODE_PATTERN,
     Participation,
@@ -41,17 +41,22 @@ from datacon.program.models import (
     SessionStatus,
 )
 from datacon.program.selectors import parity_figures
-from datacon.program.services import session_codes_renumber, session_save
+from datacon.program.services import room_clashes, session_codes_renumber, session_save
 
 _PLACEMENT_FIELDS = ("starts_at", "ends_at", "venue_id", "room_id", "expected_audience")
 
 
 class PlacementRefused(ValidationError):
-    """The placement breaks a hard rule (a room taken twice); nothing was saved."""
+    """The placement breaks a hard rule (a room taken twice); nothing was saved.
+    A room conflict is an error of the `room` field."""
 
     def __init__(self, conflicts: list[Conflict]) -> None:
         self.conflicts = conflicts
-        super().__init__([c.message for c in conflicts])
+        errors: dict[str, list[str]] = defaultdict(list)
+        for conflict in conflicts:
+            field = "room" if conflict.kind == Kind.ROOM else NON_FIELD_ERRORS
+            errors[field].append(conflict.message)
+        super().__init__(dict(errors))
 
 
 class PlacementNeedsConfirmation(ValidationError):
@@ -431,7 +436,8 @@ def _apply_placement(placement: SessionPlacement, edition: Edition, actor: Actor
         session.expected_audience = placement.expected_audience
         if session.status in (SessionStatus.DRAFT, SessionStatus.CANCELLED):
             session.status = SessionStatus.CONFIRMED
-        session_save(session=session, actor=actor)
+        # Rooms are checked for the whole edition once every placement is applied.
+        session_save(session=session, actor=actor, room_check=False)
     elif session.status == SessionStatus.CONFIRMED and session.code:
         # Taken off the grid after it was public: the public sees it cancelled.
         session.status = SessionStatus.CANCELLED
@@ -463,6 +469,10 @@ def schedule_publish(
             ready_draft = placement.is_placed and session.status == SessionStatus.DRAFT
             if placement.pending or ready_draft:
                 _apply_placement(placement, edition, actor)
+        clashes = room_clashes(edition=edition)
+        if clashes:
+            # Nothing is published: the unit of work rolls the placements back.
+            raise ValidationError({"room": clashes})
         work.update(
             SessionPlacement.objects.filter(session__edition=edition, pending=True),
             action=ProgramAction.SCHEDULE_PUBLISH,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from datacon.common.actor import Actor
 from datacon.common.write import unit_of_work
@@ -40,7 +42,95 @@ def session_code_next(*, edition: Edition, day: dt.date) -> str:
     return f"{prefix}{(max(used) if used else 0) + 1:02d}"
 
 
-def session_save(*, session: Session, actor: Actor) -> Session:
+def _occupies_room(session: Session) -> bool:
+    return (
+        session.room_id is not None
+        and session.starts_at is not None
+        and session.ends_at is not None
+        and session.status != SessionStatus.CANCELLED
+    )
+
+
+def session_room_clash(session: Session) -> Session | None:
+    """Another session in the same room at an overlapping time, or None.
+
+    Intervals are half-open like the builder's (conflicts.py): one ending at
+    12:00 and one starting at 12:00 share no instant. Cancelled sessions hold
+    no room.
+    """
+    if not _occupies_room(session) or session.room_id is None:
+        return None
+    return (
+        Session.objects.filter(
+            room_id=session.room_id, starts_at__lt=session.ends_at, ends_at__gt=session.starts_at
+        )
+        .exclude(status=SessionStatus.CANCELLED)
+        .exclude(pk=session.pk)
+        .select_related("edition", "room")
+        .order_by("starts_at", "code", "pk")
+        .first()
+    )
+
+
+def _label(session: Session) -> str:
+    return f"{session.code} «{session.title}»" if session.code else f"«{session.title}»"
+
+
+def room_taken_message(room: Room, other: Session) -> str:
+    """«The room is taken by S0103 «…» (11/05/2021, 12:00–13:00)», in the edition's time."""
+    assert other.starts_at is not None and other.ends_at is not None
+    tz = other.edition.tz
+    start, end = other.starts_at.astimezone(tz), other.ends_at.astimezone(tz)
+    label = _label(other)
+    return _(
+        "La sala «%(room)s» ya está ocupada a esa hora: %(session)s es el %(day)s de "
+        "%(start)s a %(end)s. Elija otra sala u otro horario."
+    ) % {
+        "room": room.name,
+        "session": label,
+        "day": start.strftime("%d/%m/%Y"),
+        "start": start.strftime("%H:%M"),
+        "end": end.strftime("%H:%M"),
+    }
+
+
+def room_clashes(*, edition: Edition) -> list[str]:
+    """Every pair of sessions of the edition that share a room at once, as messages."""
+    sessions = [
+        s
+        for s in Session.objects.filter(
+            edition=edition, room__isnull=False, starts_at__isnull=False, ends_at__isnull=False
+        )
+        .exclude(status=SessionStatus.CANCELLED)
+        .select_related("edition", "room")
+        .order_by("room_id", "starts_at", "ends_at", "code", "pk")
+    ]
+    messages: list[str] = []
+    running: list[Session] = []
+    for session in sessions:
+        assert session.starts_at is not None and session.room is not None
+        running = [
+            other
+            for other in running
+            if other.room_id == session.room_id
+            and other.ends_at is not None
+            and other.ends_at > session.starts_at
+        ]
+        messages.extend(
+            f"{_label(session)}: {room_taken_message(session.room, other)}" for other in running
+        )
+        running.append(session)
+    return messages
+
+
+def session_save(*, session: Session, actor: Actor, room_check: bool = True) -> Session:
+    """Save a session. No two sessions may share a room at once: the room's row is
+    locked and an overlapping session refuses the save on the room field.
+
+    `room_check=False` only for the schedule's publication, which applies every
+    placement first (a swap of two rooms passes through a moment where both
+    share one) and then checks the whole edition with `room_clashes`.
+    """
     with unit_of_work(actor) as work:
         if not session.code and session.edition_id:
             # Lock the edition so concurrent saves pick different numbers.
@@ -49,6 +139,12 @@ def session_save(*, session: Session, actor: Actor) -> Session:
                 session.day = session.starts_at.astimezone(edition.tz).date()
             if session.day and edition.start_date:
                 session.code = session_code_next(edition=edition, day=session.day)
+        if room_check and _occupies_room(session) and session.room_id is not None:
+            # Lock the room so two saves into it at once are checked one after the other.
+            room = Room.objects.select_for_update().get(pk=session.room_id)
+            other = session_room_clash(session)
+            if other is not None:
+                raise ValidationError({"room": room_taken_message(room, other)})
         return work.save(session)
 
 

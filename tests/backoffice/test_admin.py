@@ -179,3 +179,29 @@ def test_admin_session_list_query_count_does_not_grow(organiser_client, edition,
     factories.SessionFactory.create_batch(30, edition=edition)
     large = count_queries(lambda: organiser_client.get("/admin/program/session/"))
     assert small == large
+
+
+def test_admin_session_in_a_taken_room_is_refused_on_the_room_field(organiser_client, edition):
+    venue = factories.VenueFactory(edition=edition, name="Virtual", is_virtual=True, state="")
+    channel = factories.RoomFactory(venue=venue, name="Transmisión 1", is_channel=True)
+    existing = factories.SessionFactory(
+        edition=edition, code="S0101", title="Inauguración", venue=venue, room=channel
+    )
+    response = organiser_client.post(
+        "/admin/program/session/add/",
+        _session_form(
+            edition,
+            existing.session_type,
+            starts_at_1="10:30:00",
+            venue=str(venue.pk),
+            room=str(channel.pk),
+        ),
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "room": [
+            "La sala «Transmisión 1» ya está ocupada a esa hora: S0101 «Inauguración» es el "
+            f"11/05/{edition.year} de 10:00 a 11:00. Elija otra sala u otro horario."
+        ]
+    }
+    assert Session.objects.count() == 1

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import lxml.html
 import pytest
 from django.test import Client
 
@@ -307,6 +308,27 @@ def test_publish_requires_acknowledging_parity_then_the_public_program_shows_it(
     public = Client().get(f"/ediciones/{edition.slug}/programa/").content.decode()
     assert "Primera" in public and "Segunda" not in public
     assert OutboundEmail.objects.filter(purpose="schedule.change", status="draft").count() == 2
+
+
+def test_publish_refused_for_two_sessions_in_one_room_shows_why_and_publishes_nothing(
+    organiser_client,
+):
+    edition, venue, room_a, _room_b, first, _second = _builder_setup()
+    base = f"/gestion/ediciones/{edition.slug}/programa"
+    organiser_client.post(f"{base}/sesiones/{first.pk}/", _place_form(edition, room_a, 10))
+    # A session written behind the builder's back into the same room and time.
+    factories.SessionFactory(edition=edition, code="X1", title="Intrusa", venue=venue, room=room_a)
+    response = organiser_client.post(
+        f"{base}/publicar/",
+        {"note": "", "notify": "on", "review_notices": "on", "acknowledge_parity": "on"},
+    )
+    assert response.status_code == 200
+    tree = lxml.html.fromstring(response.content)
+    assert [e.text_content() for e in tree.cssselect(".form-errors li")] == [
+        "X1 «Intrusa»: La sala «Sala A» ya está ocupada a esa hora: S0101 «Primera» es el "
+        f"11/05/{edition.year} de 10:00 a 11:00. Elija otra sala u otro horario."
+    ]
+    assert ScheduleVersion.objects.count() == 0
 
 
 def test_proposal_page_shows_events_without_an_actor(organiser_client):

@@ -4,8 +4,8 @@ import zoneinfo
 import pytest
 
 from datacon.common.models import AuditEntry
-from datacon.demo.loader import demo_load
-from datacon.editions.models import Edition, Venue
+from datacon.demo.loader import channel_numbers, demo_load
+from datacon.editions.models import Edition, Room, Venue
 from datacon.program.models import Session
 from datacon.program.selectors import edition_figures
 
@@ -100,3 +100,29 @@ def test_demo_load_twice_changes_nothing():
         list(Edition.objects.order_by("pk").values()),
         AuditEntry.objects.count(),
     )
+
+
+def test_demo_load_2021_puts_parallel_sessions_in_the_first_free_channel():
+    demo_load(with_demo_users=False)
+    sessions = Session.objects.filter(edition__year=2021).select_related("room").order_by("code")
+    channels = {s.code: s.room.name for s in sessions if s.room is not None}
+    expected = dict.fromkeys((code for code, *_rest in MEMORIA_2021), "Transmisión 1")
+    expected |= {"S0104": "Transmisión 2", "S0105": "Transmisión 3", "S0109": "Transmisión 2"}
+    expected |= {"S0203": "Transmisión 2", "S0204": "Transmisión 3"}
+    assert channels == expected
+    rooms = Room.objects.filter(venue__edition__year=2021).order_by("order")
+    assert [(r.name, r.is_channel, r.platform_numbering) for r in rooms] == [
+        ("Transmisión 1", True, True),
+        ("Transmisión 2", True, True),
+        ("Transmisión 3", True, True),
+    ]
+    assert Room.objects.filter(venue__edition__year__in=(2022, 2023, 2024)).count() == 0
+
+
+def test_channel_numbers_take_the_first_free_channel_in_order():
+    def t(hour: int) -> dt.datetime:
+        return dt.datetime(2021, 5, 11, hour, tzinfo=MEXICO)
+
+    starts = [t(10), t(10), t(11), t(10), None]
+    ends = [t(11), t(12), t(12), t(11), None]
+    assert channel_numbers(starts, ends) == [1, 2, 1, 3, None]

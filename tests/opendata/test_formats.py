@@ -1,4 +1,6 @@
+import csv
 import datetime as dt
+import io
 import json
 import uuid
 import zoneinfo
@@ -91,7 +93,7 @@ def test_schedule_xml_read_like_a_schedule_app(demo, client):
 
 def test_schedule_guids_are_uuid5_of_the_session_url_and_stable(demo, client):
     data = json.loads(client.get("/ediciones/2021/schedule.json").content)
-    event = data["schedule"]["conference"]["days"][0]["rooms"]["Virtual"][0]
+    event = data["schedule"]["conference"]["days"][0]["rooms"]["Virtual · Transmisión 1"][0]
     expected = uuid.uuid5(
         uuid.NAMESPACE_URL, f"{settings.DATACON_PUBLIC_URL}/ediciones/2021/sesiones/S0101/"
     )
@@ -138,6 +140,47 @@ def test_edition_calendar_has_timezone_and_local_times(demo, client):
     assert first.decoded("DTSTART") == dt.datetime(2021, 5, 11, 10, 30, tzinfo=MEXICO)
     assert first["DTSTART"].params["TZID"] == "America/Mexico_City"
     assert str(first["SUMMARY"]) == "S0101 · Inauguración"
+
+
+def test_parallel_2021_sessions_are_in_channels_in_every_export(demo, client):
+    """Issue 14.4: sessions at the same time were all in the room "Virtual"."""
+    frab = {
+        e["title"][:5]: e["room"]
+        for e in _read_frab(client.get("/ediciones/2021/schedule.xml").content)
+    }
+    assert [frab[code] for code in ("S0103", "S0104", "S0105", "S0106")] == [
+        "Virtual · Transmisión 1",
+        "Virtual · Transmisión 2",
+        "Virtual · Transmisión 3",
+        "Virtual · Transmisión 1",
+    ]
+    data = json.loads(client.get("/ediciones/2021/schedule.json").content)
+    assert [room["name"] for room in data["schedule"]["conference"]["rooms"]] == [
+        "Virtual · Transmisión 1",
+        "Virtual · Transmisión 2",
+        "Virtual · Transmisión 3",
+    ]
+    events = _events(client.get("/ediciones/2021/sesiones/S0104/calendario.ics").content)
+    assert [str(e["LOCATION"]) for e in events] == ["Virtual · Transmisión 2"]
+    api = json.loads(client.get("/api/v1/sessions/?edition=2021&page_size=500").content)
+    rooms = {s["code"]: (s["venue"], s["room"]) for s in api["results"]}
+    assert rooms["S0204"] == ("Virtual", "Transmisión 3")
+    content = client.get("/ediciones/2021/datos/conferencia/sesiones.csv").content
+    rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+    assert {r["codigo"]: (r["sede"], r["sala"]) for r in rows}["S0109"] == (
+        "Virtual",
+        "Transmisión 2",
+    )
+    content = client.get("/ediciones/2021/datos/conferencia/salas.csv").content
+    rooms_csv = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+    assert [
+        (r["nombre"], r["canal_de_transmision"], r["numeracion_de_la_plataforma"])
+        for r in rooms_csv
+    ] == [
+        ("Transmisión 1", "true", "true"),
+        ("Transmisión 2", "true", "true"),
+        ("Transmisión 3", "true", "true"),
+    ]
 
 
 def test_session_and_selection_calendars(demo, client):

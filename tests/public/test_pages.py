@@ -63,6 +63,34 @@ def test_program_2021_shows_all_seventeen_sessions_with_parallel_slot(demo, clie
     assert times[:3] == ["10:30", "11:00", "12:00"]
 
 
+def test_program_2021_shows_the_channel_of_each_session_and_says_whose_numbering(demo, client):
+    tree = lxml.html.fromstring(client.get("/ediciones/2021/programa/").content)
+    places = {
+        card.cssselect(".code")[0].text_content(): card.cssselect(".session-place")[
+            0
+        ].text_content()
+        for card in tree.cssselect(".session-card")
+    }
+    assert [places[code] for code in ("S0103", "S0104", "S0105")] == [
+        "Virtual · Transmisión 1",
+        "Virtual · Transmisión 2",
+        "Virtual · Transmisión 3",
+    ]
+    assert [note.text_content() for note in tree.cssselect(".channel-note")] == [
+        "Las sesiones simultáneas aparecen en canales numerados («Transmisión 1», «Transmisión "
+        "2»…). Esa numeración es propia de esta plataforma para distinguir las transmisiones en "
+        "paralelo: las fuentes de la edición solo publican los horarios, no el canal de cada "
+        "sesión."
+    ]
+    edition = lxml.html.fromstring(client.get("/ediciones/2021/").content)
+    assert len(edition.cssselect(".channel-note")) == 1
+    assert "Canales de transmisión: Transmisión 1, Transmisión 2, Transmisión 3" in (
+        edition.cssselect(".venue-list")[0].text_content()
+    )
+    other = lxml.html.fromstring(client.get("/ediciones/2024/programa/").content)
+    assert other.cssselect(".channel-note") == []
+
+
 def test_program_filter_by_type_keeps_only_that_type(demo, client):
     html = client.get("/ediciones/2021/programa/?tipo=taller").content.decode()
     assert [code for slot in _slots(html) for code in slot] == ["S0202", "S0203", "S0204"]

@@ -291,20 +291,27 @@ def publish(request: HttpRequest, edition: str) -> HttpResponseBase:
                 _("Hay paneles sin paridad. Revíselos o marque esta casilla para publicar así."),
             )
         else:
-            version, notices = schedule_publish_with_notices(
-                edition=current,
-                actor=Actor.of(request.user),
-                note=form.cleaned_data["note"],
-                renumber=True if first else form.cleaned_data["renumber"],
-                notify=form.cleaned_data["notify"],
-                review_notices=form.cleaned_data["review_notices"],
-            )
-            messages.success(
-                request,
-                _("Se publicó la versión %(number)s del programa. Avisos por correo: %(notices)s.")
-                % {"number": version.number, "notices": notices},
-            )
-            return redirect("backoffice:proposals_schedule", edition=current.slug)
+            try:
+                version, notices = schedule_publish_with_notices(
+                    edition=current,
+                    actor=Actor.of(request.user),
+                    note=form.cleaned_data["note"],
+                    renumber=True if first else form.cleaned_data["renumber"],
+                    notify=form.cleaned_data["notify"],
+                    review_notices=form.cleaned_data["review_notices"],
+                )
+            except ValidationError as error:  # e.g. two sessions in one room: nothing published
+                service_errors_to_form(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Se publicó la versión %(number)s del programa. "
+                        "Avisos por correo: %(notices)s."
+                    )
+                    % {"number": version.number, "notices": notices},
+                )
+                return redirect("backoffice:proposals_schedule", edition=current.slug)
     state = builder_state(edition=current)
     unconfirmed = list(
         current.proposals.filter(status=ProposalStatus.ACCEPTED, session__isnull=False).only(

@@ -14,6 +14,7 @@ from datacon.consultation import selectors as consultation
 from datacon.consultation.models import Phase
 from datacon.demand import selectors as demand
 from datacon.editions import selectors as editions
+from datacon.editions.models import Venue
 from datacon.policy import selectors as policy
 from datacon.program import people_selectors as people
 from datacon.program import selectors as program
@@ -63,16 +64,23 @@ def edition_list(request: HttpRequest) -> HttpResponse:
 @public_page([CONFERENCE])
 def edition_detail(request: HttpRequest, edition: str) -> HttpResponse:
     current = editions.edition_get_public(slug=edition)
+    venues = editions.venues_with_rooms(edition=current)
     return render(
         request,
         "public/edition_detail.html",
         {
             "edition": current,
-            "venues": editions.venues_with_rooms(edition=current),
+            "venues": venues,
+            "platform_numbered_channels": _platform_numbered(venues),
             "role_groups": editions.organisations_by_role(edition=current),
             "figures": program.edition_figures(edition=current),
         },
     )
+
+
+def _platform_numbered(venues: list[Venue]) -> bool:
+    """Whether the edition's channel names are the platform's numbering (the page says so)."""
+    return any(room.platform_numbering for venue in venues for room in venue.rooms.all())
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -101,6 +109,7 @@ def program_view(request: HttpRequest, edition: str) -> HttpResponse:
             "session_count": len(sessions),
             "venues": venues,
             "rooms": [room for venue in venues for room in venue.rooms.all()],
+            "platform_numbered_channels": _platform_numbered(venues),
             "session_types": list(current.session_types.all()),
             "selected": {"venue": venue_id, "room": room_id, "type": type_slug},
             "filtered": bool(venue_id or room_id or type_slug),
