@@ -66,6 +66,7 @@ def _timing(
     zone: zoneinfo.ZoneInfo,
     line: int,
     prefix: str = "",
+    end: str = "",
 ) -> None:
     if not (date or start):
         return
@@ -79,6 +80,22 @@ def _timing(
         )
         return
     length = duration_of(duration) if duration else None
+    if end:  # C3VOC's preferred field; "duration" is deprecated there
+        try:
+            ends_at = dt.datetime.fromisoformat(end)
+        except ValueError:
+            ends_at = None
+        if ends_at is None:
+            problems.append(
+                Problem(line, prefix + "end", _("Fecha u hora inválida: «%(v)s».") % {"v": end})
+            )
+            return
+        length = (ends_at if ends_at.tzinfo else ends_at.replace(tzinfo=zone)) - starts_at
+        if length <= dt.timedelta(0):
+            problems.append(
+                Problem(line, prefix + "end", _("La sesión debe terminar después de empezar."))
+            )
+            return
     if length is None or length <= dt.timedelta(0):
         problems.append(
             Problem(
@@ -320,6 +337,7 @@ def _json_event(
         zone=zone,
         line=line,
         prefix=path + ".",
+        end=_str(event.get("end")),
     )
     persons = event.get("persons") or []
     if not isinstance(persons, list):
