@@ -49,9 +49,9 @@ def test_pretalx_sessions_rooms_times_and_speakers(jda: Edition) -> None:
         s.code: (
             s.title,
             s.session_type.name,
-            s.starts_at.astimezone(MEXICO).strftime("%Y-%m-%d %H:%M"),
-            s.ends_at.astimezone(MEXICO).strftime("%H:%M"),
-            s.venue.name,
+            s.starts_at.astimezone(MEXICO).strftime("%Y-%m-%d %H:%M"),  # type: ignore[union-attr]
+            s.ends_at.astimezone(MEXICO).strftime("%H:%M"),  # type: ignore[union-attr]
+            s.venue.name,  # type: ignore[union-attr]
             s.room,
             s.status,
             [p.person.public_name for p in s.participations.order_by("order")],
