@@ -44,7 +44,7 @@ def text_of(content: bytes, *, what: str) -> str:
                 Problem(
                     None,
                     "file",
-                    _("El archivo pesa más de %(mb)s MB; divídalo o use la orden import_program.")
+                    _("El archivo pesa más de %(mb)s MB, el límite de la importación.")
                     % {"mb": MAX_BYTES // (1024 * 1024)},
                 )
             ]
