@@ -166,7 +166,8 @@ class _Places:
                 state=self.venue_state,
                 order=len(self.venues) + 1,
             )
-            self.venues[name.lower()] = self.work.save(venue, action=ProgramAction.PROGRAM_IMPORT)
+            work = self.work
+            self.venues[name.lower()] = work.save(venue, action=ProgramAction.PROGRAM_IMPORT)
         return self.venues[name.lower()]
 
     def room(self, venue: Venue | None, name: str) -> Room | None:
@@ -174,7 +175,8 @@ class _Places:
             return None
         if (venue.pk, name.lower()) not in self.rooms:
             room = Room(venue=venue, name=name[:120], order=len(self.rooms) + 1)
-            self.rooms[(venue.pk, name.lower())] = self.work.save(
+            work = self.work
+            self.rooms[(venue.pk, name.lower())] = work.save(
                 room, action=ProgramAction.PROGRAM_IMPORT
             )
         return self.rooms[(venue.pk, name.lower())]
@@ -186,7 +188,8 @@ class _Places:
             session_type.slug = unique_slug_for(
                 session_type, name, scope={"edition": self.edition}
             )[:80]
-            found = self.work.save(session_type, action=ProgramAction.PROGRAM_IMPORT)
+            work = self.work
+            found = work.save(session_type, action=ProgramAction.PROGRAM_IMPORT)
             self.types[found.slug] = self.types[name.lower()] = found
         return found
 

@@ -8,6 +8,7 @@ import zoneinfo
 
 import pytest
 
+from datacon.common.models import AuditEntry
 from datacon.editions.models import Edition, Venue
 from datacon.people.models import Person
 from datacon.program.importing.apply import program_import
@@ -108,11 +109,14 @@ def test_pretalx_sessions_rooms_times_and_speakers(jda: Edition) -> None:
 def test_second_import_changes_nothing_and_a_moved_session_is_one_change(jda: Edition) -> None:
     _import(jda, _content())
     before = counts()
+    audited = AuditEntry.objects.filter(action="program.import").count()
+    assert audited > 4  # every record the import wrote, and the import itself
 
     again = _import(jda, _content())
 
     assert [row.action for row in again.plan.rows] == ["unchanged"] * 4
     assert counts() == before
+    assert AuditEntry.objects.filter(action="program.import").count() == audited
 
     data = json.loads(_content())
     event = data["schedule"]["conference"]["days"][0]["rooms"]["Auditorio Principal"][0]
