@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from datacon.editions.models import Edition
 from datacon.program.models import Session
 from tests import factories
 from tests.program.importing.conftest import DATA
@@ -17,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_organiser_previews_and_imports_a_pretalx_schedule(live_server: Any, page: Any) -> None:
-    edition = factories.EditionFactory(
+    edition: Edition = factories.EditionFactory(  # type: ignore[assignment]
         year=2026, start_date=dt.date(2026, 10, 14), end_date=dt.date(2026, 10, 15)
     )
     client = Client()
