@@ -235,7 +235,7 @@ def _session_write(
     for name in ("title", "day", "starts_at", "ends_at", "abstract", "language"):
         if name in values:
             setattr(session, name, values[name])
-    if session.pk is None or planned.changes:
+    if session.pk is None or planned.session_changed:
         work.save(session, action=ProgramAction.PROGRAM_IMPORT)
     return session
 

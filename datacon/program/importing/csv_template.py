@@ -99,7 +99,7 @@ def parse_csv(content: bytes, zone: zoneinfo.ZoneInfo) -> ParsedFile:
             values = {
                 name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)
             }
-            parsed.rows.append(_row(values, first, zone, parsed.problems))
+            parsed.rows.append(_row(values, first, zone))
     except csv.Error as error:
         raise ImportRefused(
             [Problem(line + 1, "CSV", _("CSV mal formado: %(e)s") % {"e": error})]
@@ -107,9 +107,7 @@ def parse_csv(content: bytes, zone: zoneinfo.ZoneInfo) -> ParsedFile:
     return parsed
 
 
-def _row(
-    values: dict[str, str], line: int, zone: zoneinfo.ZoneInfo, problems: list[Problem]
-) -> SessionRow:
+def _row(values: dict[str, str], line: int, zone: zoneinfo.ZoneInfo) -> SessionRow:
     # Text cells starting with "=", "+", "-" or "@" come back from the platform's own
     # CSV with a protective quote (datacon.common.csvout); it is not part of the value.
     def value(name: str) -> str:
@@ -131,7 +129,7 @@ def _row(
         try:
             row.day = dt.date.fromisoformat(date_text)
         except ValueError:
-            problems.append(
+            row.problems.append(
                 Problem(
                     line,
                     "fecha",
@@ -140,17 +138,17 @@ def _row(
             )
     for name, text in (("inicio", start_text), ("fin", end_text)):
         if text and _time(text) is None:
-            problems.append(
+            row.problems.append(
                 Problem(line, name, _("Hora inválida: «%(v)s» (use HH:MM).") % {"v": text})
             )
     start, end = _time(start_text), _time(end_text)
     if (start_text or end_text) and not date_text:
-        problems.append(Problem(line, "fecha", _("Indique la fecha de la hora dada.")))
+        row.problems.append(Problem(line, "fecha", _("Indique la fecha de la hora dada.")))
     elif row.day and start and end:
         row.starts_at = dt.datetime.combine(row.day, start, tzinfo=zone)
         row.ends_at = dt.datetime.combine(row.day, end, tzinfo=zone)
     elif row.day and (start_text or end_text) and not (start_text and end_text):
-        problems.append(
+        row.problems.append(
             Problem(line, "fin" if start_text else "inicio", _("Indique inicio y fin, o ninguno."))
         )
     for part in value("personas").split(";"):
@@ -159,7 +157,7 @@ def _row(
         match = PERSON.match(part.strip())
         role = role_of(match.group("role") or "") if match else None
         if match is None or role is None:
-            problems.append(
+            row.problems.append(
                 Problem(
                     line,
                     "personas",

@@ -181,7 +181,7 @@ def _xml_event(
         type_name=_child(event, "type") or _child(event, "track"),
         venue=venue,
         room=room_name,
-        abstract=_child(event, "abstract") or description,
+        abstract=_child(event, "abstract") or ("" if parsed.own_export else description),
         language=_child(event, "language"),
         cancelled=parsed.own_export and description == CANCELLED_DESCRIPTION,
     )
@@ -191,7 +191,7 @@ def _xml_event(
             row.lines[name] = found.sourceline
     _timing(
         row,
-        parsed.problems,
+        row.problems,
         date=_child(event, "date"),
         day=day.get("date", ""),
         start=_child(event, "start"),
@@ -203,9 +203,7 @@ def _xml_event(
     for person in persons.iterfind("person") if persons is not None else ():
         role = role_of(person.get("role", ""))
         if role is None:
-            parsed.problems.append(
-                Problem(person.sourceline, "person/@role", _("Papel desconocido."))
-            )
+            row.problems.append(Problem(person.sourceline, "person/@role", _("Papel desconocido.")))
             continue
         row.persons.append(
             PersonRow(
@@ -323,13 +321,13 @@ def _json_event(
         type_name=_str(event.get("type")) or _str(event.get("track")),
         venue=venue,
         room=room,
-        abstract=_str(event.get("abstract")) or description,
+        abstract=_str(event.get("abstract")) or ("" if parsed.own_export else description),
         language=_str(event.get("language")),
         cancelled=parsed.own_export and description == CANCELLED_DESCRIPTION,
     )
     _timing(
         row,
-        parsed.problems,
+        row.problems,
         date=_str(event.get("date")),
         day=_str(day.get("date")),
         start=_str(event.get("start")),
@@ -341,18 +339,18 @@ def _json_event(
     )
     persons = event.get("persons") or []
     if not isinstance(persons, list):
-        parsed.problems.append(Problem(line, path + ".persons", _("Se esperaba una lista.")))
+        row.problems.append(Problem(line, path + ".persons", _("Se esperaba una lista.")))
         persons = []
     for number, person in enumerate(persons):
         if not isinstance(person, dict):
-            parsed.problems.append(
+            row.problems.append(
                 Problem(line, f"{path}.persons[{number}]", _("Se esperaba un objeto."))
             )
             continue
         name = _str(person.get("public_name")) or _str(person.get("name"))
         role = role_of(_str(person.get("role")))
         if role is None:
-            parsed.problems.append(
+            row.problems.append(
                 Problem(line, f"{path}.persons[{number}].role", _("Papel desconocido."))
             )
             continue

@@ -87,6 +87,7 @@ class PlannedRow:
     session: Session | None = None
     values: dict[str, object] = field(default_factory=dict)  # field -> new value
     changes: list[str] = field(default_factory=list)  # what changes, for people to read
+    session_changed: bool = False  # a field of the session itself changes (not only people)
     people: list[PersonTarget] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -244,18 +245,17 @@ def plan_import(*, edition: Edition, parsed: ParsedFile, venue_state: str = "") 
     if not venue_state:
         venue_state = next((v.state for v in known.venues.values() if v.state), "")
     plan = Plan(parsed.format, [], list(parsed.problems), [], [], [], [])
-    bad_lines = {p.line for p in parsed.problems}
     seen_codes: set[str] = set()
     new_people: dict[tuple[str, str], str] = {}
     for row in parsed.rows:
         _normalise(row, edition)
         planned = PlannedRow(row=row, action="unchanged")
-        planned.problems = _check(row, parsed.format, edition, seen_codes)
+        planned.problems = row.problems + _check(row, parsed.format, edition, seen_codes)
         _plan_places(planned, known, plan, parsed.format, venue_state)
         if not planned.problems:
             _plan_session(planned, known, plan)
             _plan_people(planned, known, new_people)
-        if planned.problems or row.line in bad_lines:
+        if planned.problems:
             planned.action = "error"
             plan.problems.extend(planned.problems)
         elif planned.session is None:
@@ -350,6 +350,7 @@ def _plan_session(planned: PlannedRow, known: _Edition, plan: Plan) -> None:
         planned.changes.append(
             _("tipo: «%(a)s» → «%(b)s»") % {"a": session.session_type.name, "b": type_name}
         )
+    planned.session_changed = bool(planned.changes)
 
 
 def _plan_people(

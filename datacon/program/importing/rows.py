@@ -44,6 +44,8 @@ class SessionRow:
     persons: list[PersonRow] = field(default_factory=list)
     # Where each field was read (for errors found later): field -> line.
     lines: dict[str, int] = field(default_factory=dict)
+    # What the parser could not read in this session (the planner adds its own).
+    problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)

@@ -165,3 +165,38 @@ def test_the_import_must_be_of_the_previewed_file(jda: Edition) -> None:
 def test_text_that_is_not_utf8(jda: Edition) -> None:
     problems = _refusal(jda, "codigo,titulo\nS0101,Inauguración\n".encode("latin-1"), "p.csv")
     assert [(p.line, p.field) for p in problems] == [(2, "file")]
+
+
+def test_xml_event_with_a_bad_duration_is_an_error_row(jda: Edition) -> None:
+    content = """<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+ <conference><title>JDA</title><time_zone_name>America/Mexico_City</time_zone_name></conference>
+ <day index="1" date="2026-10-14">
+  <room name="Auditorio">
+   <event id="1" guid="2b0c7f5e-8d1a-5b3c-9e4f-1a2b3c4d5e6f">
+    <date>2026-10-14T10:00:00-06:00</date>
+    <start>10:00</start>
+    <duration>una hora</duration>
+    <title>Sin duración legible</title>
+   </event>
+   <event id="2" guid="3c1d8a6f-9e2b-5c4d-8f5a-2b3c4d5e6f7a">
+    <date>2026-10-14T12:00:00-06:00</date>
+    <start>12:00</start>
+    <duration>01:00</duration>
+    <title>Bien</title>
+   </event>
+  </room>
+ </day>
+</schedule>
+""".encode()
+    before = counts()
+    result = program_import(
+        edition=jda, content=content, actor=factories.SYSTEM, filename="s.xml", venue_state="09"
+    )
+    assert [(row.row.line, row.action) for row in result.plan.rows] == [
+        (6, "error"),
+        (12, "create"),
+    ]
+    assert [(p.line, p.field) for p in result.plan.problems] == [(7, "duration")]
+    assert _row_errors(jda, content, "s.xml") == [(7, "duration")]
+    assert counts() == before

@@ -142,3 +142,24 @@ def test_confirm_sessions_option_publishes_the_sessions_not_the_people(jda: Edit
         SessionStatus.CONFIRMED
     }
     assert Participation.objects.public().filter(session__edition=jda).count() == 0
+
+
+def test_a_new_speaker_in_a_later_file_adds_only_the_participation(jda: Edition) -> None:
+    _import(jda, _content())
+    session = Session.objects.get(edition=jda, code="CL8SUR")
+    updated_at = session.updated_at
+    data = json.loads(_content())
+    event = data["schedule"]["conference"]["days"][1]["rooms"]["Auditorio Principal"][0]
+    event["persons"] = [{"code": "ZZ1ABC", "name": "Rocío Méndez Ejemplo"}]
+
+    result = _import(jda, json.dumps(data).encode())
+
+    changed = [row for row in result.plan.rows if row.action == "change"]
+    assert [(row.row.code, row.changes) for row in changed] == [
+        ("CL8SUR", ["persona: Rocío Méndez Ejemplo (Ponente, por confirmar)"])
+    ]
+    session.refresh_from_db()
+    assert session.updated_at == updated_at  # the session itself was not written
+    assert list(session.participations.values_list("person__slug", "status")) == [
+        (imported_slug("Rocío Méndez Ejemplo", "ZZ1ABC"), ParticipationStatus.PENDING)
+    ]
