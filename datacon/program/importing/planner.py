@@ -18,6 +18,7 @@ edition has; participations are only ever added.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 from dataclasses import dataclass, field
@@ -307,8 +308,17 @@ def _plan_places(
     planned.values.update(venue=venue_name, room=room_name, type=type_name)
 
 
+def _shown(value: object, zone: dt.tzinfo) -> str:
+    """A value as organisers read it: times in the edition's zone, long texts cut."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    text = "" if value is None else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def _plan_session(planned: PlannedRow, known: _Edition, plan: Plan) -> None:
     row = planned.row
+    zone = known.edition.tz
     wanted: dict[str, object] = {"title": row.title}
     if row.starts_at is not None:
         wanted.update(day=row.day, starts_at=row.starts_at, ends_at=row.ends_at)
@@ -331,7 +341,8 @@ def _plan_session(planned: PlannedRow, known: _Edition, plan: Plan) -> None:
         current = getattr(session, name)
         if current != value:
             planned.changes.append(
-                _("%(f)s: «%(a)s» → «%(b)s»") % {"f": labels[name], "a": current, "b": value}
+                _("%(f)s: «%(a)s» → «%(b)s»")
+                % {"f": labels[name], "a": _shown(current, zone), "b": _shown(value, zone)}
             )
     venue = str(planned.values["venue"] or "")
     room = str(planned.values["room"] or "")

@@ -128,8 +128,16 @@ def test_second_import_changes_nothing_and_a_moved_session_is_one_change(jda: Ed
         filename="schedule.json",
         venue_state="14",
     )
-    assert [(row.row.code, row.action) for row in moved.plan.rows if row.action != "unchanged"] == [
-        ("QXR7KM", "change")
+    assert [
+        (row.row.code, row.changes) for row in moved.plan.rows if row.action != "unchanged"
+    ] == [
+        (
+            "QXR7KM",
+            [
+                "inicio: «2026-10-14 10:00» → «2026-10-14 10:15»",
+                "fin: «2026-10-14 10:45» → «2026-10-14 11:00»",
+            ],
+        )
     ]
     assert Session.objects.get(edition=jda, code="QXR7KM").starts_at == dt.datetime(
         2026, 10, 14, 10, 0, tzinfo=MEXICO

@@ -48,6 +48,8 @@ def _exported(source: Edition) -> dict[str, Any]:
     return {
         s.code: (
             s.title,
+            s.type_name,
+            s.abstract,
             s.starts_at,
             s.ends_at,
             s.room,
@@ -61,12 +63,16 @@ def _imported(target: Edition) -> dict[str, Any]:
     return {
         s.code: (
             s.title,
+            s.session_type.name,
+            s.abstract,
             s.starts_at,
             s.ends_at,
             room_name(s),
             sorted(p.person.public_name for p in s.participations.all()),
         )
-        for s in Session.objects.filter(edition=target).select_related("venue", "room")
+        for s in Session.objects.filter(edition=target).select_related(
+            "venue", "room", "session_type"
+        )
     }
 
 
