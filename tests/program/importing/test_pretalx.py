@@ -14,6 +14,7 @@ from datacon.people.models import Person
 from datacon.program.importing.apply import program_import
 from datacon.program.importing.planner import imported_slug
 from datacon.program.models import Participation, ParticipationStatus, Session, SessionStatus
+from datacon.program.schedule import schedule_publish
 from tests import factories
 from tests.program.importing.conftest import DATA, counts
 
@@ -171,3 +172,17 @@ def test_a_new_speaker_in_a_later_file_adds_only_the_participation(jda: Edition)
     assert list(session.participations.values_list("person__slug", "status")) == [
         (imported_slug("Rocío Méndez Ejemplo", "ZZ1ABC"), ParticipationStatus.PENDING)
     ]
+
+
+def test_imported_drafts_are_published_from_the_schedule_builder(jda: Edition) -> None:
+    _import(jda, _content())
+
+    schedule_publish(edition=jda, actor=factories.SYSTEM)
+
+    assert sorted(Session.objects.filter(edition=jda).values_list("code", "status")) == [
+        ("CL8SUR", SessionStatus.CONFIRMED),
+        ("LM3NPQ", SessionStatus.CONFIRMED),
+        ("QXR7KM", SessionStatus.CONFIRMED),
+        ("TW4XYZ", SessionStatus.CONFIRMED),
+    ]  # pretalx's codes are kept
+    assert Participation.objects.public().filter(session__edition=jda).count() == 0
