@@ -165,5 +165,9 @@ def _row(values: dict[str, str], line: int, zone: zoneinfo.ZoneInfo) -> SessionR
                 )
             )
             continue
-        row.persons.append(PersonRow(name=match.group("name").strip(), role=role))
+        row.persons.append(
+            PersonRow(
+                name=match.group("name").strip(), role=role, role_given=bool(match.group("role"))
+            )
+        )
     return row

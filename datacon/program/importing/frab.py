@@ -210,6 +210,7 @@ def _xml_event(
                 name=(person.text or "").strip(),
                 source_id=person.get("guid") or person.get("code") or person.get("id") or "",
                 role=role,
+                role_given=bool(person.get("role")),
             )
         )
     return row
@@ -355,5 +356,9 @@ def _json_event(
             )
             continue
         source_id = _str(person.get("guid")) or _str(person.get("code")) or _str(person.get("id"))
-        row.persons.append(PersonRow(name=name, source_id=source_id, role=role))
+        row.persons.append(
+            PersonRow(
+                name=name, source_id=source_id, role=role, role_given=bool(_str(person.get("role")))
+            )
+        )
     return row

@@ -141,6 +141,7 @@ class _Edition:
                 "session_id", "person_id", "role"
             )
         )
+        self.session_people = {(s, p) for s, p, _role in self.participations}
         self.edition_people = set(
             Participation.objects.filter(session__edition=edition).values_list(
                 "person_id", flat=True
@@ -377,10 +378,17 @@ def _plan_people(
         person = known.person(person_row)
         if person is None:
             new_people[(person_row.name, person_row.source_id)] = person_row.name
+        # Without a role in the file, a person already on the session in any role is there.
         exists = (
             person is not None
             and planned.session is not None
-            and (planned.session.pk, person.pk, person_row.role) in known.participations
+            and (
+                (planned.session.pk, person.pk, person_row.role) in known.participations
+                or (
+                    not person_row.role_given
+                    and (planned.session.pk, person.pk) in known.session_people
+                )
+            )
         )
         planned.people.append(
             PersonTarget(

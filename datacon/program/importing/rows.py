@@ -25,6 +25,7 @@ class PersonRow:
     name: str
     source_id: str = ""  # the source's guid, code or id of the person ("" if none)
     role: str = "speaker"
+    role_given: bool = False  # the file said the role (schedule formats usually do not)
 
 
 @dataclass(slots=True)

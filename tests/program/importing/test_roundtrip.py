@@ -130,3 +130,20 @@ def test_own_schedule_of_2021_round_trips_into_a_new_edition(export) -> None:  #
     assert again.plan.problems == []
     assert again.plan.count("unchanged") == len(again.plan.rows)
     assert _counts() == before
+
+
+def test_own_schedule_of_2021_imported_into_2021_itself_changes_nothing() -> None:
+    source = _source()
+    before = _counts()
+
+    result = program_import(
+        edition=source,
+        content=schedule_xml(source),
+        actor=factories.SYSTEM,
+        filename="schedule.xml",
+        dry_run=False,
+    )
+
+    assert result.plan.problems == []
+    assert [row.changes for row in result.plan.rows if row.action != "unchanged"] == []
+    assert _counts() == before
