@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common.choices import MexicanState
 from datacon.editions.models import Edition, Room, Venue
 
 
@@ -95,3 +96,49 @@ class PublishForm(forms.Form):
     acknowledge_parity = forms.BooleanField(
         label=_("Publicar aunque haya paneles sin paridad"), required=False
     )
+
+
+class ProgramImportForm(forms.Form):
+    """A program file (schedule.xml, schedule.json or the CSV template) and its options.
+
+    `sha256` carries the fingerprint of the previewed file into the import form: the
+    import re-uploads the file and must find the same bytes (nothing kept on the server).
+    """
+
+    file = forms.FileField(
+        label=_("Archivo del programa"),
+        help_text=_("schedule.xml o schedule.json (frab, pretalx, C3VOC) o la plantilla CSV."),
+    )
+    venue_state = forms.ChoiceField(
+        label=_("Entidad federativa de las sedes nuevas"),
+        required=False,
+        help_text=_(
+            "Si el archivo trae salas que la edición no tiene, se crean como sedes en esta "
+            "entidad. Vacío: la de las sedes que ya tiene la edición."
+        ),
+    )
+    confirm_sessions = forms.BooleanField(
+        label=_("Crear las sesiones nuevas como confirmadas (se ven en el programa público)"),
+        required=False,
+        help_text=_(
+            "Sin marcar, quedan en borrador y se publican desde el constructor del programa. "
+            "Las personas quedan siempre por confirmar."
+        ),
+    )
+    sha256 = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+        blank = ("", _("(la de las sedes existentes)"))
+        state_field = self.fields["venue_state"]
+        assert isinstance(state_field, forms.ChoiceField)
+        state_field.choices = [blank, *MexicanState.choices]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(
+                _("El archivo pesa más de %(mb)s MB.") % {"mb": self.max_bytes // (1024 * 1024)}
+            )
+        return upload

@@ -48,6 +48,7 @@ class ProgramAction(AuditAction):
     SCHEDULE_UNPLACE = "schedule.unplace"
     SCHEDULE_PUBLISH = "schedule.publish"
     SCHEDULE_SYNC = "schedule.sync"
+    PROGRAM_IMPORT = "program.import"
 
 
 class SessionStatus(models.TextChoices):

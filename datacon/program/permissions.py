@@ -8,3 +8,5 @@ from datacon.editions.permissions import organises
 
 # Placing sessions, publishing versions and their notices: the edition's organisers.
 rules.add_perm("program.schedule", organises)
+# Importing a program from a schedule.xml, schedule.json or the CSV template: the same.
+rules.add_perm("program.import", organises)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from datacon.backoffice.views import outbox, schedule
+from datacon.backoffice.views import outbox, program_import, schedule
 from datacon.backoffice.views import proposals as views
 
 urlpatterns = [
@@ -37,6 +37,16 @@ urlpatterns = [
         "ediciones/<slug:edition>/programa/sesiones/<int:pk>/",
         schedule.place,
         name="proposals_place",
+    ),
+    path(
+        "ediciones/<slug:edition>/programa/importar/",
+        program_import.program_import_view,
+        name="proposals_program_import",
+    ),
+    path(
+        "ediciones/<slug:edition>/programa/importar/plantilla.csv",
+        program_import.program_import_template,
+        name="proposals_program_import_template",
     ),
     path(
         "ediciones/<slug:edition>/programa/publicar/",
