@@ -186,3 +186,33 @@ def test_an_organiser_accepts_and_rejects_from_the_queue():
     assert first.reviewed_at is not None and first.reviewed_at <= timezone.now()
     home = client.get("/gestion/aportaciones/").content.decode()
     assert edition.title in home
+
+
+def test_the_lists_run_the_same_queries_for_few_and_many_contributions(count_queries):
+    edition = past_edition()
+    contributor = factories.UserFactory()
+    organiser = factories.organiser_user()
+    reviewer = Actor.of(organiser)
+
+    def add(count):  # type: ignore[no-untyped-def]
+        for number in range(count):
+            accepted = ContributionFactory(
+                edition=edition, created_by=contributor, credit=True, credit_name=f"P{number}"
+            )
+            contribution_accept(actor=reviewer, contribution=accepted)
+            rejected = ContributionFactory(edition=edition, created_by=contributor)
+            contribution_reject(actor=reviewer, contribution=rejected, reason="No.")
+            ContributionFactory(edition=edition, created_by=contributor)
+
+    clients = {
+        f"/ediciones/{edition.slug}/": Client(),
+        "/cuenta/aportaciones/": _client(contributor),
+        f"/gestion/ediciones/{edition.slug}/aportaciones/": _client(organiser),
+    }
+    for url, client in clients.items():  # warm what every first request loads once
+        client.get(url)
+    add(1)
+    small = {url: count_queries(lambda c=c, u=url: c.get(u)) for url, c in clients.items()}
+    add(5)
+    large = {url: count_queries(lambda c=c, u=url: c.get(u)) for url, c in clients.items()}
+    assert large == small
