@@ -91,11 +91,16 @@ class ContributionForm(HoneypotMixin, forms.Form):
 
     def __init__(self, *args: Any, edition: Edition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        session_field = self.fields["session"]
-        assert isinstance(session_field, forms.ModelChoiceField)
-        session_field.queryset = Session.objects.filter(edition=edition).order_by(
+        sessions = Session.objects.filter(edition=edition).order_by(
             "day", "starts_at", "order_in_day", "code"
         )
+        if not sessions.exists():
+            # An edition whose program was not preserved: nothing to pick from.
+            del self.fields["session"]
+            return
+        session_field = self.fields["session"]
+        assert isinstance(session_field, forms.ModelChoiceField)
+        session_field.queryset = sessions
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

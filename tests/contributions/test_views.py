@@ -216,3 +216,15 @@ def test_the_lists_run_the_same_queries_for_few_and_many_contributions(count_que
     add(5)
     large = {url: count_queries(lambda c=c, u=url: c.get(u)) for url, c in clients.items()}
     assert large == small
+
+
+def test_a_session_of_the_edition_can_be_picked_when_it_has_a_program():
+    edition = past_edition()
+    client = _client(factories.UserFactory())
+    url = f"/ediciones/{edition.slug}/aportar/"
+    assert 'name="session"' not in client.get(url).content.decode()
+    session = factories.SessionFactory(edition=edition, title="Mesa de datos abiertos")
+    assert "Mesa de datos abiertos" in client.get(url).content.decode()
+    response = client.post(url, _form_data(kind="correction", session=session.pk))
+    assert response.status_code == 302
+    assert Contribution.objects.get().session == session

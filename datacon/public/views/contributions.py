@@ -43,7 +43,7 @@ def contribution_propose(request: HttpRequest, edition: str) -> HttpResponseBase
                     actor=Actor.of(request.user),
                     edition=current,
                     kind=data["kind"],
-                    session=data["session"],
+                    session=data.get("session"),
                     target=data["target"],
                     content=data["content"],
                     source_url=data["source_url"],
