@@ -144,6 +144,7 @@ def test_the_queue_is_for_the_editions_organisers_only():
     contribution = ContributionFactory()
     url = f"/gestion/ediciones/{contribution.edition.slug}/aportaciones/"
     assert _client(contribution.created_by).get(url).status_code == 403
+    assert _client(contribution.created_by).get("/gestion/aportaciones/").status_code == 403
     other = factories.UserFactory()
     EditionRole.objects.create(
         edition=past_edition(year=2023), user=other, duty=EditionDuty.ORGANISER
