@@ -124,6 +124,7 @@ def test_the_edition_page_credits_only_who_chose_it_and_logs_rejections_without_
     assert "Nombre oculto" not in page
     assert "La fuente no menciona esa mesa." in page
     assert "Beto Ruiz" not in page
+    assert "Mesa inventada" not in page  # the log of rejections says what kind and why only
     assert pending.target not in page
     assert 'href="https://example.org/video"' in page
 
