@@ -230,3 +230,17 @@ def test_a_session_of_the_edition_can_be_picked_when_it_has_a_program():
     response = client.post(url, _form_data(kind="correction", session=session.pk))
     assert response.status_code == 302
     assert Contribution.objects.get().session == session
+
+
+def test_too_many_contributions_in_an_hour_are_refused_keeping_what_was_typed():
+    from datacon.public.views.contributions import CONTRIBUTIONS_PER_HOUR
+
+    edition = past_edition()
+    client = _client(factories.UserFactory())
+    url = f"/ediciones/{edition.slug}/aportar/"
+    for _ in range(CONTRIBUTIONS_PER_HOUR):
+        assert client.post(url, _form_data()).status_code == 302
+    refused = client.post(url, _form_data(target="Una más"))
+    assert refused.status_code == 200
+    assert 'value="Una más"' in refused.content.decode()
+    assert Contribution.objects.count() == CONTRIBUTIONS_PER_HOUR
