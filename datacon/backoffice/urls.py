@@ -3,6 +3,7 @@
 from datacon.backoffice.routes import (
     conference,
     consultation,
+    contributions,
     demand,
     memoria,
     opendata,
@@ -22,4 +23,5 @@ urlpatterns = [
     *demand.urlpatterns,
     *opendata.urlpatterns,
     *memoria.urlpatterns,
+    *contributions.urlpatterns,
 ]

@@ -4,6 +4,7 @@ from datacon.public.routes import (
     account,
     conference,
     consultation,
+    contributions,
     demand,
     memoria,
     opendata,
@@ -24,4 +25,5 @@ urlpatterns = [
     *demand.urlpatterns,
     *opendata.urlpatterns,
     *memoria.urlpatterns,
+    *contributions.urlpatterns,
 ]
