@@ -1,0 +1,1 @@
+"""Open dataset of sourced facts (filled below)."""
