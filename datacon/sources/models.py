@@ -179,7 +179,11 @@ class SourcedFact(TimeStampedModel):
         errors: dict[str, str] = {}
         if self.uncertain and not self.uncertain_why.strip():
             errors["uncertain_why"] = str(_("Diga por qué el dato no está confirmado."))
-        if self.session is not None and self.edition_id and self.session.edition_id != self.edition_id:
+        if (
+            self.session is not None
+            and self.edition_id
+            and self.session.edition_id != self.edition_id
+        ):
             errors["session"] = str(_("La sesión pertenece a otra edición."))
         if errors:
             raise ValidationError(errors)

@@ -1,0 +1,109 @@
+"""The public pages of real editions and the policy show each sourced fact beside its source,
+and say honestly what was not preserved."""
+
+import pytest
+from django.test import Client
+
+from datacon.demo.loader import demo_load
+from datacon.editions.models import Edition
+from datacon.sources.models import Source, SourcedFact
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    demo_load(with_demo_users=False)
+
+
+def _text(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_2022_program_says_it_was_not_preserved_and_shows_the_seed_figures(demo, client: Client):
+    html = _text(client.get("/ediciones/2022/programa/"))
+    assert "No hay sesiones que coincidan" not in html
+    assert "0 sesiones" not in html
+    assert "El programa de esta edición no se conservó" in html
+    for figure in ("Paneles", "Talleres", "Conferencias", "Personas moderadoras"):
+        assert f"<dt>{figure}</dt>" in html
+    assert "<dd>12</dd>" in html and "<dd>3</dd>" in html and "<dd>4</dd>" in html
+    assert html.count("<dd>25</dd>") == 2  # moderators and convening organisations
+    assert "Nota conceptual de la DATACON" in html
+    assert 'href="/registro/aportar/"' in html
+
+
+def test_2023_edition_page_shows_the_ten_venues_with_their_source(demo, client: Client):
+    html = _text(client.get("/ediciones/2023/"))
+    assert "El programa de esta edición no se conservó" in html
+    assert "10 sedes simultáneas" in html
+    assert "Reporte Índigo" in html
+    assert "https://reporteindigo.com/reporte/acceso-libre-a-datos-abiertos/amp" in html
+
+
+def test_2024_sessions_without_a_time_say_it_was_not_recorded(demo, client: Client):
+    html = _text(client.get("/ediciones/2024/programa/"))
+    assert "Horario por confirmar" not in html
+    assert html.count("hora no registrada") == 7  # one slot per session: none has a time
+    assert "7 sesiones" in html
+    session = _text(client.get("/ediciones/2024/sesiones/S0103/"))
+    assert "hora no registrada" in session
+
+
+def test_upcoming_edition_still_says_to_be_confirmed(demo, client: Client):
+    edition = Edition.objects.get(year=2027)
+    assert edition.status == "published"
+    html = _text(client.get(f"/ediciones/{edition.slug}/programa/"))
+    assert "hora no registrada" not in html
+    assert "El programa de esta edición no se conservó" not in html
+
+
+def test_uncertain_facts_are_labelled_with_why(demo, client: Client):
+    html = _text(client.get("/ediciones/2021/"))
+    fact = SourcedFact.objects.get(key="2021-dato-08")
+    assert fact.uncertain is True
+    assert fact.text in html
+    assert "dato no confirmado" in html
+    assert fact.uncertain_why in html
+
+
+def test_2021_closing_session_shows_who_closed_it_with_the_source(demo, client: Client):
+    html = _text(client.get("/ediciones/2021/sesiones/S0207/"))
+    assert "Adrián Alcalá Méndez (comisionado del INAI)" in html
+    assert "El Financiero" in html
+    assert "Se debe construir una agenda estratégica de datos abiertos: INAI" in html
+
+
+def test_policy_timeline_shows_the_milestones_sources(demo, client: Client):
+    html = _text(client.get("/politica/abramos-mexico/"))
+    assert "Consulta pública del borrador de la Política Nacional de Datos Abiertos" in html
+    assert "Abramos México (PubPub)" in html
+    assert "Secretaría de la Función Pública" in html
+    assert "Otros hechos documentados del proceso" in html
+
+
+def test_every_public_fact_of_a_real_edition_has_a_source_or_comes_from_a_seed(demo):
+    from datacon.memoria.models import ReportedFigure
+    from datacon.sources.selectors import edition_record
+
+    for edition in Edition.objects.filter(is_demo=False):
+        record = edition_record(edition=edition)
+        assert record.seeds, edition.year
+        assert all(seed.is_seed for seed in record.seeds)
+        for fact in record.facts:
+            assert fact.source is not None and fact.source.url, fact.key
+            assert not fact.source.is_seed, fact.key
+        # Reported figures name their document: a seed, or a source of the record by its URL.
+        source_urls = set(Source.objects.exclude(url="").values_list("url", flat=True))
+        for figure in ReportedFigure.objects.filter(memoria__edition=edition):
+            from_seed = any(name in figure.source for name in SEED_NAMES)
+            assert from_seed or figure.source_url in source_urls, (edition.year, figure.key)
+        # Sessions and venues come from the seeds (the 2021 memoria, the 2024 concept note).
+        if edition.sessions.exists() or edition.venues.exists():
+            assert edition.year in (2021, 2022, 2024), edition.year
+    seeds_2024 = edition_record(edition=Edition.objects.get(year=2024)).seeds
+    assert [s.title for s in seeds_2024] == ["Nota conceptual de la DATACON 2024"]
+
+
+SEED_NAMES = ("Memoria del evento, DATACON 2021", "Nota conceptual de la DATACON", "INAI/138/21")
