@@ -107,3 +107,25 @@ def test_every_public_fact_of_a_real_edition_has_a_source_or_comes_from_a_seed(d
 
 
 SEED_NAMES = ("Memoria del evento, DATACON 2021", "Nota conceptual de la DATACON", "INAI/138/21")
+
+
+def test_abramos_mexico_never_averages_real_and_fictional_commitments(demo, client: Client):
+    from decimal import Decimal
+
+    from datacon.policy.models import Commitment, Process
+    from datacon.policy.progress import commitments_progress
+
+    process = Process.objects.get(slug="abramos-mexico")
+    assert sorted(Commitment.objects.filter(is_demo=True).values_list("code", flat=True)) == [
+        "C-2025-D1",
+        "C-2025-D2",
+        "C-2026-D3",
+    ]
+    summary = commitments_progress(process=process)
+    assert [i.commitment.code for i in summary.real_items] == ["C-2021-01", "C-2021-02"]
+    assert summary.rollup == Decimal("1")  # both real commitments met their targets
+    html = _text(client.get("/politica/abramos-mexico/compromisos/"))
+    assert "Avance general de los compromisos reales" in html
+    assert "Compromisos de demostración (ficticios)" in html
+    real, demo_part = html.split("Compromisos de demostración (ficticios)", 1)
+    assert "C-2025-D1" not in real and "C-2025-D1" in demo_part
