@@ -4,16 +4,10 @@ and say honestly what was not preserved."""
 import pytest
 from django.test import Client
 
-from datacon.demo.loader import demo_load
 from datacon.editions.models import Edition
 from datacon.sources.models import Source, SourcedFact
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    demo_load(with_demo_users=False)
 
 
 def _text(response) -> str:
