@@ -123,3 +123,13 @@ def test_abramos_mexico_never_averages_real_and_fictional_commitments(demo, clie
     assert "Compromisos de demostración (ficticios)" in html
     real, demo_part = html.split("Compromisos de demostración (ficticios)", 1)
     assert "C-2025-D1" not in real and "C-2025-D1" in demo_part
+
+
+def test_english_pages_show_the_english_text_and_labels(demo, client: Client):
+    html = _text(client.get("/en/ediciones/2022/programa/"))
+    assert "The program of this edition was not preserved" in html
+    edition = _text(client.get("/en/ediciones/2021/"))
+    assert "unconfirmed fact" in edition
+    assert SourcedFact.objects.get(key="2021-dato-02").text_en in edition
+    commitments = _text(client.get("/en/politica/abramos-mexico/compromisos/"))
+    assert "between 0 and 100 %;" in commitments
