@@ -33,7 +33,7 @@ def _csv(client: Client, url: str) -> list[dict[str, str]]:
 def test_facts_csv_has_source_columns_and_reads_back(demo, client: Client):
     rows = _csv(client, "/datos/conferencia/hechos-con-fuente.csv")
     assert list(rows[0])[-7:] == SOURCE_COLUMNS
-    assert len(rows) == SourcedFact.objects.count() == 50
+    assert len(rows) == SourcedFact.objects.count() == 68
     closing = next(row for row in rows if row["clave"] == "2021-sesion-02")
     assert closing["edicion"] == "2021"
     assert closing["sesion"] == "S0207"

@@ -20,12 +20,13 @@ PRESS_FACTS = json.loads(
 
 def _supported_entries() -> list[tuple[str, str]]:
     """(source URL, quote or text) of every entry in the supported sections of the file:
-    each edition's facts, sessions and people, and the policy milestones."""
+    each edition's facts, sessions and people, and the policy's facts and milestones."""
     entries = []
     for edition in PRESS_FACTS["editions"].values():
         for section in ("facts", "sessions", "people"):
             entries += [(item["source_url"], item.get("quote", "")) for item in edition[section]]
-    entries += [(item["source_url"], item["quote"]) for item in PRESS_FACTS["policy"]["milestones"]]
+    for section in ("facts", "milestones"):
+        entries += [(item["source_url"], item["quote"]) for item in PRESS_FACTS["policy"][section]]
     return entries
 
 
@@ -33,7 +34,7 @@ def test_every_supported_entry_is_loaded_with_its_source_and_quote():
     demo_load(with_demo_users=False)
     loaded = sorted(SourcedFact.objects.values_list("source__url", "quote"))
     assert loaded == sorted(_supported_entries())
-    assert SourcedFact.objects.count() == 50
+    assert SourcedFact.objects.count() == 68
 
 
 def test_uncertain_entries_stay_uncertain_with_a_reason():
@@ -44,7 +45,12 @@ def test_uncertain_entries_stay_uncertain_with_a_reason():
         for section in ("facts", "sessions", "people")
         for item in edition[section]
         if item.get("uncertain")
-    ) + sum(1 for item in PRESS_FACTS["policy"]["milestones"] if item.get("uncertain"))
+    ) + sum(
+        1
+        for section in ("facts", "milestones")
+        for item in PRESS_FACTS["policy"][section]
+        if item.get("uncertain")
+    )
     uncertain = SourcedFact.objects.filter(uncertain=True)
     # One more than the file flags: the 2021 closing's truncated ministry name, also in "people".
     assert uncertain.count() == uncertain_in_file + 1
