@@ -55,6 +55,7 @@ class EditionRecord:
     seeds: list[Source]
     figures: list[Any]  # memoria.ReportedFigure of a published memoria
     public_sessions: int
+    venues: list[Any] = field(default_factory=list)
     by_category: list[tuple[str, list[SourcedFact]]] = field(default_factory=list)
 
     @property
@@ -71,12 +72,20 @@ class EditionRecord:
         return self.is_real and self.was_held and self.public_sessions == 0
 
     @property
+    def date_facts(self) -> list[SourcedFact]:
+        return [fact for fact in self.facts if fact.category == FactCategory.DATES]
+
+    @property
+    def venue_facts(self) -> list[SourcedFact]:
+        return [fact for fact in self.facts if fact.category == FactCategory.VENUES]
+
+    @property
     def uncertain_count(self) -> int:
         return sum(1 for fact in self.facts if fact.uncertain)
 
 
 def edition_record(*, edition: Edition) -> EditionRecord:
-    """Four queries: facts with sources, seeds, figures, public sessions."""
+    """Five queries: facts with sources, seeds, figures, public sessions, venues."""
     from datacon.memoria.models import MemoriaStatus, ReportedFigure
     from datacon.program.models import Session
     from datacon.program.selectors import public_session_filter
@@ -100,14 +109,18 @@ def edition_record(*, edition: Edition) -> EditionRecord:
         seeds=seeds,
         figures=figures,
         public_sessions=Session.objects.filter(public_session_filter(), edition=edition).count(),
+        venues=list(edition.venues.order_by("order", "name")),
     )
     labels = dict(FactCategory.choices)
     grouped: dict[str, list[SourcedFact]] = {}
     for fact in facts:
         if fact.session_id is None:
             grouped.setdefault(fact.category, []).append(fact)
+    shown_apart = {FactCategory.DATES, FactCategory.VENUES} if record.program_lost else set()
     record.by_category = [
-        (str(labels[key]), grouped[key]) for key, _label in FactCategory.choices if key in grouped
+        (str(labels[key]), grouped[key])
+        for key, _label in FactCategory.choices
+        if key in grouped and key not in shown_apart
     ]
     return record
 

@@ -26,6 +26,11 @@ def test_2022_program_says_it_was_not_preserved_and_shows_the_seed_figures(demo,
     assert html.count("<dd>25</dd>") == 2  # moderators and convening organisations
     assert "Nota conceptual de la DATACON" in html
     assert 'href="/registro/aportar/"' in html
+    assert "Nuevo León, Jalisco, Quintana Roo" in html
+    assert "Filtrar el programa" not in html  # nothing to filter
+    # The press places the 2022 Jalisco participation before 27 July 2022, with its source.
+    assert "se celebró antes del 27 de julio de 2022" in html
+    assert "El Sol de México" in html
 
 
 def test_2023_edition_page_shows_the_ten_venues_with_their_source(demo, client: Client):
