@@ -54,3 +54,18 @@ def test_the_fictional_edition_shows_no_sourced_record(client):
     html = client.get(f"/ediciones/{edition.slug}/").content.decode()
     assert "Nunca se muestra." not in html
     assert "Lo que se sabe de esta edición" not in html
+
+
+def test_partial_dates_keep_the_precision_of_the_source():
+    from django.utils import translation
+
+    from datacon.sources.templatetags.sources_public import partial_date
+
+    assert [partial_date(v) for v in ("2021", "2021-05", "2021-05-15", "")] == [
+        "2021",
+        "mayo de 2021",
+        "15 de mayo de 2021",
+        "",
+    ]
+    with translation.override("en"):
+        assert partial_date("2021-05-15") == "May 15, 2021"

@@ -50,3 +50,24 @@ def seed_sources() -> list[Any]:
 @register.filter
 def figure_wording(key: str) -> str:
     return selectors.FIGURE_WORDING.get(key, key)
+
+
+@register.filter
+def partial_date(value: str) -> str:
+    """ "2021-05-15" → "15 de mayo de 2021", "2021-05" → "mayo de 2021", "2021" → "2021"."""
+    from django.utils.dates import MONTHS
+    from django.utils.translation import get_language, gettext
+
+    parts = (value or "").split("-")
+    if len(parts) == 1:
+        return value or ""
+    month = str(MONTHS.get(int(parts[1]), parts[1]))
+    if (get_language() or "es").startswith("es"):
+        month = month.lower()  # Spanish writes month names in lower case
+    if len(parts) == 2:
+        return gettext("%(month)s de %(year)s") % {"month": month, "year": parts[0]}
+    return gettext("%(day)s de %(month)s de %(year)s") % {
+        "day": int(parts[2]),
+        "month": month,
+        "year": parts[0],
+    }
