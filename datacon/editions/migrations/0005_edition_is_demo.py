@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('editions', '0004_single_line_names'),
+        ("editions", "0004_single_line_names"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='edition',
-            name='is_demo',
-            field=models.BooleanField(default=False, help_text='Una edición ficticia para probar la plataforma: nunca se compara ni se suma con las ediciones reales.', verbose_name='edición de demostración (ficticia)'),
+            model_name="edition",
+            name="is_demo",
+            field=models.BooleanField(
+                default=False,
+                help_text="Una edición ficticia para probar la plataforma: nunca se compara ni se suma con las ediciones reales.",
+                verbose_name="edición de demostración (ficticia)",
+            ),
         ),
     ]

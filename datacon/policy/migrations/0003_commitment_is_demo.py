@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('policy', '0002_single_line_names'),
+        ("policy", "0002_single_line_names"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitment',
-            name='is_demo',
-            field=models.BooleanField(default=False, help_text='Ficticio: se muestra aparte y nunca se promedia con los compromisos reales.', verbose_name='compromiso de demostración (ficticio)'),
+            model_name="commitment",
+            name="is_demo",
+            field=models.BooleanField(
+                default=False,
+                help_text="Ficticio: se muestra aparte y nunca se promedia con los compromisos reales.",
+                verbose_name="compromiso de demostración (ficticio)",
+            ),
         ),
     ]
