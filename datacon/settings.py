@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "datacon.demand",
     "datacon.opendata",
     "datacon.memoria",
+    "datacon.sources",
     "datacon.contributions",
     # surface apps: presentation only
     "datacon.public",

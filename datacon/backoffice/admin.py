@@ -346,4 +346,5 @@ from datacon.backoffice import (  # noqa: E402, F401
     admin_policy,
     admin_proposals,
     admin_registration,
+    admin_sources,
 )

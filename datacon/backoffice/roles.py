@@ -32,6 +32,7 @@ DOMAIN_APPS = (
     "demand",
     "opendata",
     "memoria",
+    "sources",
 )
 # Permissions whose codename starts with one of these guard personal data: the
 # organiser group gets only those listed in ORGANISER_EXTRA; any other is

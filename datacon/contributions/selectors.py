@@ -3,11 +3,8 @@ person and each edition's organisers see.
 
 Which editions accept contributions: published (or archived) editions that are
 over (their last day, or their year when they have no dates, is before today)
-and are not fictional. Editions carry no "fictional" flag; the platform's two
-fictional editions are named by slug (`2027-demo`, the demonstration edition,
-and `2030-carga`, the large generated one), so a slug ending in `-demo` or
-`-carga` marks one. Both are also in the future, which the date rule alone
-already excludes; the slug rule keeps them out once their dates have passed.
+and are not fictional (`Edition.is_demo`: the demonstration edition and the
+large generated one).
 """
 
 from __future__ import annotations
@@ -23,11 +20,9 @@ from django.utils import timezone
 from datacon.contributions.models import Contribution, ContributionStatus
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition
 
-FICTIONAL_SLUG_SUFFIXES = ("-demo", "-carga")
-
 
 def edition_is_fictional(edition: Edition) -> bool:
-    return edition.slug.endswith(FICTIONAL_SLUG_SUFFIXES)
+    return edition.is_demo
 
 
 def edition_accepts_contributions(edition: Edition, *, today: dt.date | None = None) -> bool:

@@ -43,4 +43,5 @@ DEMO_EDITION: dict[str, Any] = {
     ],
     "roles": [("comite-de-demostracion", "organiser")],
     "reported": {},
+    "is_demo": True,
 }

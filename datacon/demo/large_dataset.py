@@ -363,6 +363,7 @@ def _conference(*, seed: int, scale: Scale, say: Callable[[str], None]) -> Conte
         timezone=TIMEZONE,
         mode=EditionMode.HYBRID,
         status=EditionStatus.PUBLISHED,
+        is_demo=True,
         organiser=organisations[0],
         privacy_contact_email="privacidad@carga.example",
         hashtag="#DATACON2030carga",

@@ -100,6 +100,7 @@ def demo_load(*, with_demo_users: bool = True) -> LoadReport:
                     "organiser": organisations[data["organiser"]],
                     "website": data.get("website", ""),
                     "hashtag": data.get("hashtag", ""),
+                    "is_demo": data.get("is_demo", False),
                 },
             )
             before = SessionType.objects.filter(edition=edition).count()

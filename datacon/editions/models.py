@@ -96,6 +96,14 @@ class Edition(TimeStampedModel):
     privacy_notice_url = models.URLField(_("aviso de privacidad (URL)"), blank=True)
     website = models.URLField(_("sitio web de la edición"), blank=True)
     hashtag = models.CharField(_("etiqueta en redes"), max_length=60, blank=True)
+    is_demo = models.BooleanField(
+        _("edición de demostración (ficticia)"),
+        default=False,
+        help_text=_(
+            "Una edición ficticia para probar la plataforma: nunca se compara ni se suma "
+            "con las ediciones reales."
+        ),
+    )
 
     class Meta:
         verbose_name = _("edición")

@@ -34,19 +34,25 @@ class EditionSummary:
     reported: dict[str, ReportedFigure]
     memoria_published: bool
 
+    @property
+    def reported_list(self) -> list[ReportedFigure]:
+        """The figures its documents report, each with what it counts and its source."""
+        return sorted(self.reported.values(), key=lambda figure: figure.position)
+
     def reported_value(self, key: str) -> int | None:
         figure = self.reported.get(key)
         return figure.value if figure else None
 
 
 def editions_compared() -> list[EditionSummary]:
-    """One summary per public edition, oldest first, in a fixed number of queries per edition
+    """One summary per public real edition, oldest first, in a fixed number of queries per edition
     type of figure (not per session)."""
     from django.db.models import Count
 
     from datacon.program.selectors import public_session_filter
 
-    editions: QuerySet[Edition] = editions_public().order_by("year")
+    # Real editions only: a fictional demonstration edition is never compared with them.
+    editions: QuerySet[Edition] = editions_public().filter(is_demo=False).order_by("year")
     session_q = public_session_filter("sessions__")
     annotated = list(
         editions.annotate(

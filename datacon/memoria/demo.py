@@ -28,7 +28,11 @@ SOURCES: dict[int, tuple[str, str]] = {
         "Nota conceptual de la DATACON, apartado «Introducción» (resumen de la edición 2022)",
         "",
     ),
-    2023: ("Comité organizador de la DATACON (resumen de la edición 2023)", ""),
+    # No seed document gives the 2023 figure; the press does (datacon/sources/data).
+    2023: (
+        "Acceso libre a datos abiertos, Reporte Índigo (octubre de 2023)",
+        "https://reporteindigo.com/reporte/acceso-libre-a-datos-abiertos/amp",
+    ),
 }
 
 # facts.EDITIONS[...]["reported"] key -> (figure key, qualifier)

@@ -23,7 +23,7 @@ from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.editions.selectors import editions_public
 from datacon.opendata.exporters import LICENCE, package_name, theme_folder
-from datacon.opendata.registry import THEMES, Dataset, datasets_all
+from datacon.opendata.registry import THEMES, Dataset, datasets_all, editions_provenance
 from datacon.opendata.selectors import platform_operator
 from datacon.people.models import Organisation
 
@@ -233,8 +233,12 @@ def catalog_graph() -> Graph:
         ref = _dataset(b, dataset, themes, modified, dated)
         g_add(catalog, DCAT.dataset, ref)
         g_add(api, DCAT.servesDataset, ref)
+    provenance = editions_provenance(editions)
     for edition in editions:
-        g_add(catalog, DCAT.dataset, _edition_dataset(b, edition, themes, modified))
+        ref = _edition_dataset(b, edition, themes, modified)
+        g_add(catalog, DCAT.dataset, ref)
+        for index, (statement, source) in enumerate(provenance.get(edition.pk, []), start=1):
+            _provenance(b, ref, index, statement, source)
     return b.graph
 
 
@@ -282,6 +286,16 @@ def _dataset(
             ),
         )  # fmt: skip
     return ref
+
+
+def _provenance(b: _Builder, ref: URIRef, index: int, statement: str, source: str | None) -> None:
+    """dct:provenance (and dct:source, when the sources are a dataset of this catalogue)."""
+    node = URIRef(f"{ref}#procedencia-{index}")
+    b.add(node, RDF.type, DCTERMS.ProvenanceStatement)
+    b.add(node, RDFS.label, Literal(statement, lang="es"))
+    b.add(ref, DCTERMS.provenance, node)
+    if source:
+        b.add(ref, DCTERMS.source, URIRef(str(_url("opendata_dataset", dataset=source))))
 
 
 def _edition_dataset(

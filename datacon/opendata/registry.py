@@ -88,3 +88,24 @@ def datasets_all() -> list[Dataset]:
 
 def dataset_get(slug: str) -> Dataset:
     return _REGISTRY[slug]
+
+
+# Where each edition's records come from, for the catalogue's dct:provenance: the app
+# that keeps the sources answers for a list of editions at once, with a statement and,
+# when the sources are themselves a dataset of the catalogue, its slug (dct:source).
+ProvenanceProvider = Callable[[list[Any]], Mapping[int, tuple[str, str | None]]]
+_PROVENANCE: list[ProvenanceProvider] = []
+
+
+def edition_provenance_register(provider: ProvenanceProvider) -> ProvenanceProvider:
+    if provider not in _PROVENANCE:
+        _PROVENANCE.append(provider)
+    return provider
+
+
+def editions_provenance(editions: list[Any]) -> dict[int, list[tuple[str, str | None]]]:
+    result: dict[int, list[tuple[str, str | None]]] = {}
+    for provider in _PROVENANCE:
+        for edition_id, statement in provider(editions).items():
+            result.setdefault(edition_id, []).append(statement)
+    return result

@@ -170,6 +170,11 @@ class Commitment(TimeStampedModel):
     starts_year = models.PositiveSmallIntegerField(_("año de inicio"))
     due_on = models.DateField(_("fecha límite"), null=True, blank=True)
     is_cancelled = models.BooleanField(_("cancelado"), default=False)
+    is_demo = models.BooleanField(
+        _("compromiso de demostración (ficticio)"),
+        default=False,
+        help_text=_("Ficticio: se muestra aparte y nunca se promedia con los compromisos reales."),
+    )
     cancel_reason = models.TextField(_("motivo de la cancelación"), blank=True)
 
     class Meta:

@@ -8,6 +8,8 @@ Progress roll-up (documented in docs/policy.md):
     date: every year from its start) and it is not cancelled.
     rollup(process, Y) = the mean of the ratios, at the end of Y (or today for
     the current year), of the commitments active in Y, weighted equally.
+    Fictional demonstration commitments (is_demo) get their own mean and are
+    never averaged with the real ones.
 """
 
 from __future__ import annotations
@@ -114,7 +116,22 @@ class ProgressSummary:
     year: int | None
     cutoff: dt.date
     items: list[CommitmentProgress]
-    rollup: Decimal | None  # None when nothing is active
+    rollup: Decimal | None  # None when nothing is active; real commitments only
+    # Fictional demonstration commitments (`is_demo`) are shown apart and never
+    # averaged with the real ones.
+    demo_rollup: Decimal | None = None
+
+    @property
+    def real_items(self) -> list[CommitmentProgress]:
+        return [item for item in self.items if not item.commitment.is_demo]
+
+    @property
+    def demo_items(self) -> list[CommitmentProgress]:
+        return [item for item in self.items if item.commitment.is_demo]
+
+    @property
+    def demo_achieved(self) -> int:
+        return sum(1 for item in self.demo_items if item.state == CommitmentState.ACHIEVED)
 
     @property
     def percent(self) -> int | None:
@@ -123,7 +140,8 @@ class ProgressSummary:
         return int((self.rollup * 100).quantize(ONE, rounding=ROUND_HALF_UP))
 
     def count(self, state: str) -> int:
-        return sum(1 for item in self.items if item.state == state)
+        """Real commitments in that state (demonstration ones are counted apart)."""
+        return sum(1 for item in self.real_items if item.state == state)
 
     @property
     def achieved(self) -> int:
@@ -181,9 +199,23 @@ def commitments_progress(
                 state=_state(commitment, ratio, cutoff, bool(own)),
             )
         )
-    counted = [item.ratio for item in items if not item.commitment.is_cancelled]
-    rollup = (sum(counted, ZERO) / len(counted)) if counted else None
-    return ProgressSummary(year=year, cutoff=cutoff, items=items, rollup=rollup)
+    return ProgressSummary(
+        year=year,
+        cutoff=cutoff,
+        items=items,
+        rollup=_mean(items, demo=False),
+        demo_rollup=_mean(items, demo=True),
+    )
+
+
+def _mean(items: list[CommitmentProgress], *, demo: bool) -> Decimal | None:
+    """The mean progress of the non-cancelled real (or demonstration) commitments."""
+    counted = [
+        item.ratio
+        for item in items
+        if not item.commitment.is_cancelled and item.commitment.is_demo == demo
+    ]
+    return (sum(counted, ZERO) / len(counted)) if counted else None
 
 
 def commitment_get_public(*, process: Process, code: str) -> CommitmentProgress:
@@ -245,7 +277,10 @@ def year_report(*, process: Process, year: int) -> YearReport:
     assessment = process.assessments.filter(year=year, published=True).first()
     sources: dict[str, list[Decimal]] = defaultdict(list)
     for item in summary.items:
-        sources[item.commitment.get_source_display()].append(item.ratio)
+        label = item.commitment.get_source_display()
+        if item.commitment.is_demo:
+            label = _("%(source)s (demostración, ficticios)") % {"source": label}
+        sources[label].append(item.ratio)
     by_source = [
         (label, len(ratios), int((sum(ratios, ZERO) / len(ratios) * 100).quantize(ONE)))
         for label, ratios in sorted(sources.items())

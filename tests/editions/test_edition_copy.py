@@ -160,6 +160,9 @@ def test_every_field_of_every_copied_record_is_copied():
         hashtag="#DATACON",
         privacy_contact_email="privacidad@example.org",
         privacy_notice_url="https://example.org/aviso",
+        # A copy of a fictional demonstration edition is fictional too (never compared
+        # with the real ones).
+        is_demo=True,
     )
     call = pf.open_call(
         source,

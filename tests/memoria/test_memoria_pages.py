@@ -223,21 +223,30 @@ def test_memoria_page_queries_do_not_grow_with_sessions(client, count_queries):
     assert counts[0] == counts[1]
 
 
-def test_memoria_compare_page_lists_every_public_edition(demo, client):
+def test_memoria_compare_page_lists_every_public_real_edition(demo, client):
     html = client.get("/memorias/").content.decode()
     tree = lxml.html.fromstring(html)
     years = [th.text_content().strip() for th in tree.cssselect("table.memoria-compare thead th")][
         1:
     ]
-    assert years == ["2021", "2022", "2023", "2024", "2027"]
+    # 2027 is the fictional demo edition: never compared with the real ones (issue 17.3).
+    assert years == ["2021", "2022", "2023", "2024"]
     rows = {
         r.xpath("th")[0].text_content(): [c.text_content().strip() for c in r.xpath("td")]
         for r in tree.cssselect("table.memoria-compare tbody tr")
     }
-    # 2027 is the fictional demo edition: its two demo workshops (registration demo).
-    assert rows["Sesiones en la plataforma"] == ["17", "0", "0", "7", "2"]
+    # No program was preserved for 2022 and 2023: "no data", not a count of zero.
+    assert rows["Sesiones en la plataforma"] == ["17", "—", "—", "7"]
     assert rows["Personas panelistas reportadas"][0] == "70"
     assert rows["Organizaciones co-convocantes reportadas"][:2] == ["30", "25"]
+    assert rows["Paneles reportados"] == ["—", "12", "—", "—"]
+    assert rows["Sedes"][2] == "10"
+    sources = [dd.text_content() for dd in tree.cssselect("dl.compare-sources dd")]
+    assert (
+        "Sedes: 10 — Fuente: Acceso libre a datos abiertos, Reporte Índigo (octubre de 2023)"
+        in [" ".join(text.split()) for text in sources]
+    )
+    assert "2027" not in html.split("<main", 1)[-1].split("</main>", 1)[0]
 
 
 def test_memoria_compare_queries_do_not_grow_with_sessions(client, count_queries):
