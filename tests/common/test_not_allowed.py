@@ -11,8 +11,20 @@ pytestmark = pytest.mark.django_db
 SUPPORT_URL = "/consultas/una-consulta/comentarios/1/apoyo/"
 
 
+def _signed_in() -> Client:
+    """Who may reach an action is checked first (an anonymous visitor is sent to
+    log in); the 405 page is for those who may, opening it by hand."""
+    from tests.factories import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory())
+    return client
+
+
 def test_opening_a_post_only_address_shows_the_spanish_405_page():
-    response = Client().get(SUPPORT_URL, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    response = _signed_in().get(
+        SUPPORT_URL, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8"
+    )
     assert response.status_code == 405
     assert response["Allow"] == "POST"
     tree = lxml.html.fromstring(response.content)
@@ -33,13 +45,13 @@ def test_the_page_links_back_to_the_page_the_visitor_came_from(organiser_client)
 
 
 def test_a_link_back_to_another_site_is_not_offered():
-    response = Client().get(SUPPORT_URL, HTTP_REFERER="https://elsewhere.example/")
+    response = _signed_in().get(SUPPORT_URL, HTTP_REFERER="https://elsewhere.example/")
     tree = lxml.html.fromstring(response.content)
     assert tree.xpath("//main//a[@class='button']/@href") == ["/"]
 
 
 def test_the_page_speaks_english_under_en():
-    response = Client().get("/en" + SUPPORT_URL)
+    response = _signed_in().get("/en" + SUPPORT_URL)
     assert response.status_code == 405
     tree = lxml.html.fromstring(response.content)
     assert tree.get("lang") == "en"
@@ -47,7 +59,7 @@ def test_the_page_speaks_english_under_en():
 
 
 def test_a_json_client_gets_json_with_the_allow_header():
-    response = Client().get(SUPPORT_URL, HTTP_ACCEPT="application/json")
+    response = _signed_in().get(SUPPORT_URL, HTTP_ACCEPT="application/json")
     assert response.status_code == 405
     assert response["Allow"] == "POST"
     assert response["Content-Type"] == "application/json"

@@ -102,6 +102,7 @@ GRANTS: dict[str, set[str]] = {
     "opendata.view": BACK_OFFICE_READERS,
     "memoria.view": BACK_OFFICE_READERS,
     "memoria.edit": ORGANISERS,
+    "contributions.review": ORGANISERS,
 }
 
 # Rules asked without an object (a list of editions) are also held by whoever
@@ -111,6 +112,7 @@ UNSCOPED_EXTRA: dict[str, set[str]] = {
     "registration.back_office": {"other_edition_organiser"},
     "opendata.view": {"other_edition_organiser"},
     "memoria.view": {"other_edition_organiser"},
+    "contributions.review": {"other_edition_organiser"},
 }
 # A superuser holds every rule, but a review belongs to its reviewer alone
 # (anonymous review): the page of someone else's assignment does not exist for them.
@@ -125,6 +127,7 @@ OWNED_BY = {
     "public:proposals_withdraw": "proposer",
     "public:registration_mine": "attendee",
     "public:registration_ticket": "attendee",
+    "public:registration_cancel_mine": "attendee",
 }
 
 # Routes that no page links to, with where their URL comes from.
@@ -305,7 +308,7 @@ def world(demo_data, django_db_blocker) -> Iterator[dict[str, Any]]:  # type: ig
         )
         comment = Comment.objects.filter(consultation__slug__isnull=False).order_by("pk").first()
         assert submitted is not None and comment is not None
-        workshop = Session.objects.filter(edition=demo).order_by("code").first()
+        workshop = Session.objects.filter(edition=demo).exclude(code="").order_by("code").first()
         assert workshop is not None
         yield {
             "users": users,

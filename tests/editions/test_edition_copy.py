@@ -190,6 +190,7 @@ def test_every_field_of_every_copied_record_is_copied():
         order=2,
         help_text="Ayuda",
         show_to_reviewers=False,
+        min_value=5,
     )
     Track.objects.create(edition=source, name="Salud", description="Eje", order=4)
     criterion = ReviewCriterion.objects.get(edition=source, name="Mérito")
