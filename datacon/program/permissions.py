@@ -28,17 +28,22 @@ def answers_for_participation(user: User | AnonymousUser, participation: Any = N
 @rules.predicate(name="confirmed_participant_after_start")
 def confirmed_participant_after_start(user: User | AnonymousUser, session: Any = None) -> bool:
     """Someone who confirmed a role in the session, once the session has started."""
-    from datacon.program.models import ParticipationStatus
+    from datacon.program.models import Participation, ParticipationStatus
 
     if not user.is_authenticated or not user.is_active or session is None:
         return False
     if session.starts_at is None or session.starts_at > timezone.now():
         return False
-    return bool(
-        session.participations.filter(
-            person__user__pk=user.pk, status=ParticipationStatus.CONFIRMED
-        ).exists()
-    )
+    # One query per request, however many sessions a page asks about.
+    confirmed: set[int] | None = getattr(user, "_datacon_confirmed_sessions", None)
+    if confirmed is None:
+        confirmed = set(
+            Participation.objects.filter(
+                person__user__pk=user.pk, status=ParticipationStatus.CONFIRMED
+            ).values_list("session_id", flat=True)
+        )
+        setattr(user, "_datacon_confirmed_sessions", confirmed)  # noqa: B010 (per request)
+    return session.pk in confirmed
 
 
 # Confirming or declining a participation: the person themself (organisers record a
