@@ -137,10 +137,10 @@ class ParticipantProfileForm(forms.Form):
     private = forms.MultipleChoiceField(
         label=_("Mantener privados (no se publican en ninguna página ni en los datos)"),
         choices=[
-            ("position", _("Cargo")),
-            ("organisation", _("Organización")),
-            ("bio", _("Semblanza")),
-            ("website", _("Enlace")),
+            ("position", _("Cargo: privado")),
+            ("organisation", _("Organización: privada")),
+            ("bio", _("Semblanza: privada")),
+            ("website", _("Enlace: privado")),
         ],
         required=False,
         widget=forms.CheckboxSelectMultiple,
