@@ -318,3 +318,22 @@ def test_the_page_runs_the_same_queries_for_one_or_many_participations(scene, co
         factories.MaterialFactory(session=session)
     many = count_queries(lambda: client.get(PAGE))
     assert many == one
+
+
+def test_a_changed_public_profile_is_fresh_on_the_next_request_of_every_page(scene):
+    _respond(scene, "confirm")
+    scene["client"].post(PROFILE, _profile(bio="Semblanza de ayer.", position="Analista"))
+    client = Client()
+    slug = scene["edition"].slug
+    urls = [
+        "/personas/beatriz-coponente/",
+        f"/ediciones/{slug}/sesiones/S0101/",
+        "/api/v1/people/",
+        f"/ediciones/{slug}/datos/conferencia/personas.csv",
+    ]
+    for url in urls:
+        assert "Analista" in _body(client.get(url)), url  # cached now
+    scene["client"].post(PROFILE, _profile(bio="Semblanza de hoy.", position="Directora"))
+    for url in urls:
+        body = _body(client.get(url))
+        assert ("Directora" in body, "Analista" in body) == (True, False), url
