@@ -79,6 +79,8 @@ GRANTS: dict[str, set[str]] = {
     "proposals.decide": ORGANISERS,
     "proposals.assign": ORGANISERS,
     "program.schedule": ORGANISERS,
+    # A confirmed participant after the session started (none in the demo's 2027), or organisers.
+    "program.upload_material": ORGANISERS,
     "proposals.review_queue": {"reviewer", "reviewer_with_conflict"} | ORGANISERS,
     "proposals.review": {"reviewer", "superuser"},
     "common.change_outboundemail": ORGANISERS,
@@ -102,6 +104,7 @@ GRANTS: dict[str, set[str]] = {
     "opendata.view": BACK_OFFICE_READERS,
     "memoria.view": BACK_OFFICE_READERS,
     "memoria.edit": ORGANISERS,
+    "contributions.review": ORGANISERS,
 }
 
 # Rules asked without an object (a list of editions) are also held by whoever
@@ -111,6 +114,7 @@ UNSCOPED_EXTRA: dict[str, set[str]] = {
     "registration.back_office": {"other_edition_organiser"},
     "opendata.view": {"other_edition_organiser"},
     "memoria.view": {"other_edition_organiser"},
+    "contributions.review": {"other_edition_organiser"},
 }
 # A superuser holds every rule, but a review belongs to its reviewer alone
 # (anonymous review): the page of someone else's assignment does not exist for them.
@@ -134,6 +138,15 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
     ),
     "public:registration_cancel": lambda world: f"/registro/cancelar/{world['ticket_token']}/",
     "public:registration_stream": lambda world: f"/registro/transmision/{world['stream_code']}/",
+    # Linked from the participant's page, which lists only the account's own participations.
+    "public:account_profile": lambda world: "/cuenta/participaciones/perfil/",
+    "public:account_participation_respond": lambda world: "/cuenta/participaciones/0/responder/",
+    "public:account_material_new": lambda world: (
+        f"/cuenta/participaciones/sesion/{world['workshop_pk']}/material/"
+    ),
+    "backoffice:proposals_publish_remind": lambda world: (
+        "/gestion/ediciones/2027-demo/programa/publicar/recordar/0/"
+    ),
     "public:proposals_respond": lambda world: f"/cuenta/propuestas/{world['co_spoken']}/responder/",
     "media": lambda world: "/media/no-existe.txt",
     "account_confirm_email": lambda world: "/cuentas/confirm-email/clave-falsa/",
@@ -305,7 +318,7 @@ def world(demo_data, django_db_blocker) -> Iterator[dict[str, Any]]:  # type: ig
         )
         comment = Comment.objects.filter(consultation__slug__isnull=False).order_by("pk").first()
         assert submitted is not None and comment is not None
-        workshop = Session.objects.filter(edition=demo).order_by("code").first()
+        workshop = Session.objects.filter(edition=demo).exclude(code="").order_by("code").first()
         assert workshop is not None
         yield {
             "users": users,
@@ -313,6 +326,7 @@ def world(demo_data, django_db_blocker) -> Iterator[dict[str, Any]]:  # type: ig
             "consultation": comment.consultation.slug,
             "comment": comment.pk,
             "workshop": workshop.code,
+            "workshop_pk": workshop.pk,
             "assignment": assignment.pk,
             "conflicted": conflicted.pk,
             "co_spoken": proposal.pk,
