@@ -129,6 +129,8 @@ OWNED_BY = {
     "public:proposals_withdraw": "proposer",
     "public:registration_mine": "attendee",
     "public:registration_ticket": "attendee",
+    # GET asks first (a confirmation page): only the account's own registration exists.
+    "public:registration_cancel_mine": "attendee",
 }
 
 # Routes that no page links to, with where their URL comes from.
