@@ -52,7 +52,18 @@ class PersonAdmin(ServiceModelAdmin):
     autocomplete_fields = ("organisation",)
     public_fieldset = (
         _("Perfil público"),
-        {"fields": ("public_name", "slug", "position", "organisation", "bio", "photo", "website")},
+        {
+            "fields": (
+                "public_name",
+                "slug",
+                "position",
+                "organisation",
+                "bio",
+                "photo",
+                "photo_consent",
+                "website",
+            )
+        },
     )
     private_fieldset = (
         _("Datos privados (no se publican)"),

@@ -10,6 +10,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Personas y organizaciones")
 
     def ready(self) -> None:
+        from datacon.people import permissions  # noqa: F401
         from datacon.people.personal_data import register_providers
 
         # ARCO: the account, a linked person profile, consents and objections.

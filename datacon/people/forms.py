@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common.forms import HoneypotMixin
 from datacon.common.validators import validate_single_line
+from datacon.people.models import Organisation
 from datacon.people.models_privacy import ConsentPurpose, NonEssentialUse
 
 
@@ -112,3 +113,41 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("La contraseña no es correcta."))
         return password
+
+
+class ParticipantProfileForm(forms.Form):
+    """A participant's own public profile; the service decides what stays private."""
+
+    public_name = forms.CharField(
+        label=_("Nombre como se mostrará"), max_length=200, validators=[validate_single_line]
+    )
+    position = forms.CharField(
+        label=_("Cargo o papel público"),
+        max_length=200,
+        required=False,
+        validators=[validate_single_line],
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organización"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    bio = forms.CharField(
+        label=_("Semblanza"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    website = forms.URLField(label=_("Enlace (sitio web o perfil)"), required=False)
+    private = forms.MultipleChoiceField(
+        label=_("Mantener privados (no se publican en ninguna página ni en los datos)"),
+        choices=[
+            ("position", _("Cargo: privado")),
+            ("organisation", _("Organización: privada")),
+            ("bio", _("Semblanza: privada")),
+            ("website", _("Enlace: privado")),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photo = forms.ImageField(label=_("Fotografía (opcional)"), required=False)
+    photo_remove = forms.BooleanField(label=_("Quitar la fotografía actual"), required=False)
+    photo_consent = forms.BooleanField(
+        label=_("Acepto que mi fotografía se publique en el sitio y en los datos abiertos"),
+        required=False,
+    )

@@ -3,7 +3,10 @@
 A Person is a public profile (a speaker, a moderator, a working-group member).
 Only `public_name`, `position`, `organisation`, `bio`, `photo` and `website` are
 ever shown or exported. `email` and `gender` are private: gender is
-self-declared, optional, and used only for aggregate parity figures.
+self-declared, optional, and used only for aggregate parity figures. A person
+may mark position, organisation, bio or website private on their own page: the
+value then moves to `private_values` and the public column is emptied. The
+photo is shown only with its own consent (`photo_consent`, `public_photo`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,13 @@ from datacon.common import versions
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
 from datacon.common.validators import validate_single_line
+from datacon.common.write import AuditAction
+
+
+class PeopleAction(AuditAction):
+    """Audit actions of people's profiles beyond plain saves."""
+
+    PROFILE_SELF_UPDATE = "person.profile_self_update"
 
 
 class OrganisationKind(models.TextChoices):
@@ -93,7 +103,19 @@ class Person(TimeStampedModel):
         _("fotografía"), upload_to="people/", blank=True, validators=[FileCheck("image")]
     )
     website = models.URLField(_("sitio web"), blank=True)
+    photo_consent = models.BooleanField(
+        _("acepta que se publique su fotografía"),
+        default=False,
+        help_text=_(
+            "Sin esta casilla la fotografía no se muestra en ninguna página ni en los datos."
+        ),
+    )
     # --- private -----------------------------------------------------------------
+    # Values the person chose to keep private (the public column then stays empty,
+    # so no page, export or API can show them): {"bio": "...", "organisation": 3}.
+    private_values = models.JSONField(
+        _("datos del perfil marcados como privados"), default=dict, blank=True
+    )
     email = models.EmailField(_("correo (privado)"), blank=True)
     gender = models.CharField(
         _("género autodeclarado (privado)"),
@@ -115,7 +137,9 @@ class Person(TimeStampedModel):
 
     SEARCH_FIELDS = ("public_name", "position", "bio")
     PUBLIC_FIELDS = ("public_name", "slug", "position", "organisation", "bio", "photo", "website")
-    PRIVATE_FIELDS = ("email", "gender", "user")
+    PRIVATE_FIELDS = ("email", "gender", "user", "private_values")
+    # Fields the person may mark private on their own page.
+    MAY_BE_PRIVATE = ("position", "organisation", "bio", "website")
 
     class Meta:
         verbose_name = _("persona")
@@ -131,6 +155,11 @@ class Person(TimeStampedModel):
 
     def public_scopes(self) -> tuple[str, ...]:
         return (versions.CONFERENCE,)
+
+    @property
+    def public_photo(self) -> models.fields.files.FieldFile | None:
+        """The photo, only when the person agreed to its publication."""
+        return self.photo if self.photo and self.photo_consent else None
 
 
 # Privacy notices, consents and objections live in their own module.

@@ -127,6 +127,8 @@ def profile_export(user: User) -> ExportedRows:
                 "organisation__name",
                 "bio",
                 "website",
+                "photo_consent",
+                "private_values",
                 "email",
                 "gender",
                 "created_at",
@@ -146,6 +148,7 @@ def profile_erase(user: User) -> None:
             action=PrivacyAction.PERSONAL_DATA_ERASE,
             email="",
             gender="",
+            private_values={},
             user=None,
         )
 

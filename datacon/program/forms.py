@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from datacon.common.choices import MexicanState
+from datacon.common.choices import Licence, MexicanState
 from datacon.editions.models import Edition, Room, Venue
 
 
@@ -142,3 +142,24 @@ class ProgramImportForm(forms.Form):
                 _("El archivo pesa más de %(mb)s MB.") % {"mb": self.max_bytes // (1024 * 1024)}
             )
         return upload
+
+
+class MaterialUploadForm(forms.Form):
+    """Slides, a document or a link left on a session after it started."""
+
+    kind = forms.ChoiceField(
+        label=_("Tipo"),
+        choices=[
+            ("slides", _("Presentación (diapositivas)")),
+            ("document", _("Documento")),
+            ("link", _("Enlace")),
+        ],
+    )
+    title = forms.CharField(label=_("Título"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("Archivo"),
+        required=False,
+        help_text=_("PDF, PPTX, ODP, DOCX, ODT u otro formato abierto."),
+    )
+    url = forms.URLField(label=_("Enlace"), required=False, max_length=500)
+    licence = forms.ChoiceField(label=_("Licencia"), choices=Licence.choices)

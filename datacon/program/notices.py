@@ -13,8 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from datacon.common import urls
 from datacon.common.access import require
@@ -24,11 +26,27 @@ from datacon.common.placeholders import render_placeholders
 from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition
 from datacon.people.models import Person
-from datacon.program.models import ScheduleChange, ScheduleVersion
+from datacon.program.models import (
+    Participation,
+    ParticipationStatus,
+    ScheduleChange,
+    ScheduleVersion,
+)
 from datacon.program.schedule import schedule_publish
 from datacon.program.schedule_text import change_summary
 
 PURPOSE_SCHEDULE = "schedule.change"
+PURPOSE_REMINDER = "participation.reminder"
+# Data, not interface text, like the notice above.
+REMINDER_TEMPLATE = (
+    "{edicion}: confirme su participación",
+    "Hola, {nombre}:\n\n"
+    "Le esperamos en {edicion} como {papel} en la sesión {sesion}. "
+    "Aún no confirma su participación: hasta que lo haga, su nombre no aparece en el "
+    "programa.\n\n"
+    "Confirme o decline, y revise su semblanza, en:\n{enlace}\n\n"
+    "Saludos,\n{organizador}",
+)
 
 SCHEDULE_CHANGE_PLACEHOLDERS = ("nombre", "edicion", "enlace", "organizador", "cambios", "version")
 # Data, not interface text: an edition's copy is what organisers edit.
@@ -152,3 +170,42 @@ def schedule_publish_with_notices(
         version = schedule_publish(edition=edition, actor=actor, note=note, renumber=renumber)
         count = _notify(work, version, review_notices) if notify else 0
     return version, count
+
+
+def participation_remind(*, participation: Participation, actor: Actor) -> None:
+    """Queue (through the outbox) a reminder to a person who has not confirmed yet."""
+    with unit_of_work(actor) as work:
+        session = participation.session
+        edition = session.edition
+        require(actor, "program.schedule", edition)
+        person = participation.person
+        if participation.status != ParticipationStatus.PENDING:
+            raise ValidationError(_("Esa persona ya respondió."))
+        if not person.email:
+            raise ValidationError(
+                _("%(name)s no tiene correo registrado; no se le puede recordar.")
+                % {"name": person.public_name}
+            )
+        with translation.override(settings.LANGUAGE_CODE):
+            path = reverse("public:account_participations")
+        organiser = (
+            edition.organiser.name if edition.organiser_id and edition.organiser else edition.title
+        )
+        label = f"{session.code} «{session.title}»" if session.code else f"«{session.title}»"
+        values = {
+            "nombre": person.public_name,
+            "edicion": edition.title,
+            "papel": participation.get_role_display().lower(),
+            "sesion": label,
+            "enlace": urls.absolute_url(path),
+            "organizador": organiser,
+        }
+        subject, body = REMINDER_TEMPLATE
+        email_enqueue(
+            to=person.email,
+            subject=render_placeholders(subject, values).strip(),
+            body_text=render_placeholders(body, values),
+            purpose=PURPOSE_REMINDER,
+            related=participation,
+            actor=work.actor,
+        )

@@ -12,7 +12,7 @@ from django.http import Http404
 from datacon.common.text import search_normalise
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, EditionOrganisation
 from datacon.people.models import Organisation, Person
-from datacon.program.models import Participation, Session
+from datacon.program.models import Material, Participation, Session
 from datacon.program.selectors import public_session_filter
 
 
@@ -118,3 +118,34 @@ def search_everything(*, query: str, limit: int = 50) -> dict[str, list]:
     people = list(persons_public().filter(condition)[:limit])
     organisations = list(organisations_public().filter(condition).order_by("name")[:limit])
     return {"sessions": sessions, "people": people, "organisations": organisations}
+
+
+def participations_of_account(*, user_id: int) -> list[Participation]:
+    """Every participation of the person linked to an account, for their own page.
+
+    One query, whatever their number: sessions, editions, venues and rooms are
+    joined; the page's materials come from `materials_of_sessions`.
+    """
+    return list(
+        Participation.objects.filter(person__user__pk=user_id)
+        .select_related(
+            "person", "session__edition", "session__venue", "session__room", "session__room__venue"
+        )
+        .order_by("-session__edition__start_date", "session__starts_at", "session__code", "pk")
+    )
+
+
+def session_from_pk(*, session: int, **_url: object) -> Session:
+    """The session a participant's URL names, for `rule_route`; 404 when missing."""
+    found = Session.objects.select_related("edition", "venue", "room").filter(pk=session).first()
+    if found is None:
+        raise Http404("Sesión no encontrada")
+    return found
+
+
+def materials_of_sessions(session_ids: list[int]) -> dict[int, list[Material]]:
+    """The materials of some sessions, in one query, by session."""
+    found: dict[int, list[Material]] = {}
+    for material in Material.objects.filter(session_id__in=session_ids).order_by("order", "pk"):
+        found.setdefault(material.session_id, []).append(material)
+    return found

@@ -11,16 +11,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from datacon.common.access import require
 from datacon.common.actor import Actor
 from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition, Room, SessionType, Venue
 from datacon.people.models import Person
 from datacon.program.models import (
     GENERATED_CODE_PATTERN,
+    ConsentBasis,
     Material,
+    MaterialKind,
     Participation,
     ParticipationStatus,
     ProgramAction,
@@ -281,6 +285,60 @@ def participation_status_set(
     participation.status_changed_at = timezone.now()
     with unit_of_work(actor) as work:
         return work.save(participation, action=STATUS_ACTIONS[ParticipationStatus(status)])
+
+
+def participation_confirm(*, participation: Participation, actor: Actor) -> Participation:
+    """The person agrees to appear: from now on pages, API and exports show them."""
+    with unit_of_work(actor):
+        require(actor, "program.respond", participation)
+        return participation_status_set(
+            participation=participation,
+            status=ParticipationStatus.CONFIRMED,
+            consent_basis=ConsentBasis.SELF,
+            actor=actor,
+        )
+
+
+def participation_decline(*, participation: Participation, actor: Actor) -> Participation:
+    """The person declines: they never appear on that session in public."""
+    with unit_of_work(actor):
+        require(actor, "program.respond", participation)
+        return participation_status_set(
+            participation=participation, status=ParticipationStatus.DECLINED, actor=actor
+        )
+
+
+def material_upload(
+    *,
+    session: Session,
+    actor: Actor,
+    kind: str,
+    licence: str,
+    title: str = "",
+    file: File | None = None,
+    url: str = "",
+    language: str = "es",
+) -> Material:
+    """A confirmed participant (after the session started) or an organiser adds slides,
+    documents or links, under the licence they chose. The file's size and real type
+    are checked by the model's validator (FileCheck("material"))."""
+    with unit_of_work(actor) as work:
+        require(actor, "program.upload_material", session)
+        if kind not in (MaterialKind.SLIDES, MaterialKind.DOCUMENT, MaterialKind.LINK):
+            raise ValidationError({"kind": _("Elija presentación, documento o enlace.")})
+        last = session.materials.order_by("-order").values_list("order", flat=True).first()
+        material = Material(
+            session=session,
+            kind=kind,
+            title=title,
+            url=url,
+            licence=licence,
+            language=language,
+            order=(last or 0) + 1,
+        )
+        if file is not None:
+            material.file = file
+        return work.save(material)
 
 
 def material_save(*, material: Material, actor: Actor) -> Material:

@@ -79,6 +79,8 @@ GRANTS: dict[str, set[str]] = {
     "proposals.decide": ORGANISERS,
     "proposals.assign": ORGANISERS,
     "program.schedule": ORGANISERS,
+    # A confirmed participant after the session started (none in the demo's 2027), or organisers.
+    "program.upload_material": ORGANISERS,
     "proposals.review_queue": {"reviewer", "reviewer_with_conflict"} | ORGANISERS,
     "proposals.review": {"reviewer", "superuser"},
     "common.change_outboundemail": ORGANISERS,
@@ -127,6 +129,7 @@ OWNED_BY = {
     "public:proposals_withdraw": "proposer",
     "public:registration_mine": "attendee",
     "public:registration_ticket": "attendee",
+    # GET asks first (a confirmation page): only the account's own registration exists.
     "public:registration_cancel_mine": "attendee",
 }
 
@@ -137,6 +140,15 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
     ),
     "public:registration_cancel": lambda world: f"/registro/cancelar/{world['ticket_token']}/",
     "public:registration_stream": lambda world: f"/registro/transmision/{world['stream_code']}/",
+    # Linked from the participant's page, which lists only the account's own participations.
+    "public:account_profile": lambda world: "/cuenta/participaciones/perfil/",
+    "public:account_participation_respond": lambda world: "/cuenta/participaciones/0/responder/",
+    "public:account_material_new": lambda world: (
+        f"/cuenta/participaciones/sesion/{world['workshop_pk']}/material/"
+    ),
+    "backoffice:proposals_publish_remind": lambda world: (
+        "/gestion/ediciones/2027-demo/programa/publicar/recordar/0/"
+    ),
     "public:proposals_respond": lambda world: f"/cuenta/propuestas/{world['co_spoken']}/responder/",
     "media": lambda world: "/media/no-existe.txt",
     "account_confirm_email": lambda world: "/cuentas/confirm-email/clave-falsa/",
@@ -316,6 +328,7 @@ def world(demo_data, django_db_blocker) -> Iterator[dict[str, Any]]:  # type: ig
             "consultation": comment.consultation.slug,
             "comment": comment.pk,
             "workshop": workshop.code,
+            "workshop_pk": workshop.pk,
             "assignment": assignment.pk,
             "conflicted": conflicted.pk,
             "co_spoken": proposal.pk,

@@ -182,7 +182,8 @@ class PersonSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_photo(self, obj: Person) -> str:
-        return _absolute(obj.photo.url) if obj.photo else ""
+        photo = obj.public_photo  # only with the person's consent to its publication
+        return _absolute(photo.url) if photo else ""
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Person) -> str:

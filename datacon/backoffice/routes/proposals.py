@@ -53,6 +53,11 @@ urlpatterns = [
         schedule.publish,
         name="proposals_publish",
     ),
+    path(
+        "ediciones/<slug:edition>/programa/publicar/recordar/<int:pk>/",
+        schedule.remind,
+        name="proposals_publish_remind",
+    ),
     path("revision/", views.review_queue, name="proposals_review_queue"),
     path("revision/<int:pk>/", views.review, name="proposals_review"),
     path("revision/<int:pk>/conflicto/", views.review_conflict, name="proposals_review_conflict"),

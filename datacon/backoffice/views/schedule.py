@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
@@ -22,8 +23,14 @@ from datacon.common.forms import service_errors_to_form
 from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_from_url
 from datacon.program.forms import PlacementForm, PublishForm
-from datacon.program.models import ScheduleVersion, Session, SessionPlacement
-from datacon.program.notices import schedule_publish_with_notices
+from datacon.program.models import (
+    Participation,
+    ParticipationStatus,
+    ScheduleVersion,
+    Session,
+    SessionPlacement,
+)
+from datacon.program.notices import participation_remind, schedule_publish_with_notices
 from datacon.program.parity import sessions_parity_flags
 from datacon.program.schedule import (
     BuilderState,
@@ -335,3 +342,28 @@ def publish(request: HttpRequest, edition: str) -> HttpResponseBase:
             "section": "schedule",
         },
     )
+
+
+@rule_route(SCHEDULE, obj=edition_from_url)
+@require_POST
+def remind(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
+    """Queue a reminder e-mail (through the outbox) to someone who has not confirmed."""
+    current = _current(request)
+    participation = get_object_or_404(
+        Participation.objects.select_related("person", "session__edition"),
+        pk=pk,
+        session__edition=current,
+        status=ParticipationStatus.PENDING,
+    )
+    try:
+        participation_remind(participation=participation, actor=Actor.of(request.user))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Se puso en la bandeja de salida un recordatorio para %(name)s.")
+            % {"name": participation.person.public_name},
+        )
+    return redirect("backoffice:proposals_publish", edition=current.slug)
