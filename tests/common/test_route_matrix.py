@@ -74,11 +74,13 @@ GRANTS: dict[str, set[str]] = {
     "editions.back_office": STAFF | {"checkin_staff"},
     "editions.create": ORGANISERS,
     "editions.organise": ORGANISERS,
+    "editions.manage_roles": ORGANISERS,
     "proposals.organise": ORGANISERS,
     "proposals.configure": ORGANISERS,
     "proposals.decide": ORGANISERS,
     "proposals.assign": ORGANISERS,
     "program.schedule": ORGANISERS,
+    "program.materials": ORGANISERS,
     "proposals.review_queue": {"reviewer", "reviewer_with_conflict"} | ORGANISERS,
     "proposals.review": {"reviewer", "superuser"},
     "common.change_outboundemail": ORGANISERS,
@@ -102,15 +104,18 @@ GRANTS: dict[str, set[str]] = {
     "opendata.view": BACK_OFFICE_READERS,
     "memoria.view": BACK_OFFICE_READERS,
     "memoria.edit": ORGANISERS,
+    "contributions.review": ORGANISERS,
 }
 
 # Rules asked without an object (a list of editions) are also held by whoever
 # holds them for some edition: the list then shows only that person's editions.
 UNSCOPED_EXTRA: dict[str, set[str]] = {
+    "editions.manage_roles": {"other_edition_organiser"},
     "proposals.organise": {"other_edition_organiser"},
     "registration.back_office": {"other_edition_organiser"},
     "opendata.view": {"other_edition_organiser"},
     "memoria.view": {"other_edition_organiser"},
+    "contributions.review": {"other_edition_organiser"},
 }
 # A superuser holds every rule, but a review belongs to its reviewer alone
 # (anonymous review): the page of someone else's assignment does not exist for them.
