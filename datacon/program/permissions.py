@@ -10,3 +10,5 @@ from datacon.editions.permissions import organises
 rules.add_perm("program.schedule", organises)
 # Importing a program from a schedule.xml, schedule.json or the CSV template: the same.
 rules.add_perm("program.import", organises)
+# Adding and removing a session's materials (slides, videos, reports): the same.
+rules.add_perm("program.materials", organises)
