@@ -90,6 +90,7 @@ GRANTS: dict[str, set[str]] = {
     "registration.checkin": ORGANISERS | {"checkin_staff"},
     "policy.view": BACK_OFFICE_READERS,
     "policy.publish_document": ORGANISERS,
+    "policy.edit_record": ORGANISERS,
     "consultation.view": BACK_OFFICE_READERS | {"moderator"},
     "consultation.moderate": CONSULTATION_STAFF,
     "consultation.answer": ORGANISERS,
