@@ -9,7 +9,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.uploads import FileCheck
-from datacon.policy.models import Agreement, Commitment, Expense, Meeting, ProgressReport
+from datacon.policy.models import (
+    Agreement,
+    Commitment,
+    Contact,
+    Expense,
+    Meeting,
+    Process,
+    ProgressReport,
+    YearAssessment,
+)
 
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 
@@ -161,3 +170,46 @@ class ProgressReportRecordForm(forms.ModelForm):
             "evidence_file",
         )
         widgets = {"reported_on": _DATE, "note": _TEXT, "evidence": _TEXT}
+
+
+class ProcessRecordForm(forms.ModelForm):
+    """The process itself (its related editions stay in the administration for now)."""
+
+    class Meta:
+        model = Process
+        fields = (
+            "title",
+            "short_title",
+            "slug",
+            "status",
+            "summary",
+            "context",
+            "notice",
+            "timezone",
+            "website",
+            "email",
+        )
+        widgets = {"summary": _TEXT, "context": _TEXT, "notice": _TEXT}
+
+
+class ContactRecordForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = (
+            "process",
+            "name",
+            "role",
+            "organisation",
+            "email",
+            "phone",
+            "description",
+            "order",
+        )
+        widgets = {"description": _TEXT}
+
+
+class YearAssessmentRecordForm(forms.ModelForm):
+    class Meta:
+        model = YearAssessment
+        fields = ("process", "year", "summary", "published")
+        widgets = {"summary": _TEXT}

@@ -434,6 +434,7 @@ def _agreement_record_save(agreement: Agreement, actor: Actor) -> Agreement:
 
 
 RECORD_SAVERS: dict[type[Model], Callable[[Any, Actor], Model]] = {
+    Process: lambda record, actor: process_save(process=record, actor=actor),
     Meeting: lambda record, actor: meeting_save(meeting=record, actor=actor),
     Agreement: _agreement_record_save,
     Expense: lambda record, actor: expense_save(expense=record, actor=actor),

@@ -12,7 +12,16 @@ from django.test import Client
 
 from datacon.common.actor import Actor
 from datacon.common.models import AuditEntry
-from datacon.policy.models import Agreement, Commitment, Expense, Meeting, ProgressReport
+from datacon.policy.models import (
+    Agreement,
+    Commitment,
+    Contact,
+    Expense,
+    Meeting,
+    Process,
+    ProgressReport,
+    YearAssessment,
+)
 from datacon.policy.services import policy_record_save
 from tests import factories
 from tests.policy.factories import (
@@ -28,7 +37,16 @@ pytestmark = pytest.mark.django_db
 
 def test_the_policy_home_links_every_kind(organiser_client):
     page = organiser_client.get("/gestion/politica/").content.decode()
-    for kind in ("reuniones", "acuerdos", "gastos", "compromisos", "avances"):
+    for kind in (
+        "procesos",
+        "reuniones",
+        "acuerdos",
+        "gastos",
+        "compromisos",
+        "avances",
+        "valoraciones",
+        "contactos",
+    ):
         assert f'href="/gestion/politica/registros/{kind}/"' in page
         listing = organiser_client.get(f"/gestion/politica/registros/{kind}/").content.decode()
         assert f'href="/gestion/politica/registros/{kind}/nuevo/"' in listing
@@ -174,3 +192,47 @@ def test_the_meeting_edit_screen_shows_the_stored_values(organiser_client):
     assert 'value="Sesión de instalación"' in html
     assert 'value="2022-05-20T10:00"' in html
     assert Expense.objects.count() == 0
+
+
+def test_a_process_its_contact_and_its_year_assessment(organiser_client):
+    response = organiser_client.post(
+        "/gestion/politica/registros/procesos/nuevo/",
+        {
+            "title": "Política de Datos de Yucatán",
+            "short_title": "Datos Yucatán",
+            "status": "draft",
+            "summary": "Una política estatal.",
+            "timezone": "America/Merida",
+        },
+    )
+    assert response.status_code == 302
+    process = Process.objects.get(short_title="Datos Yucatán")
+    assert process.slug == "datos-yucatan"
+    assert (
+        f"/gestion/politica/registros/procesos/{process.pk}/"
+        in organiser_client.get("/gestion/politica/").content.decode()
+    )
+    response = organiser_client.post(
+        "/gestion/politica/registros/contactos/nuevo/",
+        {"process": process.pk, "name": "Unidad de Transparencia", "order": "0"},
+    )
+    assert "Indique al menos un correo o un teléfono." in response.content.decode()
+    assert 'value="Unidad de Transparencia"' in response.content.decode()
+    response = organiser_client.post(
+        "/gestion/politica/registros/contactos/nuevo/",
+        {
+            "process": process.pk,
+            "name": "Unidad de Transparencia",
+            "email": "transparencia@example.org",
+            "order": "0",
+        },
+    )
+    assert response.status_code == 302
+    for expected in (302, 200):
+        response = organiser_client.post(
+            "/gestion/politica/registros/valoraciones/nuevo/",
+            {"process": process.pk, "year": "2026", "summary": "Buen año."},
+        )
+        assert response.status_code == expected
+    assert "Ya hay una valoración de ese año." in response.content.decode()
+    assert (Contact.objects.get().process, YearAssessment.objects.get().year) == (process, 2026)

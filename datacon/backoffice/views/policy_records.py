@@ -1,6 +1,7 @@
 """Back-office screens of the policy process's records: one list, one create/edit screen.
 
-Meetings, agreements, expenses, commitments and progress reports share the
+Processes, meetings, agreements, expenses, commitments, progress reports, year
+assessments and contacts share the
 same two views, driven by `KINDS` (the URL's kind → model, form and titles).
 Saving goes through `policy_record_save` (each record's own service, in the
 unit of work); who may add or change a kind is `policy.edit_record`, made of
@@ -28,9 +29,12 @@ from datacon.common.forms import service_errors_to_form
 from datacon.policy.forms import (
     AgreementRecordForm,
     CommitmentRecordForm,
+    ContactRecordForm,
     ExpenseRecordForm,
     MeetingRecordForm,
+    ProcessRecordForm,
     ProgressReportRecordForm,
+    YearAssessmentRecordForm,
 )
 from datacon.policy.services import policy_record_save
 
@@ -57,6 +61,13 @@ class RecordKind:
 KINDS: dict[str, RecordKind] = {
     kind.slug: kind
     for kind in (
+        RecordKind(
+            "procesos",
+            ProcessRecordForm,
+            gettext_lazy("Procesos"),
+            gettext_lazy("Nuevo proceso"),
+            ("-created_at", "-id"),
+        ),
         RecordKind(
             "reuniones",
             MeetingRecordForm,
@@ -96,6 +107,22 @@ KINDS: dict[str, RecordKind] = {
             gettext_lazy("Nuevo avance"),
             ("-reported_on", "-id"),
             ("commitment",),
+        ),
+        RecordKind(
+            "valoraciones",
+            YearAssessmentRecordForm,
+            gettext_lazy("Valoraciones anuales"),
+            gettext_lazy("Nueva valoración anual"),
+            ("-year", "-id"),
+            ("process",),
+        ),
+        RecordKind(
+            "contactos",
+            ContactRecordForm,
+            gettext_lazy("Contactos responsables"),
+            gettext_lazy("Nuevo contacto"),
+            ("process", "order", "name"),
+            ("process",),
         ),
     )
 }
