@@ -18,6 +18,7 @@ from datacon.editions.models import (
     VenueCandidate,
     VenueCandidateStatus,
 )
+from datacon.editions.models_access import EditionDuty
 
 
 class CoConvenerForm(HoneypotMixin, forms.ModelForm):
@@ -81,3 +82,27 @@ class EditionCopyForm(forms.Form):
         if start and data.get("year") and start.year != data["year"]:
             self.add_error("start_date", _("La fecha de inicio debe caer en el año de la edición."))
         return data
+
+
+class EditionRoleGrantForm(forms.Form):
+    """Give an existing account a duty in one edition (the service checks the rest)."""
+
+    email = forms.EmailField(
+        label=_("Correo de la cuenta"),
+        help_text=_("La persona debe tener ya una cuenta en la plataforma."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    duty = forms.ChoiceField(label=_("Función"), choices=EditionDuty.choices)
+    expires_on = forms.DateField(
+        label=_("Vence (opcional)"),
+        required=False,
+        help_text=_("Último día en que la función sigue vigente. Vacío: sin vencimiento."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    note = forms.CharField(
+        label=_("Nota (opcional)"),
+        required=False,
+        max_length=300,
+        validators=[validate_single_line],
+        help_text=_("Por qué se otorga; queda en el historial."),
+    )

@@ -47,6 +47,8 @@ class EditionAction(AuditAction):
     VENUE_CANDIDATE_CANDIDATE = "venuecandidate.candidate"
     VENUE_CANDIDATE_DISCARD = "venuecandidate.discarded"
     VENUE_CANDIDATE_UNSELECT = "venuecandidate.unselect"
+    ROLE_GRANT = "editionrole.grant"
+    ROLE_REVOKE = "editionrole.revoke"
 
 
 class EditionMode(models.TextChoices):

@@ -99,6 +99,8 @@ def may_create_editions(user: User | AnonymousUser) -> bool:
 
 rules.add_perm("editions.organise", organises)
 rules.add_perm("editions.create", may_create_editions & organises)
+# Who holds a duty in an edition (check-in staff, attendee-data officers...): its organisers.
+rules.add_perm("editions.manage_roles", organises)
 # People and organisations are shared by every edition: any edition's organisers edit
 # them (datacon.people.services; declared here, where the predicate lives, because
 # people is below editions and never imports it).

@@ -1,4 +1,5 @@
-"""Back-office form to publish a document version (Markdown pasted or uploaded)."""
+"""Back-office forms: publishing a document version (Markdown pasted or uploaded) and the
+process's records (meetings, agreements, expenses, commitments, progress reports)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.uploads import FileCheck
+from datacon.policy.models import (
+    Agreement,
+    Commitment,
+    Contact,
+    Expense,
+    Meeting,
+    Process,
+    ProgressReport,
+    YearAssessment,
+)
 
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 
@@ -56,3 +67,149 @@ class VersionForm(forms.Form):
 
     def markdown(self) -> str:
         return self.cleaned_data.get("markdown_file") or self.cleaned_data.get("body") or ""
+
+
+# --- records of the process, edited in the back office (one form per kind) -----------------------
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+_TEXT = forms.Textarea(attrs={"rows": 5})
+
+
+class MeetingRecordForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = (
+            "process",
+            "group",
+            "kind",
+            "title",
+            "starts_at",
+            "ends_at",
+            "date_is_approximate",
+            "location",
+            "online_url",
+            "status",
+            "other_attendees",
+            "agenda",
+            "minutes",
+        )
+        widgets = {"starts_at": _DATETIME, "ends_at": _DATETIME, "agenda": _TEXT, "minutes": _TEXT}
+
+
+class AgreementRecordForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = (
+            "meeting",
+            "number",
+            "text",
+            "owner_group",
+            "owner_organisation",
+            "owner_person",
+            "due_on",
+            "status",
+            "completed_on",
+            "follow_up",
+        )
+        widgets = {"due_on": _DATE, "completed_on": _DATE, "text": _TEXT, "follow_up": _TEXT}
+
+
+class ExpenseRecordForm(forms.ModelForm):
+    class Meta:
+        model = Expense
+        fields = (
+            "process",
+            "concept",
+            "description",
+            "amount",
+            "spent_on",
+            "supplier",
+            "reference",
+            "supporting_document",
+            "supporting_url",
+        )
+        widgets = {"spent_on": _DATE}
+
+
+class CommitmentRecordForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = (
+            "process",
+            "code",
+            "title",
+            "description",
+            "source",
+            "edition",
+            "agreement",
+            "owner",
+            "owner_organisation",
+            "indicator",
+            "unit",
+            "baseline",
+            "target",
+            "starts_year",
+            "due_on",
+            "is_cancelled",
+            "cancel_reason",
+        )
+        widgets = {"due_on": _DATE, "description": _TEXT, "cancel_reason": _TEXT}
+
+
+class ProgressReportRecordForm(forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = (
+            "commitment",
+            "reported_on",
+            "value",
+            "note",
+            "evidence",
+            "evidence_url",
+            "evidence_file",
+        )
+        widgets = {"reported_on": _DATE, "note": _TEXT, "evidence": _TEXT}
+
+
+class ProcessRecordForm(forms.ModelForm):
+    """The process itself (its related editions stay in the administration for now)."""
+
+    class Meta:
+        model = Process
+        fields = (
+            "title",
+            "short_title",
+            "slug",
+            "status",
+            "summary",
+            "context",
+            "notice",
+            "timezone",
+            "website",
+            "email",
+        )
+        widgets = {"summary": _TEXT, "context": _TEXT, "notice": _TEXT}
+
+
+class ContactRecordForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = (
+            "process",
+            "name",
+            "role",
+            "organisation",
+            "email",
+            "phone",
+            "description",
+            "order",
+        )
+        widgets = {"description": _TEXT}
+
+
+class YearAssessmentRecordForm(forms.ModelForm):
+    class Meta:
+        model = YearAssessment
+        fields = ("process", "year", "summary", "published")
+        widgets = {"summary": _TEXT}

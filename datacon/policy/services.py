@@ -15,8 +15,9 @@ and delete_ permission of the record's model) and `policy.publish_document`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -411,3 +412,45 @@ def policy_record_delete(*, instance: Model, actor: Actor) -> None:
     require(actor, "policy.delete_record", instance)
     with unit_of_work(actor) as work:
         work.delete(instance)
+
+
+# --- one entry point for the back office's record screens ---------------------------------------
+
+
+def _agreement_record_save(agreement: Agreement, actor: Actor) -> Agreement:
+    previous = (
+        Agreement.objects.filter(pk=agreement.pk).values_list("status", flat=True).first()
+        if agreement.pk
+        else None
+    )
+    if previous is not None and previous != agreement.status:
+        # A changed status keeps its own audit action, as on the agreement's own screen.
+        return _record_save(
+            agreement,
+            actor=actor,
+            action=AGREEMENT_STATUS_ACTIONS[AgreementStatus(agreement.status)],
+        )
+    return agreement_save(agreement=agreement, actor=actor)
+
+
+RECORD_SAVERS: dict[type[Model], Callable[[Any, Actor], Model]] = {
+    Process: lambda record, actor: process_save(process=record, actor=actor),
+    Meeting: lambda record, actor: meeting_save(meeting=record, actor=actor),
+    Agreement: _agreement_record_save,
+    Expense: lambda record, actor: expense_save(expense=record, actor=actor),
+    Commitment: lambda record, actor: commitment_save(commitment=record, actor=actor),
+    ProgressReport: lambda record, actor: progress_report_save(report=record, actor=actor),
+    YearAssessment: lambda record, actor: year_assessment_save(assessment=record, actor=actor),
+    Contact: lambda record, actor: contact_save(contact=record, actor=actor),
+}
+
+
+def policy_record_save(*, record: RecordT, actor: Actor) -> RecordT:
+    """Create or change a record of the process through its own service (numbering,
+    stage by date, status actions), inside the unit of work, under `policy.edit_record`."""
+    saver = RECORD_SAVERS.get(type(record))
+    if saver is None:
+        raise TypeError(f"No back-office service for {type(record).__name__}.")
+    saved = saver(record, actor)
+    assert isinstance(saved, type(record))
+    return saved

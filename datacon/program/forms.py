@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.common.choices import Licence, MexicanState
 from datacon.editions.models import Edition, Room, Venue
+from datacon.program.models import Material
 
 
 class PlacementForm(forms.Form):
@@ -163,3 +164,25 @@ class MaterialUploadForm(forms.Form):
     )
     url = forms.URLField(label=_("Enlace"), required=False, max_length=500)
     licence = forms.ChoiceField(label=_("Licencia"), choices=Licence.choices)
+
+
+class MaterialForm(forms.ModelForm):
+    """A session's material: the kind says what is needed (a link, a file or a text)."""
+
+    class Meta:
+        model = Material
+        fields = ("kind", "title", "url", "file", "licence", "language", "body")
+        labels = {
+            "kind": _("Tipo de material"),
+            "title": _("Título (opcional)"),
+            "url": _("Enlace (video, página o archivo en línea)"),
+            "file": _("Archivo"),
+            "licence": _("Licencia"),
+            "language": _("Idioma"),
+            "body": _("Texto de la relatoría (Markdown)"),
+        }
+        help_texts = {
+            "licence": _("Con la que se publica: quién puede reutilizarlo y cómo."),
+            "file": _("PDF, presentación o documento. Si hay enlace, el archivo es opcional."),
+        }
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}

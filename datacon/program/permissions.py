@@ -51,3 +51,5 @@ def confirmed_participant_after_start(user: User | AnonymousUser, session: Any =
 rules.add_perm("program.respond", answers_for_participation)
 # Slides and materials after the session: its confirmed people, or the organisers.
 rules.add_perm("program.upload_material", confirmed_participant_after_start | organises)
+# Adding and removing a session's materials (slides, videos, reports): the same.
+rules.add_perm("program.materials", organises)

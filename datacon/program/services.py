@@ -341,6 +341,27 @@ def material_upload(
         return work.save(material)
 
 
+MATERIALS = "program.materials"
+
+
 def material_save(*, material: Material, actor: Actor) -> Material:
+    """Add or change a session's material (slides, video, report...); a new one goes last."""
     with unit_of_work(actor) as work:
+        require(actor, MATERIALS, material.session)
+        if material.pk is None and not material.order:
+            last = (
+                Material.objects.filter(session_id=material.session_id)
+                .order_by("-order")
+                .values_list("order", flat=True)
+                .first()
+            )
+            material.order = (last or 0) + 1
+        material.title = material.title.strip()
         return work.save(material)
+
+
+def material_remove(*, material: Material, actor: Actor) -> None:
+    """Take a material off its session (the public pages stop listing it)."""
+    with unit_of_work(actor) as work:
+        require(actor, MATERIALS, material.session)
+        work.delete(material)

@@ -26,6 +26,7 @@ EDITION_SCREENS = (
     "ediciones/{slug}/programa/publicar/",
     "ediciones/{slug}/co-convocantes/",
     "ediciones/{slug}/sedes-candidatas/",
+    "ediciones/{slug}/funciones/",
 )
 
 

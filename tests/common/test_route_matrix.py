@@ -74,6 +74,7 @@ GRANTS: dict[str, set[str]] = {
     "editions.back_office": STAFF | {"checkin_staff"},
     "editions.create": ORGANISERS,
     "editions.organise": ORGANISERS,
+    "editions.manage_roles": ORGANISERS,
     "proposals.organise": ORGANISERS,
     "proposals.configure": ORGANISERS,
     "proposals.decide": ORGANISERS,
@@ -81,6 +82,7 @@ GRANTS: dict[str, set[str]] = {
     "program.schedule": ORGANISERS,
     # A confirmed participant after the session started (none in the demo's 2027), or organisers.
     "program.upload_material": ORGANISERS,
+    "program.materials": ORGANISERS,
     "proposals.review_queue": {"reviewer", "reviewer_with_conflict"} | ORGANISERS,
     "proposals.review": {"reviewer", "superuser"},
     "common.change_outboundemail": ORGANISERS,
@@ -90,6 +92,7 @@ GRANTS: dict[str, set[str]] = {
     "registration.checkin": ORGANISERS | {"checkin_staff"},
     "policy.view": BACK_OFFICE_READERS,
     "policy.publish_document": ORGANISERS,
+    "policy.edit_record": ORGANISERS,
     "consultation.view": BACK_OFFICE_READERS | {"moderator"},
     "consultation.moderate": CONSULTATION_STAFF,
     "consultation.answer": ORGANISERS,
@@ -110,6 +113,7 @@ GRANTS: dict[str, set[str]] = {
 # Rules asked without an object (a list of editions) are also held by whoever
 # holds them for some edition: the list then shows only that person's editions.
 UNSCOPED_EXTRA: dict[str, set[str]] = {
+    "editions.manage_roles": {"other_edition_organiser"},
     "proposals.organise": {"other_edition_organiser"},
     "registration.back_office": {"other_edition_organiser"},
     "opendata.view": {"other_edition_organiser"},

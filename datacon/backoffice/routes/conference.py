@@ -7,6 +7,7 @@ the "proposals_" prefix they had when the call's screens held them.
 from django.urls import path
 
 from datacon.backoffice.views import conference as views
+from datacon.backoffice.views import roles
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,6 +22,8 @@ urlpatterns = [
         views.venue_candidates,
         name="proposals_venues",
     ),
+    path("funciones/", roles.edition_roles_index, name="edition_roles_index"),
+    path("ediciones/<slug:edition>/funciones/", roles.edition_roles, name="edition_roles"),
     path(
         "ediciones/<slug:edition>/sedes-candidatas/<int:pk>/",
         views.venue_candidate,

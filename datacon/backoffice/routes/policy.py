@@ -3,9 +3,21 @@
 from django.urls import path
 
 from datacon.backoffice.views import policy as views
+from datacon.backoffice.views import policy_records as records
 
 urlpatterns = [
     path("politica/", views.policy_home, name="policy_home"),
+    path("politica/registros/<slug:kind>/", records.policy_records, name="policy_records"),
+    path(
+        "politica/registros/<slug:kind>/nuevo/",
+        records.policy_record_new,
+        name="policy_record_new",
+    ),
+    path(
+        "politica/registros/<slug:kind>/<int:pk>/",
+        records.policy_record_edit,
+        name="policy_record_edit",
+    ),
     path(
         "politica/documentos/<int:document>/version-nueva/",
         views.version_new,

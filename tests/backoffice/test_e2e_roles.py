@@ -1,0 +1,67 @@
+"""Browser test: an organiser gives a person the check-in duty for one edition from the
+back office (on a phone), and that person then opens the edition's check-in page."""
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from datacon.editions.models_access import EditionDuty, EditionRole
+from tests import factories
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _signed_in_page(browser, live_server, user, width):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 800})
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def _fits(page) -> bool:  # type: ignore[no-untyped-def]
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_grant_the_checkin_duty_and_the_person_reaches_the_checkin_page(live_server, browser):
+    edition = factories.EditionFactory(title="DATACON Prueba")
+    organiser = factories.UserFactory()
+    EditionRole.objects.create(edition=edition, user=organiser, duty=EditionDuty.ORGANISER)
+    staff = factories.UserFactory(email="puerta.norte@example.org")
+    checkin_url = f"{live_server.url}/gestion/registro/{edition.slug}/acceso/"
+
+    door = _signed_in_page(browser, live_server, staff, 360)
+    assert door.goto(checkin_url).status == 403
+
+    desk = _signed_in_page(browser, live_server, organiser, 360)
+    desk.goto(f"{live_server.url}/gestion/")
+    desk.get_by_role("link", name="Funciones por edición").click()
+    desk.get_by_role("link", name="DATACON Prueba").click()
+    desk.wait_for_url(f"**/gestion/ediciones/{edition.slug}/funciones/")
+    desk.get_by_label("Correo de la cuenta").fill("nadie@example.org")
+    desk.get_by_role("combobox", name="Función").select_option("checkin")
+    desk.get_by_label("Nota (opcional)").fill("Puerta norte")
+    desk.get_by_role("button", name="Otorgar la función").click()
+    expect(desk.get_by_role("alert")).to_contain_text("Revise los campos marcados.")
+    expect(desk.locator("form.stacked")).to_contain_text("No hay ninguna cuenta con ese correo")
+    expect(desk.get_by_label("Nota (opcional)")).to_have_value("Puerta norte")
+    expect(desk.get_by_role("combobox", name="Función")).to_have_value("checkin")
+    desk.get_by_label("Correo de la cuenta").fill("puerta.norte@example.org")
+    desk.get_by_role("button", name="Otorgar la función").click()
+    expect(desk.locator(".role-list")).to_contain_text("puerta.norte@example.org")
+    expect(desk.locator(".role-history")).to_contain_text("Otorgada")
+    assert _fits(desk)
+
+    assert door.goto(checkin_url).status == 200
+    expect(door.get_by_role("heading", level=1)).to_be_visible()
+
+    # Revoked, the door closes again.
+    card = desk.locator(".role-card", has_text="puerta.norte@example.org")
+    card.locator("summary").click()
+    card.get_by_role("button", name="Sí, revocar").click()
+    expect(desk.locator(".role-history")).to_contain_text("Revocada")
+    assert door.goto(checkin_url).status == 403
