@@ -1,0 +1,13 @@
+"""Back-office URLs of constancias. URL names start with "certificates_"."""
+
+from django.urls import path
+
+from datacon.backoffice.views import certificates as views
+
+urlpatterns = [
+    path(
+        "ediciones/<slug:edition>/constancias/",
+        views.certificates_edition,
+        name="certificates_edition",
+    ),
+]
