@@ -83,9 +83,17 @@ def certificate_context(certificate: Certificate, rule: CertificateRule) -> dict
     }
 
 
-def certificate_pdf_bytes(certificate: Certificate, rule: CertificateRule) -> bytes:
+def certificate_html(certificate: Certificate, rule: CertificateRule) -> str:
+    return render_to_string("certificates/pdf.html", certificate_context(certificate, rule))
+
+
+def certificate_document(certificate: Certificate, rule: CertificateRule) -> Any:
+    """The laid-out document (its pages and their text), before it is written as PDF."""
     import weasyprint
 
-    html = render_to_string("certificates/pdf.html", certificate_context(certificate, rule))
-    document = weasyprint.HTML(string=html, base_url="/", url_fetcher=_fetcher())
-    return document.write_pdf()  # type: ignore[no-any-return]
+    html = certificate_html(certificate, rule)
+    return weasyprint.HTML(string=html, base_url="/", url_fetcher=_fetcher()).render()
+
+
+def certificate_pdf_bytes(certificate: Certificate, rule: CertificateRule) -> bytes:
+    return certificate_document(certificate, rule).write_pdf()  # type: ignore[no-any-return]
