@@ -102,6 +102,7 @@ GRANTS: dict[str, set[str]] = {
     "opendata.view": BACK_OFFICE_READERS,
     "memoria.view": BACK_OFFICE_READERS,
     "memoria.edit": ORGANISERS,
+    "certificates.manage": ORGANISERS,
 }
 
 # Rules asked without an object (a list of editions) are also held by whoever
@@ -111,6 +112,7 @@ UNSCOPED_EXTRA: dict[str, set[str]] = {
     "registration.back_office": {"other_edition_organiser"},
     "opendata.view": {"other_edition_organiser"},
     "memoria.view": {"other_edition_organiser"},
+    "certificates.manage": {"other_edition_organiser"},
 }
 # A superuser holds every rule, but a review belongs to its reviewer alone
 # (anonymous review): the page of someone else's assignment does not exist for them.
@@ -125,10 +127,13 @@ OWNED_BY = {
     "public:proposals_withdraw": "proposer",
     "public:registration_mine": "attendee",
     "public:registration_ticket": "attendee",
+    "public:certificates_download": "attendee",
 }
 
 # Routes that no page links to, with where their URL comes from.
 UNLINKED: dict[str, Callable[[Any], str]] = {
+    # A folio is printed on the constancia (and its QR), not linked from public pages.
+    "public:certificates_verify": lambda world: "/constancias/DATACON-2027-A-000001/",
     "public:proposals_invitation": lambda world: (
         f"/propuestas/invitacion/{world['invitation_token']}/"
     ),

@@ -5,6 +5,7 @@ from django.urls import path
 from datacon.backoffice.views import certificates as views
 
 urlpatterns = [
+    path("constancias/", views.certificates_home, name="certificates_home"),
     path(
         "ediciones/<slug:edition>/constancias/",
         views.certificates_edition,

@@ -6,20 +6,34 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from datacon.certificates import selectors, services
 from datacon.certificates.forms import RevokeForm, RuleForm
-from datacon.certificates.models import Certificate
+from datacon.certificates.models import Certificate, CertificateStatus
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
 from datacon.editions.models import Edition
+from datacon.editions.permissions import editions_organised_by
 from datacon.editions.selectors import edition_from_url
 
 MANAGE = "certificates.manage"
+
+
+@rule_route(MANAGE)
+def certificates_home(request: HttpRequest) -> HttpResponseBase:
+    editions = (
+        editions_organised_by(request.user)
+        .annotate(
+            issued=Count("certificates", filter=Q(certificates__status=CertificateStatus.ISSUED))
+        )
+        .order_by("-year")
+    )
+    return render(request, "backoffice/certificates/home.html", {"editions": editions})
 
 
 @rule_route(MANAGE, obj=edition_from_url)
