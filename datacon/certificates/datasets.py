@@ -73,6 +73,6 @@ CERTIFICATES = dataset_register(
         scopes=(REGISTRATION,),
         primary_key=("edicion", "tipo", "papel"),
         keywords=("constancias", "asistencia", "participación"),
-        order=60,
+        order=101,
     )
 )

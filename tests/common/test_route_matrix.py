@@ -103,6 +103,7 @@ GRANTS: dict[str, set[str]] = {
     "memoria.view": BACK_OFFICE_READERS,
     "memoria.edit": ORGANISERS,
     "certificates.manage": ORGANISERS,
+    "contributions.review": ORGANISERS,
 }
 
 # Rules asked without an object (a list of editions) are also held by whoever
@@ -113,6 +114,7 @@ UNSCOPED_EXTRA: dict[str, set[str]] = {
     "opendata.view": {"other_edition_organiser"},
     "memoria.view": {"other_edition_organiser"},
     "certificates.manage": {"other_edition_organiser"},
+    "contributions.review": {"other_edition_organiser"},
 }
 # A superuser holds every rule, but a review belongs to its reviewer alone
 # (anonymous review): the page of someone else's assignment does not exist for them.
@@ -134,6 +136,8 @@ OWNED_BY = {
 UNLINKED: dict[str, Callable[[Any], str]] = {
     # A folio is printed on the constancia (and its QR), not linked from public pages.
     "public:certificates_verify": lambda world: "/constancias/DATACON-2027-A-000001/",
+    # The demo's first attendee (the matrix's "attendee") holds the edition's first folio.
+    "public:certificates_download": lambda world: "/cuenta/constancias/DATACON-2027-A-000001/pdf/",
     "public:proposals_invitation": lambda world: (
         f"/propuestas/invitacion/{world['invitation_token']}/"
     ),
