@@ -6,7 +6,6 @@ each in the outbox (sent by `send_queued_emails`), in chunks, with a progress li
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -43,10 +42,11 @@ class Command(BaseCommand):
         def progress(done: int, total: int) -> None:
             width = 30
             filled = int(width * done / total) if total else width
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            sys.stderr.flush()
-            if done >= total:
-                sys.stderr.write("\n")
+            self.stderr.write(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                ending="\n" if done >= total else "",
+            )
+            self.stderr.flush()
 
         if options["prepare_only"]:
             count = certificates_prepare(
