@@ -19,3 +19,7 @@ class CertificatesConfig(AppConfig):
 
         register_providers()
         register_memoria_blocks()
+        from datacon.certificates.copying import certificate_rule_copy
+        from datacon.editions.copying import edition_copy_step_register
+
+        edition_copy_step_register(certificate_rule_copy)

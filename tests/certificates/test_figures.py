@@ -60,3 +60,32 @@ def test_the_command_issues_in_chunks_with_a_progress_bar():
     assert out.getvalue() == "Constancias emitidas: 3\n"
     assert "3/3" in err.getvalue()
     assert Certificate.objects.filter(edition=edition, status="issued").count() == 3
+
+
+def test_a_new_edition_from_the_last_keeps_the_rule_not_the_constancias():
+    import datetime as dt
+
+    from datacon.certificates.models import CertificateRule
+    from datacon.certificates.services import certificate_rule_save
+    from datacon.editions.copying import edition_new_from
+
+    edition, _venues = rf.registration_edition()
+    checked_in(edition)
+    certificate_rule_save(
+        rule=CertificateRule(edition=edition, attendance_hours=20, signer_name="Titular"),
+        actor=factories.SYSTEM,
+    )
+    issue_all(edition)
+    start = edition.start_date.replace(year=edition.year + 50)
+    new = edition_new_from(
+        source=edition,
+        number=edition.number + 50,
+        year=edition.year + 50,
+        title="Siguiente",
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+        actor=factories.SYSTEM,
+    )
+    rule = CertificateRule.objects.get(edition=new)
+    assert (rule.attendance_hours, rule.signer_name) == (20, "Titular")
+    assert Certificate.objects.filter(edition=new).count() == 0
