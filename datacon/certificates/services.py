@@ -10,9 +10,9 @@ with `progress(done, total)` called after each.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -27,7 +27,7 @@ from datacon.certificates.models import (
     CertificateStatus,
     folio_for,
 )
-from datacon.certificates.selectors import Candidate, candidates, existing_keys, rule_for
+from datacon.certificates.selectors import candidates, existing_keys, rule_for
 from datacon.common.access import require
 from datacon.common.actor import Actor
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
@@ -41,9 +41,10 @@ CHUNK = 2000
 EMAIL_PURPOSE = "certificate"
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
-def _chunks(items: Iterable[Candidate] | list[int], size: int) -> Iterable[list]:  # type: ignore[type-arg]
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
