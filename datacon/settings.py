@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "datacon.memoria",
     "datacon.sources",
     "datacon.contributions",
+    "datacon.certificates",
     # surface apps: presentation only
     "datacon.public",
     "datacon.backoffice",

@@ -1,6 +1,7 @@
 """Organisers' and reviewers' screens beyond the Django admin, one module per capability."""
 
 from datacon.backoffice.routes import (
+    certificates,
     conference,
     consultation,
     contributions,
@@ -24,4 +25,5 @@ urlpatterns = [
     *opendata.urlpatterns,
     *memoria.urlpatterns,
     *contributions.urlpatterns,
+    *certificates.urlpatterns,
 ]

@@ -2,6 +2,7 @@
 
 from datacon.public.routes import (
     account,
+    certificates,
     conference,
     consultation,
     contributions,
@@ -26,4 +27,5 @@ urlpatterns = [
     *opendata.urlpatterns,
     *memoria.urlpatterns,
     *contributions.urlpatterns,
+    *certificates.urlpatterns,
 ]

@@ -107,6 +107,7 @@ GRANTS: dict[str, set[str]] = {
     "opendata.view": BACK_OFFICE_READERS,
     "memoria.view": BACK_OFFICE_READERS,
     "memoria.edit": ORGANISERS,
+    "certificates.manage": ORGANISERS,
     "contributions.review": ORGANISERS,
 }
 
@@ -118,6 +119,7 @@ UNSCOPED_EXTRA: dict[str, set[str]] = {
     "registration.back_office": {"other_edition_organiser"},
     "opendata.view": {"other_edition_organiser"},
     "memoria.view": {"other_edition_organiser"},
+    "certificates.manage": {"other_edition_organiser"},
     "contributions.review": {"other_edition_organiser"},
 }
 # A superuser holds every rule, but a review belongs to its reviewer alone
@@ -135,10 +137,15 @@ OWNED_BY = {
     "public:registration_ticket": "attendee",
     # GET asks first (a confirmation page): only the account's own registration exists.
     "public:registration_cancel_mine": "attendee",
+    "public:certificates_download": "attendee",
 }
 
 # Routes that no page links to, with where their URL comes from.
 UNLINKED: dict[str, Callable[[Any], str]] = {
+    # A folio is printed on the constancia (and its QR), not linked from public pages.
+    "public:certificates_verify": lambda world: "/constancias/DATACON-2027-A-000001/",
+    # The demo's first attendee (the matrix's "attendee") holds the edition's first folio.
+    "public:certificates_download": lambda world: "/cuenta/constancias/DATACON-2027-A-000001/pdf/",
     "public:proposals_invitation": lambda world: (
         f"/propuestas/invitacion/{world['invitation_token']}/"
     ),

@@ -69,7 +69,8 @@ def test_datapackage_describes_licence_sources_and_every_resource(demo, client):
     assert names == [
         "ediciones", "sedes", "salas", "tipos-de-sesion", "sesiones", "participaciones", "personas",
         "organizaciones", "organizaciones-por-edicion", "materiales", "cifras",
-        "cambios-del-programa", "asistencia", "hechos-con-fuente", "proyectos-de-reutilizacion",
+        "cambios-del-programa", "asistencia", "hechos-con-fuente", "constancias",
+        "proyectos-de-reutilizacion",
         "proyectos-conjuntos-usados",
     ]  # fmt: skip
     sessions = next(r for r in package["resources"] if r["name"] == "sesiones")
