@@ -12,7 +12,6 @@ from typing import Any
 
 from django.utils import timezone
 
-from datacon.editions.models import Edition
 from datacon.registration.models import Registration, ticket_code_new
 from tests import factories
 from tests.registration.factories import attendee_user
