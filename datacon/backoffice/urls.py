@@ -5,6 +5,7 @@ from datacon.backoffice.routes import (
     consultation,
     contributions,
     demand,
+    feedback,
     memoria,
     opendata,
     policy,
@@ -24,4 +25,5 @@ urlpatterns = [
     *opendata.urlpatterns,
     *memoria.urlpatterns,
     *contributions.urlpatterns,
+    *feedback.urlpatterns,
 ]

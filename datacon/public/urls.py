@@ -6,6 +6,7 @@ from datacon.public.routes import (
     consultation,
     contributions,
     demand,
+    feedback,
     memoria,
     opendata,
     policy,
@@ -26,4 +27,5 @@ urlpatterns = [
     *opendata.urlpatterns,
     *memoria.urlpatterns,
     *contributions.urlpatterns,
+    *feedback.urlpatterns,
 ]
