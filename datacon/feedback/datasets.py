@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from datacon.common.versions import CONFERENCE
+from datacon.feedback.aggregates import MIN_GROUP
 from datacon.feedback.models import FEEDBACK_SCOPE
 from datacon.opendata.registry import Column, Dataset, dataset_register
 
@@ -74,7 +75,7 @@ FEEDBACK = dataset_register(
         description=(
             "Promedio de las calificaciones (1 a 5) de cada sesión y resultados de la encuesta "
             "de satisfacción de la edición, dados por personas que asistieron (entrada en sede "
-            "o conexión a la transmisión). Solo grupos de al menos 5 respuestas, para que nadie "
+            f"o conexión a la transmisión). Solo grupos de al menos {MIN_GROUP} respuestas, para que nadie "
             "sea identificable. Los comentarios y las respuestas de texto libre no se publican."
         ),
         columns=(
@@ -88,7 +89,12 @@ FEEDBACK = dataset_register(
             ),
             Column("etiqueta", "string", "Título de la sesión o texto de la pregunta"),
             Column("opcion", "string", "Opción elegida (preguntas de opción única)"),
-            Column("respuestas", "integer", "Respuestas del grupo (5 o más)", required=True),
+            Column(
+                "respuestas",
+                "integer",
+                f"Respuestas del grupo ({MIN_GROUP} o más)",
+                required=True,
+            ),
             Column("conteo", "integer", "Respuestas que eligieron la opción"),
             Column("promedio", "number", "Promedio de 1 a 5 (sesiones y preguntas de escala)"),
         ),

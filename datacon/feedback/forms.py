@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.validators import validate_single_line
+from datacon.feedback.aggregates import MIN_GROUP
 from datacon.feedback.models import COMMENT_MAX_LENGTH, QuestionKind, SurveyQuestion
 
 SCALE_CHOICES = [
@@ -35,9 +37,12 @@ class RatingForm(forms.Form):
         max_length=COMMENT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "Lo leen solo las personas ponentes y la organización, sin su nombre, y solo cuando "
-            "la sesión tiene al menos 5 calificaciones. Nunca se publica."
+        help_text=format_lazy(
+            _(
+                "Lo leen solo las personas ponentes y la organización, sin su nombre, y solo "
+                "cuando la sesión tiene al menos {n} calificaciones. Nunca se publica."
+            ),
+            n=MIN_GROUP,
         ),
     )
 

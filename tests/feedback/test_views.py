@@ -58,7 +58,7 @@ def test_present_person_sees_calificar_on_the_session_page_and_rates():
     response = client.post(_rate_url(session), {"rating": "4", "comment": "Clara y útil"})
 
     assert _rate_url(session) in page
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (302, _rate_url(session))
     assert list(SessionRating.objects.values_list("rating", "comment")) == [(4, "Clara y útil")]
 
 

@@ -27,7 +27,11 @@ MANAGE = "feedback.manage_survey"
 @rule_route(MANAGE)
 def feedback_home(request: HttpRequest) -> HttpResponse:
     editions = selectors.editions_with_counts(editions_organised_by(request.user))
-    return render(request, "backoffice/feedback/home.html", {"editions": editions})
+    return render(
+        request,
+        "backoffice/feedback/home.html",
+        {"editions": editions, "min_group": aggregates.MIN_GROUP},
+    )
 
 
 def _apply(form: Form, request: HttpRequest, edition: Edition) -> bool:

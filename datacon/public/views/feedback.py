@@ -41,7 +41,9 @@ def feedback_rate(request: HttpRequest, edition: str, code: str) -> HttpResponse
             service_errors_to_form(form, error)
         else:
             messages.success(request, _("Gracias: guardamos su calificación."))
-            return redirect(session.get_absolute_url())
+            # Back to this page (never cached), not the session's page: a browser
+            # could show its cached copy of that one, without the message.
+            return redirect("public:feedback_rate", edition=session.edition.slug, code=session.code)
     return render(
         request,
         "public/feedback/rate.html",
@@ -79,7 +81,13 @@ def feedback_survey(request: HttpRequest, edition: str) -> HttpResponseBase:
     return render(
         request,
         "public/feedback/survey.html",
-        {"edition": current, "survey": survey, "form": form, "answered": answered},
+        {
+            "edition": current,
+            "survey": survey,
+            "form": form,
+            "answered": answered,
+            "min_group": aggregates.MIN_GROUP,
+        },
         status=400 if form.errors else 200,
     )
 
