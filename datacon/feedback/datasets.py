@@ -103,6 +103,5 @@ FEEDBACK = dataset_register(
         theme="conference",
         primary_key=("edicion", "ambito", "clave", "opcion"),
         keywords=("valoración", "encuesta de satisfacción", "DATACON"),
-        order=60,
     )
 )

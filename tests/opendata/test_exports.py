@@ -69,7 +69,7 @@ def test_datapackage_describes_licence_sources_and_every_resource(demo, client):
     assert names == [
         "ediciones", "sedes", "salas", "tipos-de-sesion", "sesiones", "participaciones", "personas",
         "organizaciones", "organizaciones-por-edicion", "materiales", "cifras",
-        "cambios-del-programa", "asistencia", "proyectos-de-reutilizacion",
+        "cambios-del-programa", "asistencia", "valoracion", "proyectos-de-reutilizacion",
         "proyectos-conjuntos-usados",
     ]  # fmt: skip
     sessions = next(r for r in package["resources"] if r["name"] == "sesiones")
