@@ -7,7 +7,12 @@ from django.test import Client
 
 from datacon.common.actor import Actor
 from datacon.feedback.models import SessionRating, SurveyResponse
-from datacon.feedback.services import session_rate, survey_question_add, survey_save
+from datacon.feedback.services import (
+    session_rate,
+    survey_answer,
+    survey_question_add,
+    survey_save,
+)
 from tests import factories
 from tests.feedback.factories import attendee, past_edition, session_on, speaker_of
 
@@ -159,3 +164,32 @@ def test_query_counts_do_not_grow_with_sessions_or_ratings(count_queries, organi
 
     assert count_queries(lambda: client.get("/cuenta/opiniones/")) == mine_before
     assert count_queries(lambda: organiser_client.get(manage)) == manage_before
+
+
+def test_organiser_results_show_a_session_and_a_question_only_from_five(organiser_client):
+    edition = past_edition()
+    session = session_on(edition)
+    organiser = Actor.of(factories.organiser_user())
+    question = survey_question_add(actor=organiser, edition=edition, text="¿Mejoras?", kind="text")
+    survey = survey_save(actor=organiser, edition=edition, title="Encuesta", is_open=True)
+    url = f"/gestion/ediciones/{edition.slug}/encuesta/"
+
+    def answer(count: int) -> None:
+        for number in range(count):
+            survey_answer(
+                actor=Actor.of(attendee(edition)),
+                survey=survey,
+                answers={question.pk: f"Texto libre {number}"},
+            )
+
+    _rated(session, 4)
+    answer(4)
+    below = organiser_client.get(url).content.decode()
+    _rated(session, 1)
+    answer(1)
+    at_five = organiser_client.get(url).content.decode()
+
+    assert "menos de 5" in below and "Menos de 5 respuestas" in below
+    assert "Texto libre 0" not in below
+    assert "4.6 (5)" in at_five.replace(",", ".")
+    assert "Texto libre 0" in at_five and "Menos de 5 respuestas" not in at_five
