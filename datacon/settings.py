@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "datacon.sources",
     "datacon.contributions",
     "datacon.certificates",
+    "datacon.feedback",
     # surface apps: presentation only
     "datacon.public",
     "datacon.backoffice",

@@ -6,6 +6,7 @@ from datacon.backoffice.routes import (
     consultation,
     contributions,
     demand,
+    feedback,
     memoria,
     opendata,
     policy,
@@ -26,4 +27,5 @@ urlpatterns = [
     *memoria.urlpatterns,
     *contributions.urlpatterns,
     *certificates.urlpatterns,
+    *feedback.urlpatterns,
 ]

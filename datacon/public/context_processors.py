@@ -18,6 +18,7 @@ CAPABILITY_STYLES = tuple(
         "demand",
         "opendata",
         "memoria",
+        "feedback",
     )
 )
 

@@ -7,6 +7,7 @@ from datacon.public.routes import (
     consultation,
     contributions,
     demand,
+    feedback,
     memoria,
     opendata,
     policy,
@@ -28,4 +29,5 @@ urlpatterns = [
     *memoria.urlpatterns,
     *contributions.urlpatterns,
     *certificates.urlpatterns,
+    *feedback.urlpatterns,
 ]

@@ -109,6 +109,12 @@ GRANTS: dict[str, set[str]] = {
     "memoria.edit": ORGANISERS,
     "certificates.manage": ORGANISERS,
     "contributions.review": ORGANISERS,
+    # Present at the edition (checked in or connected online): nobody of the matrix was
+    # at the demo edition, which has not happened; a superuser holds every rule.
+    "feedback.rate": {"superuser"},
+    # The demo's proposer is a confirmed speaker of the first 2027 session (S0101).
+    "feedback.see_session": ORGANISERS | {"proposer"},
+    "feedback.manage_survey": ORGANISERS,
 }
 
 # Rules asked without an object (a list of editions) are also held by whoever
@@ -121,6 +127,7 @@ UNSCOPED_EXTRA: dict[str, set[str]] = {
     "memoria.view": {"other_edition_organiser"},
     "certificates.manage": {"other_edition_organiser"},
     "contributions.review": {"other_edition_organiser"},
+    "feedback.manage_survey": {"other_edition_organiser"},
 }
 # A superuser holds every rule, but a review belongs to its reviewer alone
 # (anonymous review): the page of someone else's assignment does not exist for them.

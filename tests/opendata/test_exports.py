@@ -69,7 +69,7 @@ def test_datapackage_describes_licence_sources_and_every_resource(demo, client):
     assert names == [
         "ediciones", "sedes", "salas", "tipos-de-sesion", "sesiones", "participaciones", "personas",
         "organizaciones", "organizaciones-por-edicion", "materiales", "cifras",
-        "cambios-del-programa", "asistencia", "hechos-con-fuente", "constancias",
+        "cambios-del-programa", "asistencia", "hechos-con-fuente", "constancias", "valoracion",
         "proyectos-de-reutilizacion",
         "proyectos-conjuntos-usados",
     ]  # fmt: skip

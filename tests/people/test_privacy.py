@@ -188,8 +188,8 @@ def test_download_json_has_everything_held_about_the_person():
     data = json.loads(response.content)
     providers = data["providers"]
     assert sorted(providers) == [
-        "account", "certificates", "consultation", "contributions", "demand", "privacy",
-        "profile", "proposals", "registration",
+        "account", "certificates", "consultation", "contributions", "demand", "feedback",
+        "privacy", "profile", "proposals", "registration",
     ]  # fmt: skip
     assert providers["account"]["tables"]["cuenta"][0]["correo"] == user.email
     (row,) = providers["registration"]["tables"]["registros"]
