@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "datacon.opendata",
     "datacon.memoria",
     "datacon.contributions",
+    "datacon.search",
     # surface apps: presentation only
     "datacon.public",
     "datacon.backoffice",
