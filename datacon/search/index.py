@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from datacon.common.models import PublicVersion
 from datacon.search.models import SearchDocument, SearchIndexState
@@ -72,7 +74,22 @@ def index_rebuild_all() -> int:
 
 def kind_rebuild(source: SearchSource) -> int:
     signature = _signatures([source])[source.kind]
-    documents = [
+    # Documents are written in the site's language, whoever's request rebuilt them.
+    with translation.override(settings.LANGUAGE_CODE):
+        documents = _documents(source)
+    with transaction.atomic():
+        # One rebuild at a time per kind (PostgreSQL); SQLite writers are serial anyway.
+        SearchIndexState.objects.select_for_update().filter(kind=source.kind).first()
+        SearchDocument.objects.filter(kind=source.kind).delete()
+        SearchDocument.objects.bulk_create(documents, batch_size=BATCH, ignore_conflicts=True)
+        SearchIndexState.objects.update_or_create(
+            kind=source.kind, defaults={"signature": signature}
+        )
+    return len(documents)
+
+
+def _documents(source: SearchSource) -> list[SearchDocument]:
+    return [
         SearchDocument(
             kind=source.kind,
             key=item.key,
@@ -84,12 +101,3 @@ def kind_rebuild(source: SearchSource) -> int:
         )
         for item in source.documents()
     ]
-    with transaction.atomic():
-        # One rebuild at a time per kind (PostgreSQL); SQLite writers are serial anyway.
-        SearchIndexState.objects.select_for_update().filter(kind=source.kind).first()
-        SearchDocument.objects.filter(kind=source.kind).delete()
-        SearchDocument.objects.bulk_create(documents, batch_size=BATCH, ignore_conflicts=True)
-        SearchIndexState.objects.update_or_create(
-            kind=source.kind, defaults={"signature": signature}
-        )
-    return len(documents)
