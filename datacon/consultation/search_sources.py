@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from django.db.models import Count, Max, QuerySet, Sum
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -46,12 +47,27 @@ def paragraph_documents() -> Iterator[SearchItem]:
             )
 
 
+def _answers_public() -> QuerySet[Answer]:
+    return Answer.objects.filter(
+        comment__consultation__in=consultations_public(), comment__status=CommentStatus.VISIBLE
+    )
+
+
+def answer_fingerprint() -> str:
+    """Changes when an answer is given or edited, its comment hidden or restored, or its
+    consultation edited or unpublished; not on every comment or support (one query)."""
+    found = _answers_public().aggregate(
+        total=Count("pk"),
+        ids=Sum("pk"),
+        edited=Max("updated_at"),
+        consultation=Max("comment__consultation__updated_at"),
+    )
+    return "|".join(str(found[key]) for key in ("total", "ids", "edited", "consultation"))
+
+
 def answer_documents() -> Iterator[SearchItem]:
     answers = (
-        Answer.objects.filter(
-            comment__consultation__in=consultations_public(),
-            comment__status=CommentStatus.VISIBLE,
-        )
+        _answers_public()
         .select_related("comment__consultation", "comment__paragraph")
         .order_by("id")
     )
@@ -73,12 +89,25 @@ def answer_documents() -> Iterator[SearchItem]:
 
 
 def register() -> None:
-    # Paragraphs come from document versions (policy scope); publication and
-    # moderation move the consultations' common scope.
-    scopes = (versions.POLICY, ALL_CONSULTATIONS)
+    # Paragraphs change with document versions and consultations, which both move the
+    # policy scope. Answers change far less often than "consultation:all" moves (every
+    # comment and support moves it): their own fingerprint decides when to rebuild them.
     search_source_register(
-        SearchSource("paragraph", _("Párrafos en consulta"), scopes, paragraph_documents, 100)
+        SearchSource(
+            "paragraph",
+            _("Párrafos en consulta"),
+            (versions.POLICY,),
+            paragraph_documents,
+            order=100,
+        )
     )
     search_source_register(
-        SearchSource("answer", _("Respuestas oficiales"), scopes, answer_documents, order=110)
+        SearchSource(
+            "answer",
+            _("Respuestas oficiales"),
+            (versions.POLICY, ALL_CONSULTATIONS),
+            answer_documents,
+            order=110,
+            fingerprint=answer_fingerprint,
+        )
     )

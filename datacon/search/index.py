@@ -37,16 +37,18 @@ def plain(text: str) -> str:
 
 
 def _signatures(sources: list[SearchSource]) -> dict[str, str]:
-    scopes = {scope for source in sources for scope in source.scopes}
+    scopes = {scope for source in sources if not source.fingerprint for scope in source.scopes}
     found = dict(PublicVersion.objects.filter(scope__in=scopes).values_list("scope", "version"))
     return {
-        source.kind: ".".join(f"{s}={found.get(s, 0)}" for s in sorted(source.scopes))
+        source.kind: source.fingerprint()
+        if source.fingerprint
+        else ".".join(f"{s}={found.get(s, 0)}" for s in sorted(source.scopes))
         for source in sources
     }
 
 
 def stale_kinds() -> list[SearchSource]:
-    """The kinds whose documents were built from older public data (two queries)."""
+    """The kinds whose documents were built from older public data (a fixed few queries)."""
     sources = search_sources()
     wanted = _signatures(sources)
     built = dict(SearchIndexState.objects.values_list("kind", "signature"))

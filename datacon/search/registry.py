@@ -44,6 +44,11 @@ class SearchSource:
     scopes: tuple[str, ...]
     documents: Callable[[], Iterable[SearchItem]]
     order: int = 100
+    # For a kind whose scopes move far more often than its documents (every comment and
+    # support moves "consultation:all"; only answers and moderation change answers): a
+    # cheap fingerprint of the documents (a fixed number of queries) decides when to
+    # rebuild instead of the scope versions. `scopes` still key the page cache.
+    fingerprint: Callable[[], str] | None = None
 
 
 _SOURCES: dict[str, SearchSource] = {}

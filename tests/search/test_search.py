@@ -175,3 +175,18 @@ def test_the_page_shows_groups_with_counts_and_runs_a_fixed_number_of_queries(
     index_rebuild_all()
     large = count_queries(lambda: client.get("/buscar/?q=agua&tipo=need&pagina=2"))
     assert small == large
+
+
+def test_a_new_comment_rebuilds_no_kind_but_hiding_an_answered_one_rebuilds_answers():
+    from datacon.consultation.models import Answer, Consultation
+
+    _world()
+    consultation = Consultation.objects.get()
+    comment(consultation, body="Otro comentario más, que no cambia nada buscable.")
+    assert index_refresh() == []
+    answered = Answer.objects.get(reason__startswith="Se incluye").comment
+    moderation.comment_hide(
+        comment=answered, reason="Motivo público.", actor=factories.SYSTEM, notify_author=False
+    )
+    assert index_refresh() == ["answer"]
+    assert "answer" not in _titles("agua")
