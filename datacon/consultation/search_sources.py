@@ -13,10 +13,21 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
-from datacon.consultation.models import ALL_CONSULTATIONS, Answer, CommentStatus
+from datacon.consultation.models import (
+    ALL_CONSULTATIONS,
+    Answer,
+    AnswerStatus,
+    CommentStatus,
+    ModerationAction,
+)
 from datacon.consultation.selectors import consultations_public
 from datacon.policy.models_documents import Paragraph
-from datacon.search.registry import SearchItem, SearchSource, search_source_register
+from datacon.search.registry import (
+    SearchItem,
+    SearchSource,
+    path_maker,
+    search_source_register,
+)
 
 
 def paragraph_documents() -> Iterator[SearchItem]:
@@ -54,37 +65,45 @@ def _answers_public() -> QuerySet[Answer]:
 
 
 def answer_fingerprint() -> str:
-    """Changes when an answer is given or edited, its comment hidden or restored, or its
-    consultation edited or unpublished; not on every comment or support (one query)."""
-    found = _answers_public().aggregate(
-        total=Count("pk"),
-        ids=Sum("pk"),
-        edited=Max("updated_at"),
-        consultation=Max("comment__consultation__updated_at"),
+    """Changes when an answer is given, edited or removed, a comment is moderated, or a
+    consultation is edited or (un)published; not on every comment or support. Three
+    indexed reads, not a pass over the comments."""
+    answers = Answer.objects.aggregate(total=Count("pk"), ids=Sum("pk"), edited=Max("updated_at"))
+    moderated = ModerationAction.objects.aggregate(last=Max("pk"), total=Count("pk"))
+    consultations = consultations_public().aggregate(
+        total=Count("pk"), ids=Sum("pk"), edited=Max("updated_at")
     )
-    return "|".join(str(found[key]) for key in ("total", "ids", "edited", "consultation"))
+    return "|".join(
+        str(value) for found in (answers, moderated, consultations) for value in found.values()
+    )
 
 
 def answer_documents() -> Iterator[SearchItem]:
-    answers = (
+    comment_path = path_maker("public:consultation_comment", "x-consulta", 987001)
+    statuses = dict(AnswerStatus.choices)
+    title = gettext("Respuesta oficial (%(status)s) · párrafo %(number)s")
+    rows = (
         _answers_public()
-        .select_related("comment__consultation", "comment__paragraph")
         .order_by("id")
+        .values_list(
+            "pk",
+            "status",
+            "reason",
+            "comment_id",
+            "comment__paragraph__number",
+            "comment__consultation__slug",
+            "comment__consultation__title",
+        )
     )
-    for answer in answers.iterator(chunk_size=1000):
-        comment = answer.comment
-        consultation = comment.consultation
-        title = gettext("Respuesta oficial (%(status)s) · párrafo %(number)s") % {
-            "status": answer.get_status_display(),
-            "number": comment.paragraph.number or "",
-        }
+    for pk, status, reason, comment_id, number, slug, consultation_title in rows.iterator(
+        chunk_size=2000
+    ):
         yield SearchItem(
-            key=str(answer.pk),
-            title=title,
-            url=reverse("public:consultation_comment", args=[consultation.slug, comment.pk])
-            + f"#c{comment.pk}",
-            body=answer.reason,
-            context=consultation.title,
+            key=str(pk),
+            title=title % {"status": statuses.get(status, status), "number": number or ""},
+            url=f"{comment_path(slug, comment_id)}#c{comment_id}",
+            body=reason,
+            context=consultation_title,
         )
 
 

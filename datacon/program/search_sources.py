@@ -5,40 +5,47 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
 from datacon.program.people_selectors import organisations_public, persons_public
 from datacon.program.selectors import sessions_public
-from datacon.search.registry import SearchItem, SearchSource, search_source_register
+from datacon.search.registry import (
+    SearchItem,
+    SearchSource,
+    path_maker,
+    search_source_register,
+)
 
 
 def session_documents() -> Iterator[SearchItem]:
+    session_path = path_maker("public:session", "x-edicion", "X-CODIGO")
     sessions = sessions_public().select_related("edition", "session_type").order_by("id")
     for session in sessions.iterator(chunk_size=1000):
         yield SearchItem(
             key=str(session.pk),
             title=f"{session.code} · {session.title}",
-            url=reverse("public:session", args=[session.edition.slug, session.code]),
+            url=session_path(session.edition.slug, session.code),
             body=session.abstract,
             context=f"{session.edition.title} · {session.session_type.name}",
         )
 
 
 def person_documents() -> Iterator[SearchItem]:
+    person_path = path_maker("public:person", "x-persona")
     for person in persons_public().order_by("id").iterator(chunk_size=1000):
         organisation = person.organisation.name if person.organisation else ""
         yield SearchItem(
             key=str(person.pk),
             title=person.public_name,
-            url=reverse("public:person", args=[person.slug]),
+            url=person_path(person.slug),
             body=" ".join(part for part in (person.position, organisation, person.bio) if part),
             context=" · ".join(part for part in (person.position, organisation) if part),
         )
 
 
 def organisation_documents() -> Iterator[SearchItem]:
+    organisation_path = path_maker("public:organisation", "x-organizacion")
     for organisation in organisations_public().order_by("id").iterator(chunk_size=1000):
         title = organisation.name
         if organisation.acronym:
@@ -46,7 +53,7 @@ def organisation_documents() -> Iterator[SearchItem]:
         yield SearchItem(
             key=str(organisation.pk),
             title=title,
-            url=reverse("public:organisation", args=[organisation.slug]),
+            url=organisation_path(organisation.slug),
             body=organisation.description,
         )
 

@@ -69,3 +69,21 @@ def search_source(kind: str) -> SearchSource | None:
 def search_scopes() -> tuple[str, ...]:
     """Every scope any searchable kind depends on (the search page's cache scopes)."""
     return tuple(sorted({scope for source in _SOURCES.values() for scope in source.scopes}))
+
+
+def path_maker(name: str, *samples: str | int) -> Callable[..., str]:
+    """`reverse()` once, then a path per row by substitution (thousands of rows per rebuild).
+
+    `samples` are placeholder arguments unlikely to occur in the path ("x-slug", 987001);
+    the returned function takes the real arguments in the same order."""
+    from django.urls import reverse
+
+    pattern = reverse(name, args=samples)
+
+    def make(*values: object) -> str:
+        path = pattern
+        for sample, value in zip(samples, values, strict=True):
+            path = path.replace(str(sample), str(value), 1)
+        return path
+
+    return make
