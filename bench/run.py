@@ -412,6 +412,8 @@ def prepare_data(db: str, env: dict[str, str], args: argparse.Namespace) -> str:
         capture=True,
     )
     print(output.rstrip())
+    say("Índice de búsqueda (como tras un despliegue)")
+    run(PYTHON, "manage.py", "search_rebuild", env=demo_env, quiet=True)
     match = re.search(r"Huella: (\w+)", output)
     return match.group(1) if match else "?"
 

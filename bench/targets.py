@@ -94,9 +94,17 @@ TARGETS: list[Target] = [
     ),
     Target(
         key="search",
-        label="Búsqueda («datos abiertos»)",
+        label="Búsqueda en todo lo público («datos abiertos»)",
         url_names=("public:search",),
         query="q=datos+abiertos",
+        goal=Goal(cold_ms=150.0),
+    ),
+    Target(
+        key="search_kind",
+        label="Búsqueda: segunda página de sesiones («agua»)",
+        url_names=("public:search",),
+        query="q=agua&tipo=session&pagina=2",
+        goal=Goal(cold_ms=150.0),
     ),
     Target(
         key="memoria",

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "datacon.contributions",
     "datacon.certificates",
     "datacon.feedback",
+    "datacon.search",
     # surface apps: presentation only
     "datacon.public",
     "datacon.backoffice",

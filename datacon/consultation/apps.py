@@ -29,3 +29,7 @@ class ConsultationConfig(AppConfig):
                 erase=consultation_erase,
             )
         )
+
+        from datacon.consultation import search_sources  # what it makes searchable
+
+        search_sources.register()

@@ -65,7 +65,7 @@ def flags_for(*, comment_ids: list[int]) -> dict[int, list[Flag]]:
 def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page:
     actions = (
         ModerationAction.objects.filter(comment__consultation=consultation)
-        .select_related("actor", "comment__identity")
+        .select_related("actor", "comment__paragraph")
         .order_by("-at", "-id")
     )
     return Paginator(actions, QUEUE_PER_PAGE).get_page(page_number)

@@ -27,6 +27,7 @@ from datacon.consultation.models import (
     ConsultationStatus,
     Flag,
     ModerationAction,
+    ModerationActionKind,
     Participant,
     Phase,
     Support,
@@ -464,3 +465,59 @@ def consultation_report(*, consultation: Consultation, page_number: Any = 1) -> 
         page=page,
         is_final=consultation.phase == Phase.CLOSED,
     )
+
+
+# --- the public moderation log ----------------------------------------------------------------------
+
+MODERATION_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class ModerationEntry:
+    """One moderation action as the public log shows it: what, when, why, on which paragraph.
+
+    Only what the open dataset "consulta-moderacion" publishes, plus the paragraph the
+    comment was on; never the comment's text, its author or the moderator."""
+
+    pk: int
+    at: Any
+    action: str
+    action_label: str
+    reason: str
+    comment_id: int
+    paragraph_number: int | None
+    anchor: str
+
+
+def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page:
+    """Most recent first, a page at a time (two queries: the count and the page)."""
+    rows = (
+        ModerationAction.objects.filter(comment__consultation=consultation)
+        .order_by("-at", "-pk")
+        .values(
+            "pk",
+            "at",
+            "action",
+            "reason",
+            "comment_id",
+            "comment__paragraph__number",
+            "comment__identity__anchor",
+        )
+    )
+    page = Paginator(rows, MODERATION_PER_PAGE).get_page(page_number)
+    labels = dict(ModerationActionKind.choices)
+    entries: Any = [
+        ModerationEntry(
+            pk=row["pk"],
+            at=row["at"],
+            action=row["action"],
+            action_label=str(labels.get(row["action"], row["action"])),
+            reason=row["reason"],
+            comment_id=row["comment_id"],
+            paragraph_number=row["comment__paragraph__number"],
+            anchor=row["comment__identity__anchor"],
+        )
+        for row in page.object_list
+    ]
+    page.object_list = entries
+    return page

@@ -32,3 +32,7 @@ class DemandConfig(AppConfig):
                 erase=demand_personal_data_erase,
             )
         )
+
+        from datacon.demand import search_sources  # what it makes searchable
+
+        search_sources.register()

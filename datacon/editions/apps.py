@@ -11,4 +11,9 @@ class EditionsConfig(AppConfig):
 
     def ready(self) -> None:
         # The named rules about one edition (who organises it, checks people in...).
-        from datacon.editions import permissions  # noqa: F401
+        from datacon.editions import (
+            permissions,  # noqa: F401
+            search_sources,  # what it makes searchable
+        )
+
+        search_sources.register()

@@ -10,4 +10,9 @@ class MemoriaConfig(AppConfig):
     verbose_name = _("Memoria")
 
     def ready(self) -> None:
-        from datacon.memoria import permissions  # noqa: F401  (the named rules)
+        from datacon.memoria import (
+            permissions,  # noqa: F401  (the named rules)
+            search_sources,  # what it makes searchable
+        )
+
+        search_sources.register()

@@ -23,3 +23,7 @@ class PolicyConfig(AppConfig):
         # policy's year. Both registries live in other apps, so no schema changes here.
         register_mention_kinds()
         register_memoria_blocks()
+
+        from datacon.policy import search_sources  # what it makes searchable
+
+        search_sources.register()

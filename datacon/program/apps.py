@@ -11,4 +11,9 @@ class ProgramConfig(AppConfig):
 
     def ready(self) -> None:
         # Who builds and publishes the schedule.
-        from datacon.program import permissions  # noqa: F401
+        from datacon.program import (
+            permissions,  # noqa: F401
+            search_sources,  # what it makes searchable
+        )
+
+        search_sources.register()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from datacon.common.text import search_normalise
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, EditionOrganisation
 from datacon.people.models import Organisation, Person
 from datacon.program.models import Material, Participation, Session
@@ -99,25 +98,6 @@ def organisation_edition_roles(*, organisation: Organisation) -> list[EditionOrg
         .select_related("edition")
         .order_by("-edition__year", "role")
     )
-
-
-def search_everything(*, query: str, limit: int = 50) -> dict[str, list]:
-    """Sessions, people and organisations matching every word of the query (accents ignored)."""
-    words = search_normalise(query).split()[:8]
-    if not words:
-        return {"sessions": [], "people": [], "organisations": []}
-    condition = Q()
-    for word in words:
-        condition &= Q(search_document__contains=word)
-    sessions = list(
-        Session.objects.filter(public_session_filter())
-        .filter(condition)
-        .select_related("edition", "session_type")
-        .order_by("-edition__year", "code")[:limit]
-    )
-    people = list(persons_public().filter(condition)[:limit])
-    organisations = list(organisations_public().filter(condition).order_by("name")[:limit])
-    return {"sessions": sessions, "people": people, "organisations": organisations}
 
 
 def participations_of_account(*, user_id: int) -> list[Participation]:

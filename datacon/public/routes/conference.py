@@ -1,6 +1,7 @@
 from django.urls import path
 
 from datacon.public.views import conference as views
+from datacon.public.views import search
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,5 +14,5 @@ urlpatterns = [
     path("personas/<slug:slug>/", views.person_detail, name="person"),
     path("organizaciones/", views.organisation_list, name="organisation_list"),
     path("organizaciones/<slug:slug>/", views.organisation_detail, name="organisation"),
-    path("buscar/", views.search, name="search"),
+    path("buscar/", search.search, name="search"),
 ]

@@ -33,6 +33,11 @@ urlpatterns = [
         name="consultation_flag",
     ),
     path(
+        "consultas/<slug:consultation>/moderacion/",
+        views.consultation_moderation,
+        name="consultation_moderation",
+    ),
+    path(
         "consultas/<slug:consultation>/informe/",
         views.consultation_report,
         name="consultation_report",

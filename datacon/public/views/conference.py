@@ -207,14 +207,3 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
-
-
-@public_route
-@public_page([CONFERENCE])
-def search(request: HttpRequest) -> HttpResponse:
-    query = (request.GET.get("q") or "").strip()[:200]
-    results = people.search_everything(query=query) if query else None
-    total = sum(len(items) for items in results.values()) if results else 0
-    return render(
-        request, "public/search.html", {"query": query, "results": results, "total": total}
-    )

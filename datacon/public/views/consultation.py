@@ -386,6 +386,20 @@ def consultation_report(request: HttpRequest, consultation: str) -> HttpResponse
 
 
 @public_route
+@consultation_cached
+def consultation_moderation(request: HttpRequest, consultation: str) -> HttpResponse:
+    """The public moderation log of one consultation: what was hidden, restored or
+    dismissed, when, why and on which paragraph; never whose comment it was."""
+    current = selectors.consultation_get_public(slug=consultation)
+    page = selectors.moderation_log(consultation=current, page_number=request.GET.get("pagina"))
+    return render(
+        request,
+        "public/consultation/moderation.html",
+        {"consultation": current, "process": current.process, "page": page},
+    )
+
+
+@public_route
 @consultation_cached(cors=True)
 def consultation_report_csv(request: HttpRequest, consultation: str) -> HttpResponseBase:
     """The report as CSV: the open dataset's own columns, for this consultation only."""

@@ -1,0 +1,39 @@
+"""What the memoria makes searchable: the published memorias of public editions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from datacon.common import versions
+from datacon.editions.models import PUBLIC_EDITION_STATUSES
+from datacon.memoria.models import Memoria, MemoriaStatus
+from datacon.search.registry import SearchItem, SearchSource, search_source_register
+
+
+def memoria_documents() -> Iterator[SearchItem]:
+    memorias = (
+        Memoria.objects.filter(
+            status=MemoriaStatus.PUBLISHED, edition__status__in=PUBLIC_EDITION_STATUSES
+        )
+        .select_related("edition")
+        .prefetch_related("sections")
+        .order_by("id")
+    )
+    for memoria in memorias:
+        sections = " ".join(f"{s.heading} {s.body}" for s in memoria.sections.all())
+        yield SearchItem(
+            key=str(memoria.pk),
+            title=str(memoria),
+            url=reverse("public:memoria", args=[memoria.edition.slug]),
+            body=" ".join(part for part in (memoria.subtitle, sections) if part),
+            context=str(memoria.edition.year),
+        )
+
+
+def register() -> None:
+    search_source_register(
+        SearchSource("memoria", _("Memorias"), (versions.CONFERENCE,), memoria_documents, 50)
+    )
