@@ -83,7 +83,7 @@ def test_visitors_who_are_not_signed_in_may_not_contribute():
 def test_only_past_public_real_editions_accept_contributions():
     today = dt.date(2026, 12, 7)
     assert edition_accepts_contributions(past_edition(year=2021), today=today) is True
-    future = factories.EditionFactory(year=2027, slug="2027-demo")
+    future = factories.EditionFactory(year=2027, slug="2027-demo", is_demo=True)
     assert edition_accepts_contributions(future, today=today) is False
     # Still fictional once its dates have passed.
     assert edition_accepts_contributions(future, today=dt.date(2028, 1, 1)) is False
