@@ -508,3 +508,49 @@ def test_each_role_gets_what_each_route_declares(role, world, urls, django_db_bl
                 wrong.append(f"{route.name} {path}: {got}, declared {sorted(expected)}")
     assert wrong == [], "\n".join(wrong)
     assert checked >= 300
+
+
+def test_no_public_answer_shows_private_data(world, urls, django_db_blocker):  # type: ignore[no-untyped-def]
+    """A privacy scan of every public and link route, as an anonymous visitor sees it:
+    no account's e-mail, no person's private e-mail or declared gender, and no name
+    of someone who never agreed to appear (pending or declined everywhere)."""
+    from datacon.people.models import Person
+    from datacon.program.models import Participation
+
+    with django_db_blocker.unblock():
+        emails = set(get_user_model().objects.values_list("email", flat=True))
+        emails |= set(Person.objects.exclude(email="").values_list("email", flat=True))
+        public_people = set(Participation.objects.public().values_list("person_id", flat=True))
+        # People of the conference who never agreed to appear; policy members are
+        # public in their public role by the policy's own rules, a link's holder
+        # sees their own name.
+        never_agreed = set(
+            Person.objects.filter(participations__isnull=False)
+            .exclude(pk__in=public_people)
+            .exclude(policy_memberships__isnull=False)
+            .values_list("public_name", flat=True)
+        )
+        # The demo consultation tells visitors which demonstration account to use.
+        emails -= {"ciudadania@datacon.demo"}
+        emails.discard("")
+        client = _client(None)
+        leaks: list[str] = []
+        scanned = 0
+        for route in _matrix_routes():
+            path = urls.get(route.name)
+            access = route.access
+            if path is None or access is None or access.audience == Audience.RULE:
+                continue
+            if access.audience != Audience.PUBLIC or HEAVY.search(path):
+                continue
+            response = client.get(path)
+            if response.status_code != 200 or response.streaming:
+                continue
+            text = response.content.decode("utf-8", "replace")
+            scanned += 1
+            leaks += [f"{path}: {email}" for email in emails if email in text]
+            leaks += [f"{path}: {name}" for name in never_agreed if name in text]
+            if re.search(r'"(?:gender|genero)"\s*:', text):
+                leaks.append(f"{path}: gender field")
+    assert leaks == [], "\n".join(leaks)
+    assert scanned >= 150
