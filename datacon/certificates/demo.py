@@ -61,6 +61,10 @@ def demo_load() -> dict[str, int]:
             if venue is not None:
                 checkin_venue(venue=venue, code=registration.ticket_code, actor=ACTOR)
     before = Certificate.objects.filter(edition=edition).count()
+    if before:
+        # Issued once: people who became eligible later (another capability's demo
+        # adds a speaker) are the organiser's next issue, not the demo's.
+        return {}
     certificates_issue(edition=edition, actor=ACTOR, notify=False)
     if not Certificate.objects.filter(edition=edition, status=CertificateStatus.REVOKED).exists():
         last = (

@@ -15,7 +15,8 @@ from tests import factories
 ROOT = Path(__file__).resolve().parent.parent.parent / "datacon"
 # E-mails are not web pages (mail clients need inline styles); the memoria PDF's
 # template is read by WeasyPrint only.
-NOT_PAGES = ("/email/", "public/memoria/pdf.html")
+# Documents WeasyPrint renders to PDF (never served as pages under the CSP).
+NOT_PAGES = ("/email/", "public/memoria/pdf.html", "certificates/pdf.html")
 
 
 @pytest.mark.django_db

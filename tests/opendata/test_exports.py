@@ -69,7 +69,7 @@ def test_datapackage_describes_licence_sources_and_every_resource(demo, client):
     assert names == [
         "ediciones", "sedes", "salas", "tipos-de-sesion", "sesiones", "participaciones", "personas",
         "organizaciones", "organizaciones-por-edicion", "materiales", "cifras",
-        "cambios-del-programa", "asistencia", "hechos-con-fuente", "constancias", "valoracion",
+        "cambios-del-programa", "asistencia", "valoracion", "constancias", "hechos-con-fuente",
         "proyectos-de-reutilizacion",
         "proyectos-conjuntos-usados",
     ]  # fmt: skip
