@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
+from datacon.common.query import query_int
 from datacon.editions import venue_selectors
 from datacon.editions.copying import edition_new_from
 from datacon.editions.forms import EditionCopyForm, VenueCandidateForm
@@ -50,7 +51,7 @@ def _current(request: HttpRequest) -> Edition:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return query_int(value)
 
 
 @rule_route("editions.back_office")

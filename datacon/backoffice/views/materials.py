@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
+from datacon.common.query import query_int
 from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_from_url
 from datacon.program.forms import MaterialForm
@@ -33,7 +34,7 @@ def session_materials(request: HttpRequest, edition: str, pk: int) -> HttpRespon
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "remove":
         raw = request.POST.get("material", "")
-        material = get_object_or_404(Material, pk=int(raw) if raw.isdigit() else 0, session=session)
+        material = get_object_or_404(Material, pk=query_int(raw, default=0), session=session)
         material_remove(material=material, actor=Actor.of(request.user))
         messages.success(request, _("Se quitó «%(title)s».") % {"title": material})
         return here

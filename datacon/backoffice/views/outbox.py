@@ -20,6 +20,7 @@ from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.mail import OUTBOX_REVIEW, email_approve, email_discard, email_update_draft
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
+from datacon.common.query import query_ints
 
 PURPOSES = [
     ("proposal.decision", _("Decisiones sobre propuestas")),
@@ -42,7 +43,7 @@ def _outbox_query(request: HttpRequest) -> tuple[str, str]:
 def outbox(request: HttpRequest) -> HttpResponseBase:
     if request.method == "POST":
         action = request.POST.get("action")
-        ids = [int(v) for v in request.POST.getlist("email") if v.isdigit()]
+        ids = query_ints(request.POST.getlist("email"))
         service = {"approve": email_approve, "discard": email_discard}.get(action or "")
         if service is None or not ids:
             messages.error(request, _("Elija al menos un correo y una acción."))

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
+from datacon.common.query import query_int, query_ints
 from datacon.editions.models import Edition
 from datacon.editions.permissions import editions_organised_by
 from datacon.editions.selectors import edition_from_url
@@ -56,7 +57,7 @@ def _current(request: HttpRequest) -> Edition:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return query_int(value)
 
 
 # --- call and edition hub -------------------------------------------------------------
@@ -231,7 +232,7 @@ def bulk_decide(request: HttpRequest, edition: str) -> HttpResponseBase:
     """Decide several proposals at once (from the ranking)."""
     current = _current(request)
     decision = request.POST.get("decision", "")
-    ids = [int(v) for v in request.POST.getlist("proposal") if v.isdigit()]
+    ids = query_ints(request.POST.getlist("proposal"))
     if decision not in DECISIONS or not ids:
         messages.error(request, _("Elija al menos una propuesta y una decisión."))
         return redirect(
@@ -268,7 +269,7 @@ def assign(request: HttpRequest, edition: str) -> HttpResponseBase:
         User = get_user_model()
         reviewer_id = _int(request.POST.get("reviewer"))
         reviewer = User.objects.filter(pk=reviewer_id).first() if reviewer_id else None
-        ids = [int(v) for v in request.POST.getlist("proposal") if v.isdigit()]
+        ids = query_ints(request.POST.getlist("proposal"))
         if reviewer is None or not ids:
             messages.error(request, _("Elija una persona revisora y al menos una propuesta."))
         else:

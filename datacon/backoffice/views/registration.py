@@ -29,6 +29,7 @@ from django.views.decorators.http import require_POST
 from datacon.common import csvout
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
+from datacon.common.query import query_int
 from datacon.editions.models import Edition, Venue
 from datacon.editions.selectors import edition_from_url
 from datacon.program.models import Session
@@ -135,7 +136,7 @@ def registration_attendees(request: HttpRequest, edition: str) -> HttpResponse:
     registrations = selectors.attendees_for_organisers(
         edition=current,
         status=status if status in RegistrationStatus.values else "",
-        venue_id=int(venue_id) if venue_id.isdigit() else None,
+        venue_id=query_int(venue_id),
         mode=mode if mode in AttendanceMode.values else "",
         query=query,
         may_see_personal_data=private,

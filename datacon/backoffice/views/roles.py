@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
+from datacon.common.query import query_int
 from datacon.editions.forms import EditionRoleGrantForm
 from datacon.editions.models import Edition
 from datacon.editions.models_access import EditionRole
@@ -61,7 +62,7 @@ def edition_roles(request: HttpRequest, edition: str) -> HttpResponseBase:
     if action == "revoke":
         role = get_object_or_404(
             EditionRole.objects.select_related("user"),
-            pk=int(raw) if (raw := request.POST.get("role", "")).isdigit() else 0,
+            pk=query_int(request.POST.get("role"), default=0),
             edition=current,
         )
         try:

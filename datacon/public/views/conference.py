@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from datacon.common.access import public_route
 from datacon.common.http import public_page
+from datacon.common.query import query_int
 from datacon.common.versions import CONFERENCE, DEMAND, POLICY
 from datacon.consultation import selectors as consultation
 from datacon.consultation.models import Phase
@@ -84,7 +85,7 @@ def _platform_numbered(venues: list[Venue]) -> bool:
 
 
 def _int_or_none(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return query_int(value)
 
 
 @public_route

@@ -16,6 +16,7 @@ from datacon.common import csvout
 from datacon.common.access import public_route
 from datacon.common.http import public_page
 from datacon.common.ical import CALENDAR_CONTENT_TYPE, calendar_bytes
+from datacon.common.query import query_int
 from datacon.common.versions import POLICY
 from datacon.consultation.models import ALL_CONSULTATIONS
 from datacon.consultation.selectors import process_consultations
@@ -225,7 +226,7 @@ def document_version(
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return query_int(value)
 
 
 @public_route

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from datacon.common.access import public_route, signed_in_route
 from datacon.common.actor import Actor
 from datacon.common.http import public_page
+from datacon.common.query import query_int
 from datacon.common.ratelimit import rate_limit_hit
 from datacon.common.versions import CONFERENCE
 from datacon.editions.selectors import edition_get_public
@@ -51,7 +52,7 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
 
 def _version(request: HttpRequest) -> int | None:
     value = request.GET.get("version", "")
-    return int(value) if value.isdigit() else None
+    return query_int(value)
 
 
 @public_route

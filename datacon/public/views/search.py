@@ -9,12 +9,13 @@ from django.shortcuts import render
 
 from datacon.common.access import public_route
 from datacon.common.http import public_page
+from datacon.common.query import query_int
 from datacon.search.registry import search_scopes
 from datacon.search.selectors import MAX_QUERY, search_everything
 
 
 def _page_number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and len(value) < 6 else 1
+    return query_int(value, default=1) or 1
 
 
 @public_route
