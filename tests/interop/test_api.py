@@ -19,7 +19,9 @@ from typing import Any
 
 import httpx
 import pytest
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 from referencing import Registry, Resource
@@ -129,6 +131,12 @@ def generated_client(spec, tmp_path_factory) -> Iterator[Any]:  # type: ignore[n
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Warning" not in done.stdout + done.stderr, done.stdout + done.stderr
     sys.path.insert(0, str(folder))
+    # Like Django's test client, keep the test's connection across requests: the WSGI
+    # handler would close it at the end of a request once CONN_MAX_AGE (60 s) has passed,
+    # inside the test's transaction, and every later request would answer 503 (PostgreSQL;
+    # SQLite's in-memory test database ignores the close).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         package = importlib.import_module("datacon_api_client")
         transport = httpx.WSGITransport(app=get_wsgi_application())
@@ -141,6 +149,8 @@ def generated_client(spec, tmp_path_factory) -> Iterator[Any]:  # type: ignore[n
             ),
         )
     finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
         sys.path.remove(str(folder))
         for name in [m for m in sys.modules if m.startswith("datacon_api_client")]:
             del sys.modules[name]
