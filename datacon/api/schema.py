@@ -9,6 +9,11 @@ A blank-allowed URL field comes out of drf-spectacular as `oneOf: [{maxLength:
 0}, {format: uri}]`; "" matches both alternatives, which `oneOf` forbids, so
 every record with an empty URL broke its own schema. They become `anyOf`.
 
+A list with filters answers 400 with `{"<parameter>": ["what is wrong"]}` when a
+filter's value is not one it accepts (django-filter's form errors); the lists
+that take query parameters declare it, so clients parse that answer too (found
+by fuzzing the API from this document with schemathesis).
+
 The API needs no authentication: drf-spectacular writes `security: [{}]` on
 every operation, which client generators (openapi-python-client) read as
 "needs credentials" and type their calls for an authenticated client only.
@@ -26,11 +31,24 @@ NOT_FOUND_SCHEMA = {
     "required": ["detail"],
 }
 
+INVALID_QUERY_SCHEMA = {
+    "type": "object",
+    "description": "Respuesta de error: un parámetro de la consulta no es válido.",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+FILTER_FREE_PARAMETERS = {"page", "page_size"}
+
 
 def public_api_schema(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
-    """drf-spectacular post-processing hook: a 404 on every operation, no security."""
+    """drf-spectacular post-processing hook: a 404 on every operation, a 400 on filtered
+    lists, no security."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["NotFound"] = NOT_FOUND_SCHEMA
+    schemas["InvalidQuery"] = INVALID_QUERY_SCHEMA
+    invalid_query = {
+        "description": "Un filtro de la consulta no es válido.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InvalidQuery"}}},
+    }
     reference = {
         "description": "No existe o no es público.",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NotFound"}}},
@@ -40,9 +58,18 @@ def public_api_schema(result: dict[str, Any], generator: Any, **kwargs: Any) -> 
         for operation in operations.values():
             if isinstance(operation, dict) and "responses" in operation:
                 operation["responses"].setdefault("404", reference)
+                if _filters(operation):
+                    operation["responses"].setdefault("400", invalid_query)
                 if operation.get("security") == [{}]:
                     del operation["security"]
     return result
+
+
+def _filters(operation: dict[str, Any]) -> bool:
+    return any(
+        parameter.get("in") == "query" and parameter.get("name") not in FILTER_FREE_PARAMETERS
+        for parameter in operation.get("parameters", [])
+    )
 
 
 def _blank_or_uri_any_of(node: Any) -> None:

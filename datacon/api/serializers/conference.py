@@ -14,6 +14,10 @@ from datacon.editions.models import Edition, Venue
 from datacon.people.models import Organisation, Person
 from datacon.program.models import Material, Participation, Session
 
+# An address that may be absent: null, never "" (which is not a URI; a schema-checking
+# client rejected every person without a public photo, found by schemathesis).
+OPTIONAL_URI = {"type": "string", "format": "uri", "nullable": True}
+
 
 def _absolute(path: str) -> str:
     return absolute_url(path)
@@ -99,10 +103,10 @@ class MaterialSerializer(serializers.ModelSerializer):
             "language",
         )
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_file(self, obj: Material) -> str:
+    @extend_schema_field(OPTIONAL_URI)
+    def get_file(self, obj: Material) -> str | None:
         # The address only: a missing file never breaks the API.
-        return _absolute(obj.file.url) if obj.file else ""
+        return _absolute(obj.file.url) if obj.file else None
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -180,10 +184,10 @@ class PersonSerializer(serializers.ModelSerializer):
             "url",
         )
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_photo(self, obj: Person) -> str:
+    @extend_schema_field(OPTIONAL_URI)
+    def get_photo(self, obj: Person) -> str | None:
         photo = obj.public_photo  # only with the person's consent to its publication
-        return _absolute(photo.url) if photo else ""
+        return _absolute(photo.url) if photo else None
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Person) -> str:
