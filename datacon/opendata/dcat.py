@@ -255,6 +255,11 @@ def _dataset(
     b.add(ref, DCTERMS.identifier, Literal(dataset.slug))
     b.add(ref, DCTERMS.title, Literal(dataset.title, lang="es"))
     b.add(ref, DCTERMS.description, Literal(dataset.description, lang="es"))
+    # The English version, when written, next to the Spanish (common.bilingual).
+    if dataset.title_en:
+        b.add(ref, DCTERMS.title, Literal(dataset.title_en, lang="en"))
+    if dataset.description_en:
+        b.add(ref, DCTERMS.description, Literal(dataset.description_en, lang="en"))
     b.add(ref, DCTERMS.publisher, b.publisher)
     b.add(ref, DCAT.contactPoint, b.contact)
     b.add(ref, DCAT.landingPage, b.document(page, dataset.title))
@@ -306,6 +311,8 @@ def _edition_dataset(
     b.add(ref, RDF.type, DCAT.Dataset)
     b.add(ref, DCTERMS.identifier, Literal(package_name(edition)))
     b.add(ref, DCTERMS.title, Literal(f"{edition.title}: datos abiertos", lang="es"))
+    if edition.title_en:
+        b.add(ref, DCTERMS.title, Literal(f"{edition.title_en}: open data", lang="en"))
     b.add(
         ref,
         DCTERMS.description,

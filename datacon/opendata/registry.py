@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 FieldType = Literal["string", "integer", "number", "boolean", "date", "datetime", "year"]
 
@@ -62,6 +62,12 @@ class Dataset:
     # Position within its theme in catalogues, packages and ZIPs: the core
     # tables (editions, sessions...) come first, then what capabilities add.
     order: int = 100
+    # The English version of the catalogue's metadata (common.bilingual): shown on /en/
+    # and given with a language tag next to the Spanish in DCAT.
+    title_en: str = ""
+    description_en: str = ""
+
+    TRANSLATED_FIELDS: ClassVar[tuple[str, ...]] = ("title", "description")
 
     @property
     def column_names(self) -> list[str]:
