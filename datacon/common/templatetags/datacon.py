@@ -126,3 +126,20 @@ def alternate_links(context) -> SafeString:  # type: ignore[no-untyped-def]
         english,
         spanish,
     )
+
+
+@register.simple_tag
+def spanish_lang() -> SafeString:
+    """` lang="es-MX"` on the English site, for content that exists only in Spanish
+    (a document's paragraphs, comments): screen readers switch to a Spanish voice."""
+    if bilingual.page_language() == bilingual.SPANISH:
+        return SafeString("")
+    return format_html(' lang="{}"', bilingual.SPANISH)
+
+
+@register.simple_tag
+def spanish_note() -> SafeString:
+    """The visible "Only available in Spanish" note, on the English site only."""
+    if bilingual.page_language() == bilingual.SPANISH:
+        return SafeString("")
+    return format_html('<p class="lang-note">{}</p>', bilingual.fallback_note(bilingual.SPANISH))
