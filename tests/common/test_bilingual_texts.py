@@ -65,7 +65,7 @@ def test_memoria_editor_saves_the_english_version(organiser_client: Client):
         ("background", "Where it began", "Background.")
     ]
     form = lxml.html.fromstring(organiser_client.get(f"/gestion/memorias/{edition.slug}/").content)
-    assert form.cssselect("#id_body_en_background")[0].text_content() == "Background."
+    assert form.cssselect("#id_body_en_background")[0].text_content().strip() == "Background."
     assert form.cssselect("#id_body_en_background")[0].get("lang") == "en"
 
 
