@@ -23,7 +23,7 @@ from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.editions.selectors import editions_public
 from datacon.opendata.exporters import LICENCE, package_name, theme_folder
-from datacon.opendata.registry import THEMES, Dataset, datasets_all, editions_provenance
+from datacon.opendata.registry import THEMES, THEMES_EN, Dataset, datasets_all, editions_provenance
 from datacon.opendata.selectors import platform_operator
 from datacon.people.models import Organisation
 
@@ -172,6 +172,8 @@ def catalog_graph() -> Graph:
         themes[key] = concept
         g_add(concept, RDF.type, SKOS.Concept)
         g_add(concept, SKOS.prefLabel, Literal(label, lang="es"))
+        if key in THEMES_EN:
+            g_add(concept, SKOS.prefLabel, Literal(THEMES_EN[key], lang="en"))
         g_add(concept, SKOS.inScheme, b.scheme)
 
     catalog = b.catalog

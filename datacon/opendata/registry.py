@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
+from datacon.common.bilingual import ENGLISH, page_language
+
 FieldType = Literal["string", "integer", "number", "boolean", "date", "datetime", "year"]
 
 # Groups of datasets, used for the catalogue's themes and the ZIP's folders.
@@ -34,6 +36,19 @@ THEMES = {
     "consultation": "Consulta pública (párrafos, comentarios, respuestas)",
     "demand": "Demanda de datos (necesidades de información, solicitudes, reutilización)",
 }
+# The same groups in English (common.bilingual): the public pages on /en/ and DCAT.
+THEMES_EN = {
+    "conference": "Conference (editions, venues, sessions, participations)",
+    "policy": "Public policy process (groups, meetings, agreements, commitments, expenses)",
+    "consultation": "Public consultation (paragraphs, comments, answers)",
+    "demand": "Demand for data (information needs, requests, reuse)",
+}
+
+
+def theme_title(theme: str) -> str:
+    """A theme's title in the visitor's language."""
+    titles = THEMES_EN if page_language() == ENGLISH else THEMES
+    return titles.get(theme, theme)
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,9 @@ def test_english_catalogue_shows_english_dataset_titles(client: Client):
     titles = [a.text_content() for a in tree.cssselect("th[scope=row] a")]
     assert "Sessions" in titles
     assert "Sesiones" not in titles
+    assert [h.text_content() for h in tree.cssselect("h3")][:1] == [
+        "Conference (editions, venues, sessions, participations)"
+    ]
     tree = lxml.html.fromstring(client.get("/en/datos/conjuntos/sesiones/").content)
     assert tree.cssselect("h1")[0].text_content() == "Sessions"
 
@@ -183,6 +186,7 @@ def test_dcat_gives_dataset_titles_in_both_languages(client: Client):
     turtle = client.get("/datos/catalogo.ttl").content.decode()
     assert '"Sesiones"@es' in turtle
     assert '"Sessions"@en' in turtle
+    assert '"Public consultation (paragraphs, comments, answers)"@en' in turtle
 
 
 # --- log-in, account and hreflang ----------------------------------------------------------

@@ -103,3 +103,28 @@ def test_consultation_title_and_intro_in_english(client: Client):
     listing = _tree(client, "/en/consultas/")
     titles = [a.text_content() for a in listing.cssselect("h2 a")]
     assert "Consultation" in titles
+
+
+def test_process_record_form_in_gestion_saves_the_english_version(organiser_client: Client):
+    process = ProcessFactory(title="Proceso", summary="Resumen.")
+    url = f"/gestion/politica/registros/procesos/{process.pk}/"
+    form = lxml.html.fromstring(organiser_client.get(url).content)
+    assert [f.get("name") for f in form.cssselect("form.stacked [name$=_en]")] == [
+        "title_en",
+        "summary_en",
+    ]
+    data = {
+        "title": "Proceso",
+        "title_en": "Process",
+        "short_title": process.short_title,
+        "slug": process.slug,
+        "status": process.status,
+        "summary": "Resumen.",
+        "summary_en": "Summary.",
+        "timezone": process.timezone,
+    }
+    response = organiser_client.post(url, data)
+    errors = response.context["form"].errors if response.status_code == 200 else {}
+    assert (response.status_code, errors) == (302, {})
+    process.refresh_from_db()
+    assert (process.title_en, process.summary_en) == ("Process", "Summary.")
