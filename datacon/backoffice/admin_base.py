@@ -73,7 +73,7 @@ class ServiceStackedInline(ServiceAdminMixin, admin.StackedInline):
     extra = 0
 
 
-def english_fieldset(*fields: str) -> tuple[Any, dict[str, Any]]:
+def english_fieldset(*fields: str) -> Any:
     """The admin fieldset of a model's English companions (common.bilingual), collapsed."""
     return (
         _("Versión en inglés"),

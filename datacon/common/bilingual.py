@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.utils.html import conditional_escape, format_html
@@ -47,6 +47,8 @@ SPANISH = "es-MX"
 ENGLISH = "en"
 SUFFIX = "_en"
 
+_F = TypeVar("_F", bound="models.Field[Any, Any]")
+
 # A model's `language` values (common.choices.Language) as BCP 47 tags for `lang`.
 _LANGUAGE_TAGS = {"es": SPANISH, "en": ENGLISH}
 
@@ -56,25 +58,25 @@ def english_name(field: str) -> str:
     return field + SUFFIX
 
 
-def english_of(field: models.Field) -> models.Field:  # type: ignore[type-arg]
+def english_of(field: _F) -> _F:
     """The English companion of a model field, declared in the model's body.
 
     Same kind, length, validators and help text; always optional (the
     English version is never required, the original is shown instead).
     """
-    companion = copy.deepcopy(field)
+    companion: Any = copy.deepcopy(field)
     companion.blank = True
     companion.null = False
     companion.default = ""
     companion.primary_key = False
     companion.unique = False
     companion.db_index = False
-    label = format_lazy("{} ({})", field._verbose_name, gettext_lazy("en inglés"))
+    label = format_lazy("{} ({})", getattr(field, "_verbose_name", ""), gettext_lazy("en inglés"))
     companion.verbose_name = companion._verbose_name = label
     # A deep copy keeps creation_counter: give the companion its own place after the original.
     companion.creation_counter = models.Field.creation_counter
     models.Field.creation_counter += 1
-    return companion
+    return companion  # type: ignore[no-any-return]
 
 
 def translated_fields(obj: Any) -> tuple[str, ...]:
