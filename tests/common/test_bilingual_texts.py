@@ -8,6 +8,7 @@ from django.test import Client
 from datacon.memoria.models import Memoria
 from tests import factories as core
 from tests.consultation.factories import ConsultationFactory
+from tests.demand.factories import NeedFactory
 from tests.memoria.factories import MemoriaFactory, MemoriaSectionFactory
 from tests.policy.factories import DocumentFactory, ProcessFactory, publish
 
@@ -128,3 +129,16 @@ def test_process_record_form_in_gestion_saves_the_english_version(organiser_clie
     assert (response.status_code, errors) == (302, {})
     process.refresh_from_db()
     assert (process.title_en, process.summary_en) == ("Process", "Summary.")
+
+
+def test_data_need_exists_only_in_spanish_and_says_so_on_the_english_site(client: Client):
+    need = NeedFactory(title="Calidad del agua potable")
+    tree = _tree(client, f"/en/demanda/necesidades/{need.slug}/")
+    assert tree.cssselect("h1")[0].get("lang") == "es-MX"
+    section = tree.cssselect("section[aria-labelledby=what-title]")[0]
+    assert section.cssselect(".lang-note")[0].text_content() == "Only available in Spanish"
+    assert section.cssselect("div[lang=es-MX]")[0].text_content().strip() == (
+        "Datos por municipio y por mes."
+    )
+    spanish = _tree(client, f"/demanda/necesidades/{need.slug}/")
+    assert spanish.cssselect("h1")[0].get("lang") is None
