@@ -206,8 +206,9 @@ ACCOUNT_RATE_LIMITS = {"signup": "20/h/ip", "login_failed": "10/m/ip,5/5m/key"}
 # REMOTE_ADDR for everyone, allauth included (so allauth's own count stays 0).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = 0
-LOGIN_REDIRECT_URL = "/"
-LOGIN_URL = "/cuentas/login/"
+LOGIN_REDIRECT_URL = "public:home"
+# A URL name, reversed in the active language: /en/… pages send to the English log-in.
+LOGIN_URL = "account_login"
 
 # --- i18n: Spanish (Mexico) first, English second -----------------------------------
 LANGUAGE_CODE = "es-mx"

@@ -14,6 +14,7 @@ from datacon.backoffice.admin_base import (
     ServiceModelAdmin,
     ServiceStackedInline,
     ServiceTabularInline,
+    english_fieldset,
 )
 from datacon.common.actor import Actor
 from datacon.common.mail import email_approve, email_discard, email_update_draft, emails_send_due
@@ -120,6 +121,7 @@ class EditionAdmin(ServiceModelAdmin):
     actions = ("publish", "archive", "unpublish")
     fieldsets = (
         (None, {"fields": (("number", "year", "slug"), "title", "theme", "summary")}),
+        english_fieldset("title", "theme", "summary"),
         (
             _("Fechas y modalidad"),
             {"fields": (("start_date", "end_date"), "timezone", "mode", "status")},
@@ -210,6 +212,7 @@ class SessionAdminForm(forms.ModelForm):
         fields = (
             "edition", "code", "status", "title", "session_type", "abstract", "language",
             "day", "order_in_day", "starts_at", "ends_at", "venue", "room", "expected_audience",
+            "title_en", "abstract_en",
         )  # fmt: skip
 
     def _post_clean(self) -> None:
@@ -256,6 +259,7 @@ class SessionAdmin(ServiceModelAdmin):
                 )
             },
         ),
+        english_fieldset("title", "abstract"),
         (
             _("Horario y lugar"),
             {

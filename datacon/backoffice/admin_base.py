@@ -14,8 +14,10 @@ from typing import Any
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from datacon.common.actor import Actor
+from datacon.common.bilingual import english_name
 from datacon.common.write import unit_of_work
 
 
@@ -69,3 +71,18 @@ class ServiceTabularInline(ServiceAdminMixin, admin.TabularInline):
 
 class ServiceStackedInline(ServiceAdminMixin, admin.StackedInline):
     extra = 0
+
+
+def english_fieldset(*fields: str) -> Any:
+    """The admin fieldset of a model's English companions (common.bilingual), collapsed."""
+    return (
+        _("Versión en inglés"),
+        {
+            "fields": tuple(english_name(field) for field in fields),
+            "classes": ("collapse",),
+            "description": _(
+                "Lo que ve quien visita el sitio en inglés. Si queda vacío, se muestra el "
+                "texto en español, marcado como «disponible solo en español»."
+            ),
+        },
+    )

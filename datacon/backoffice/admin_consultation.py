@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from datacon.backoffice.admin_base import ServiceModelAdmin
+from datacon.backoffice.admin_base import ServiceModelAdmin, english_fieldset
 from datacon.common.actor import Actor
 from datacon.consultation.models import Comment, Consultation, ModerationAction
 from datacon.consultation.services import consultation_delete, consultation_save
@@ -31,6 +31,7 @@ class ConsultationAdmin(ServiceModelAdmin):
         (None, {"fields": ("process", "version", ("title", "slug"), "status")}),
         (_("Periodo"), {"fields": (("opens_on", "closes_on"), "timezone")}),
         (_("Textos"), {"fields": ("description", "rules")}),
+        english_fieldset("title", "description"),
         (_("Participación"), {"fields": ("answering_group", "max_comment_length")}),
     )
 

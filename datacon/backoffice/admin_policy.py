@@ -20,6 +20,7 @@ from datacon.backoffice.admin_base import (
     ServiceModelAdmin,
     ServiceStackedInline,
     ServiceTabularInline,
+    english_fieldset,
 )
 from datacon.common.actor import Actor
 from datacon.policy import services
@@ -107,6 +108,7 @@ class ProcessAdmin(_PolicyDeletes, ServiceModelAdmin):
     fieldsets = (
         (None, {"fields": (("short_title", "slug"), "title", "status", "timezone")}),
         (_("Textos"), {"fields": ("summary", "context", "notice")}),
+        english_fieldset("title", "summary"),
         (_("Contacto"), {"fields": ("email", "website")}),
     )
 
@@ -235,7 +237,10 @@ class DocumentAdmin(_PolicyDeletes, ServiceModelAdmin):
     list_select_related = ("process",)
     search_fields = ("title",)
     inlines = (VersionInline,)
-    fields = ("process", ("title", "slug"), "kind", "description", "order")
+    fieldsets = (
+        (None, {"fields": ("process", ("title", "slug"), "kind", "description", "order")}),
+        english_fieldset("title", "description"),
+    )
 
     def save_record(self, instance: Any, actor: Actor) -> Any:
         return services.document_save(document=instance, actor=actor)

@@ -54,6 +54,10 @@ def certificate_count_rows(edition: Any) -> Iterator[dict[str, Any]]:
 CERTIFICATES = dataset_register(
     Dataset(
         slug="constancias",
+        title_en="Certificates issued (aggregate figures)",
+        description_en=(
+            "Certificates of attendance and of participation issued by the platform, by type and role. Attendance: checked in at a venue or connected to the stream; participation: role confirmed by the person or review completed. No personal data or serial numbers."
+        ),
         title="Constancias emitidas (cifras agregadas)",
         description=(
             "Constancias de asistencia y de participación emitidas por la plataforma, por tipo "

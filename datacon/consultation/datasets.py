@@ -249,6 +249,10 @@ SCOPES = (ALL_CONSULTATIONS,)
 CONSULTATIONS_DATASET = dataset_register(
     Dataset(
         slug="consultas",
+        title_en="Public consultations",
+        description_en=(
+            "Public consultations on versions of policy documents, with their period and totals."
+        ),
         title="Consultas públicas",
         description="Consultas públicas sobre versiones de documentos de política, con su periodo y sus totales.",
         theme="consultation",
@@ -277,6 +281,10 @@ CONSULTATIONS_DATASET = dataset_register(
 PARAGRAPHS_DATASET = dataset_register(
     Dataset(
         slug="parrafos",
+        title_en="Paragraphs of the policy documents",
+        description_en=(
+            "Text of each paragraph of each published version, with its stable identifier (anchor), kept across versions."
+        ),
         title="Párrafos de los documentos de política",
         description=(
             "Texto de cada párrafo de cada versión publicada, con su identificador estable "
@@ -311,6 +319,10 @@ PARAGRAPHS_DATASET = dataset_register(
 COMMENTS_DATASET = dataset_register(
     Dataset(
         slug="consulta-comentarios",
+        title_en="Public consultation comments and official answers",
+        description_en=(
+            "Each comment and answer received, with the paragraph commented on, the supports, the official ruling, its reasons and the paragraph of the later version that addresses it. No personal data: the author is identified only by their participant number in the consultation."
+        ),
         title="Comentarios de las consultas públicas y sus respuestas oficiales",
         description=(
             "Cada comentario y respuesta recibidos, con el párrafo comentado, los apoyos, el "
@@ -395,6 +407,8 @@ COMMENTS_DATASET = dataset_register(
 MODERATION_DATASET = dataset_register(
     Dataset(
         slug="consulta-moderacion",
+        title_en="Public consultation moderation log",
+        description_en=("Each comment hidden or restored, with the date and the public reason."),
         title="Registro de moderación de las consultas públicas",
         description="Cada comentario ocultado o restablecido, con la fecha y el motivo público.",
         theme="consultation",

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
+from datacon.common.bilingual import english_of
 from datacon.common.models import TimeStampedModel
 from datacon.common.validators import validate_single_line
 from datacon.common.write import AuditAction
@@ -84,6 +85,8 @@ class Consultation(TimeStampedModel):
     title = models.CharField(_("título"), max_length=250)
     slug = models.SlugField(_("identificador en URL"), max_length=80, unique=True, blank=True)
     description = models.TextField(_("descripción"), blank=True, help_text=_("Markdown."))
+    title_en = english_of(title)
+    description_en = english_of(description)
     rules = models.TextField(
         _("reglas de participación"),
         help_text=_("Markdown. Se muestran antes de participar y rigen la moderación."),
@@ -118,6 +121,8 @@ class Consultation(TimeStampedModel):
         default=DEFAULT_MAX_COMMENT_LENGTH,
         validators=[MinValueValidator(200), MaxValueValidator(20000)],
     )
+
+    TRANSLATED_FIELDS = ("title", "description")
 
     class Meta:
         verbose_name = _("consulta pública")

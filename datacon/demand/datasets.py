@@ -116,6 +116,10 @@ def need_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 NEEDS = dataset_register(
     Dataset(
         slug="necesidades-de-informacion",
+        title_en="Information needs and high-value datasets",
+        description_en=(
+            "Datasets that organisations and people ask to be opened: what, what for, which rights or problem they address, who holds them, how many supports they receive and their classification status (proposed, accepted as high value, in progress, open, duplicate or not accepted, with its reason)."
+        ),
         title="Necesidades de información y conjuntos de datos de alto valor",
         description=(
             "Conjuntos de datos que organizaciones y personas piden abrir: qué, para qué, qué "
@@ -198,6 +202,10 @@ def event_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="necesidades-historial",
+        title_en="History of the information needs",
+        description_en=(
+            "Each public change to a need: registration, status changes with their reason, assigned standard, institutions and links."
+        ),
         title="Historial de las necesidades de información",
         description="Cada cambio público de una necesidad: registro, cambios de estado con su motivo, estándar asignado, instituciones y vínculos.",
         columns=(
@@ -267,6 +275,10 @@ def mention_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="necesidades-menciones",
+        title_en="Where each information need was discussed",
+        description_en=(
+            "Links between needs and the sessions, editions, meetings or consultation paragraphs where they came up."
+        ),
         title="Dónde se discutió cada necesidad de información",
         description="Vínculos entre necesidades y las sesiones, ediciones, reuniones o párrafos de consulta donde surgieron.",
         columns=(
@@ -321,6 +333,10 @@ def standard_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="estandares-de-publicacion",
+        title_en="Dataset publication standards",
+        description_en=(
+            "Fields, format, update frequency and licence that each high-value dataset must follow."
+        ),
         title="Estándares de publicación de conjuntos de datos",
         description="Campos, formato, frecuencia de actualización y licencia que debe seguir cada conjunto de datos de alto valor.",
         columns=(

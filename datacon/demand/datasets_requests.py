@@ -53,6 +53,10 @@ def institution_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="instituciones-sujetos-obligados",
+        title_en="Institutions holding the information (obliged bodies)",
+        description_en=(
+            "Institutions that receive access-to-information requests or hold data that people ask to open, with the total of imported requests."
+        ),
         title="Instituciones que tienen la información (sujetos obligados)",
         description="Instituciones que reciben solicitudes de acceso a la información o que tienen datos que se piden abrir, con el total de solicitudes importadas.",
         columns=(
@@ -127,6 +131,10 @@ def request_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="solicitudes-de-informacion",
+        title_en="Access-to-information requests analysed",
+        description_en=(
+            "Requests imported from the National Transparency Platform's exports, with the topic assigned by the analysis. The texts contain no personal data: e-mail addresses, phone numbers, CURP, RFC, voter keys and stated names («me llamo…») are replaced by marks such as [correo] or [nombre]."
+        ),
         title="Solicitudes de acceso a la información analizadas",
         description=(
             "Solicitudes importadas de las exportaciones de la Plataforma Nacional de "
@@ -189,6 +197,10 @@ def monthly_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="demanda-mensual",
+        title_en="Monthly demand for information: total, institution, state and topic",
+        description_en=(
+            "Number of requests per month, in total and by institution, state and topic of the current analysis (empty key: no state or no topic)."
+        ),
         title="Demanda de información por mes: total, institución, entidad y tema",
         description="Número de solicitudes por mes, en total y por institución, entidad federativa y tema del análisis vigente (clave vacía: sin entidad o sin tema).",
         columns=(
@@ -233,6 +245,10 @@ def topic_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="temas-de-solicitudes",
+        title_en="Topics of the information requests",
+        description_en=(
+            "Topics found in the requests' texts (TF-IDF and non-negative matrix factorisation; method in the documentation), with their main terms and examples without personal data."
+        ),
         title="Temas de las solicitudes de información",
         description="Temas encontrados en los textos de las solicitudes (TF-IDF y factorización no negativa de matrices; método en la documentación), con sus términos principales y ejemplos sin datos personales.",
         columns=(
@@ -288,6 +304,10 @@ def repeated_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="preguntas-repetidas",
+        title_en="Questions repeated to the same institution",
+        description_en=(
+            "Groups of near-identical requests sent to the same institution (MinHash and LSH; method in the documentation): the strongest sign that a dataset should be published proactively."
+        ),
         title="Preguntas repetidas a una misma institución",
         description="Grupos de solicitudes casi idénticas enviadas a la misma institución (MinHash y LSH; método en la documentación): la señal más fuerte de que un conjunto de datos debería publicarse de oficio.",
         columns=(
@@ -350,6 +370,10 @@ def candidate_rows(_edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="conjuntos-candidatos",
+        title_en="Candidate datasets by institution",
+        description_en=(
+            "Datasets each institution could publish proactively, ranked by a score that combines the volume, repetition and persistence of the requests (formula in the documentation)."
+        ),
         title="Conjuntos de datos candidatos por institución",
         description="Conjuntos que cada institución podría publicar de oficio, ordenados por un puntaje que combina volumen, repetición y constancia de las solicitudes (fórmula en la documentación).",
         columns=(

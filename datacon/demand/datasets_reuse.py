@@ -73,6 +73,10 @@ def project_rows(edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="proyectos-de-reutilizacion",
+        title_en="Projects that reuse open data",
+        description_en=(
+            "Apps, maps, stories, research and initiatives that reuse open data, with their team, the edition and session where they were presented, and their links."
+        ),
         title="Proyectos que reutilizan datos abiertos",
         description="Aplicaciones, mapas, historias, investigaciones e iniciativas que reutilizan datos abiertos, con su equipo, la edición y sesión donde se presentaron y sus enlaces.",
         columns=(
@@ -128,6 +132,10 @@ def project_dataset_rows(edition: Any = None) -> Iterator[dict[str, Any]]:
 dataset_register(
     Dataset(
         slug="proyectos-conjuntos-usados",
+        title_en="Datasets used by each reuse project",
+        description_en=(
+            "Links between projects and the datasets they reuse: needs of the registry or external datasets with their address."
+        ),
         title="Conjuntos de datos que usa cada proyecto de reutilización",
         description="Vínculo entre proyectos y los conjuntos que reutilizan: necesidades del registro o conjuntos externos con su dirección.",
         columns=(

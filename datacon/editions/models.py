@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
+from datacon.common.bilingual import english_of
 from datacon.common.choices import MexicanState
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
@@ -106,6 +107,11 @@ class Edition(TimeStampedModel):
             "con las ediciones reales."
         ),
     )
+    title_en = english_of(title)
+    theme_en = english_of(theme)
+    summary_en = english_of(summary)
+
+    TRANSLATED_FIELDS = ("title", "theme", "summary")
 
     class Meta:
         verbose_name = _("edición")

@@ -71,6 +71,10 @@ def feedback_rows(edition: Any) -> Iterator[dict[str, Any]]:
 FEEDBACK = dataset_register(
     Dataset(
         slug="valoracion",
+        title_en="Session ratings and satisfaction survey (aggregate figures)",
+        description_en=(
+            "Average rating (1 to 5) of each session and results of the edition's satisfaction survey, given by people who attended (checked in at a venue or connected to the stream). Only groups of at least 5 answers, so that nobody can be identified. Comments and free-text answers are not published."
+        ),
         title="Valoración de sesiones y encuesta de satisfacción (cifras agregadas)",
         description=(
             "Promedio de las calificaciones (1 a 5) de cada sesión y resultados de la encuesta "

@@ -25,12 +25,19 @@ SECTION_HELP: dict[str, Any] = {
 
 class MemoriaTextForm(forms.Form):
     subtitle = forms.CharField(label=_("Subtítulo de la portada"), max_length=200, required=False)
+    subtitle_en = forms.CharField(
+        label=_("Subtítulo de la portada en inglés"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"lang": "en"}),
+    )
 
     def __init__(self, *args: Any, memoria: Memoria | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         existing = {s.kind: s for s in memoria.sections.all()} if memoria else {}
         if memoria is not None and not self.is_bound:
             self.initial["subtitle"] = memoria.subtitle
+            self.initial["subtitle_en"] = memoria.subtitle_en
         for kind, label in SectionKind.choices:
             section = existing.get(kind)
             self.fields[f"title_{kind}"] = forms.CharField(
@@ -47,6 +54,24 @@ class MemoriaTextForm(forms.Form):
                 help_text=_("%(help)s Markdown. Vacío: la sección no aparece.")
                 % {"help": SECTION_HELP.get(kind, "")},
             )
+            # The English version (common.bilingual): shown on /en/; empty, the Spanish is.
+            self.fields[f"title_en_{kind}"] = forms.CharField(
+                label=_("Título de «%(section)s» en inglés (opcional)") % {"section": label},
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"lang": "en"}),
+                initial=section.title_en if section else "",
+            )
+            self.fields[f"body_en_{kind}"] = forms.CharField(
+                label=_("«%(section)s» en inglés") % {"section": label},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 6, "lang": "en"}),
+                initial=section.body_en if section else "",
+                help_text=_(
+                    "Markdown. Vacío: el sitio en inglés muestra el texto en español, "
+                    "marcado como «disponible solo en español»."
+                ),
+            )
 
     def sections(self) -> dict[str, tuple[str, str]]:
         return {
@@ -54,9 +79,22 @@ class MemoriaTextForm(forms.Form):
             for kind, _label in SectionKind.choices
         }
 
-    def section_fields(self) -> list[tuple[Any, Any]]:
+    def english(self) -> dict[str, tuple[str, str]]:
+        """kind -> (title_en, body_en), for memoria_contents_save."""
+        return {
+            kind: (self.cleaned_data[f"title_en_{kind}"], self.cleaned_data[f"body_en_{kind}"])
+            for kind, _label in SectionKind.choices
+        }
+
+    def section_fields(self) -> list[tuple[Any, Any, Any, Any]]:
         return [
-            (self[f"title_{kind}"], self[f"body_{kind}"]) for kind, _label in SectionKind.choices
+            (
+                self[f"title_{kind}"],
+                self[f"body_{kind}"],
+                self[f"title_en_{kind}"],
+                self[f"body_en_{kind}"],
+            )
+            for kind, _label in SectionKind.choices
         ]
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
+from datacon.common.bilingual import english_of
 from datacon.common.models import TimeStampedModel
 from datacon.common.write import AuditAction
 from datacon.editions.models import Edition
@@ -53,6 +54,9 @@ class Memoria(TimeStampedModel):
     subtitle = models.CharField(
         _("subtítulo de la portada"), max_length=200, blank=True, default=""
     )
+    subtitle_en = english_of(subtitle)
+
+    TRANSLATED_FIELDS = ("subtitle",)
 
     class Meta:
         verbose_name = _("memoria")
@@ -96,6 +100,10 @@ class MemoriaSection(TimeStampedModel):
         _("título"), max_length=200, blank=True, help_text=_("Vacío: el nombre de la sección.")
     )
     body = models.TextField(_("texto"), blank=True, help_text=_("Markdown."))
+    title_en = english_of(title)
+    body_en = english_of(body)
+
+    TRANSLATED_FIELDS = ("title", "body")
 
     class Meta:
         verbose_name = _("sección de la memoria")

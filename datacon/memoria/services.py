@@ -63,8 +63,14 @@ def memoria_ensure(*, edition: Edition, actor: Actor) -> Memoria:
 
 
 def _section_save(
-    work: Work, memoria: Memoria, kind: str, body: str, title: str
+    work: Work,
+    memoria: Memoria,
+    kind: str,
+    body: str,
+    title: str,
+    english: tuple[str, str] | None = None,
 ) -> MemoriaSection | None:
+    """`english` is (title_en, body_en) (common.bilingual); None keeps what is stored."""
     if kind not in SectionKind.values:
         raise ValidationError({"kind": _("Sección desconocida.")})
     body = body.strip().replace("\r\n", "\n")
@@ -76,10 +82,22 @@ def _section_save(
         return None
     if section is None:
         section = MemoriaSection(memoria=memoria, kind=kind)
-    elif section.body == body and section.title == title:
+    title_en, body_en = (
+        (english[0].strip(), english[1].strip().replace("\r\n", "\n"))
+        if english is not None
+        else (section.title_en, section.body_en)
+    )
+    if section.pk and (section.body, section.title, section.title_en, section.body_en) == (
+        body,
+        title,
+        title_en,
+        body_en,
+    ):
         return section
     section.body = body
     section.title = title
+    section.title_en = title_en
+    section.body_en = body_en
     return work.save(section, action=MemoriaAction.SECTION_SAVE)
 
 
@@ -151,17 +169,22 @@ def memoria_contents_save(
     sections: Mapping[str, tuple[str, str]],
     figures: Iterable[FigureInput],
     actor: Actor,
+    subtitle_en: str | None = None,
+    english: Mapping[str, tuple[str, str]] | None = None,
 ) -> None:
     """What the editor sends, all or nothing: the subtitle, every section and exactly these
-    figures (one left out is removed)."""
+    figures (one left out is removed). `subtitle_en` and `english` (kind -> (title_en,
+    body_en)) are the English version (common.bilingual); None keeps what is stored."""
     with unit_of_work(actor) as work:
         require(work.actor, EDIT, memoria)
         subtitle = subtitle.strip()
-        if subtitle != memoria.subtitle:
+        subtitle_en = memoria.subtitle_en if subtitle_en is None else subtitle_en.strip()
+        if (subtitle, subtitle_en) != (memoria.subtitle, memoria.subtitle_en):
             memoria.subtitle = subtitle
+            memoria.subtitle_en = subtitle_en
             work.save(memoria)
         for kind, (title, body) in sections.items():
-            _section_save(work, memoria, kind, body, title)
+            _section_save(work, memoria, kind, body, title, (english or {}).get(kind))
         kept = {_figure_save(work, memoria, figure).key for figure in figures}
         for figure in ReportedFigure.objects.filter(memoria=memoria).exclude(key__in=kept):
             work.delete(figure, action=MemoriaAction.FIGURE_DELETE)

@@ -87,6 +87,10 @@ def editions_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 EDITIONS = Dataset(
     order=1,
     slug="ediciones",
+    title_en="DATACON editions",
+    description_en=(
+        "Each published edition of the National Open Data Conference: dates, format, theme and organiser."
+    ),
     title="Ediciones de la DATACON",
     description="Cada edición publicada de la Conferencia Nacional de Datos Abiertos: fechas, modalidad, tema y organizador.",
     columns=(
@@ -171,6 +175,8 @@ def venues_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 VENUES = Dataset(
     order=2,
     slug="sedes",
+    title_en="Venues",
+    description_en=("Places (in person or online) where each edition takes place."),
     title="Sedes",
     description="Lugares (presenciales o virtuales) donde ocurre cada edición.",
     columns=(
@@ -229,6 +235,8 @@ def rooms_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 ROOMS = Dataset(
     order=3,
     slug="salas",
+    title_en="Rooms",
+    description_en=("Rooms of each venue; at an online venue, its streaming channels."),
     title="Salas",
     description="Salas de cada sede; en una sede virtual, sus canales de transmisión.",
     columns=(
@@ -280,6 +288,10 @@ def session_types_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 SESSION_TYPES = Dataset(
     order=4,
     slug="tipos-de-sesion",
+    title_en="Session types",
+    description_en=(
+        "Session formats of each edition (ceremony, keynote, conversation, presentation, workshop, panel…)."
+    ),
     title="Tipos de sesión",
     description="Formatos de sesión de cada edición (ceremonia, conferencia, conversatorio, presentación, taller, panel…).",
     columns=(
@@ -341,6 +353,10 @@ def sessions_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 SESSIONS = Dataset(
     order=5,
     slug="sesiones",
+    title_en="Sessions",
+    description_en=(
+        "Programme of each edition: one row per session, with its code (S + day + order), type, time and place."
+    ),
     title="Sesiones",
     description="Programa de cada edición: una fila por sesión, con su código (S + día + orden), tipo, horario y lugar.",
     columns=(
@@ -419,6 +435,10 @@ def participations_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 PARTICIPATIONS = Dataset(
     order=6,
     slug="participaciones",
+    title_en="Participations",
+    description_en=(
+        "Who takes part in each session and in which role. Public names only: never e-mail addresses or other personal data."
+    ),
     title="Participaciones",
     description="Quién participa en cada sesión y con qué papel. Solo nombres públicos: nunca correos ni otros datos personales.",
     columns=(
@@ -490,6 +510,10 @@ def people_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 PEOPLE = Dataset(
     order=7,
     slug="personas",
+    title_en="Participants",
+    description_en=(
+        "Public profile of the people who take part in a public session (public name, position, organisation, biography). No private personal data."
+    ),
     title="Personas participantes",
     description="Perfil público de quienes participan en alguna sesión pública (nombre público, cargo, organización, semblanza). Sin datos personales privados.",
     columns=(
@@ -539,6 +563,8 @@ def organisations_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 ORGANISATIONS = Dataset(
     order=8,
     slug="organizaciones",
+    title_en="Organisations",
+    description_en=("Organisations that organise, co-convene or take part in the edition."),
     title="Organizaciones",
     description="Organizaciones que organizan, co-convocan o participan en la edición.",
     columns=(
@@ -577,6 +603,10 @@ def edition_organisations_rows(edition: Edition | None) -> Iterator[dict[str, An
 EDITION_ORGANISATIONS = Dataset(
     order=9,
     slug="organizaciones-por-edicion",
+    title_en="Role of organisations in each edition",
+    description_en=(
+        "Organiser, organising committee, co-convening organisations and allies of each edition."
+    ),
     title="Papel de las organizaciones en cada edición",
     description="Organizador, comité organizador, organizaciones co-convocantes y aliados de cada edición.",
     columns=(
@@ -634,6 +664,10 @@ def materials_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 MATERIALS = Dataset(
     order=10,
     slug="materiales",
+    title_en="Session materials",
+    description_en=(
+        "Metadata of the reports, videos, slides and documents of each session, with their licence."
+    ),
     title="Materiales de las sesiones",
     description="Metadatos de relatorías, videos, presentaciones y documentos de cada sesión, con su licencia.",
     columns=(
@@ -686,6 +720,10 @@ def figures_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
 FIGURES = Dataset(
     order=11,
     slug="cifras",
+    title_en="Aggregate figures of each edition",
+    description_en=(
+        "Indicators of each edition in long format: those computed by the platform (sessions by type, speakers, aggregate parity…) and those reported in its memorias, with their source."
+    ),
     title="Cifras agregadas de cada edición",
     description="Indicadores de cada edición en formato largo: los calculados por la plataforma (sesiones por tipo, ponentes, paridad agregada…) y los reportados en sus memorias, con su fuente.",
     columns=(

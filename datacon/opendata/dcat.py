@@ -23,7 +23,7 @@ from datacon.common.versions import public_versions_read
 from datacon.editions.models import Edition
 from datacon.editions.selectors import editions_public
 from datacon.opendata.exporters import LICENCE, package_name, theme_folder
-from datacon.opendata.registry import THEMES, Dataset, datasets_all, editions_provenance
+from datacon.opendata.registry import THEMES, THEMES_EN, Dataset, datasets_all, editions_provenance
 from datacon.opendata.selectors import platform_operator
 from datacon.people.models import Organisation
 
@@ -172,6 +172,8 @@ def catalog_graph() -> Graph:
         themes[key] = concept
         g_add(concept, RDF.type, SKOS.Concept)
         g_add(concept, SKOS.prefLabel, Literal(label, lang="es"))
+        if key in THEMES_EN:
+            g_add(concept, SKOS.prefLabel, Literal(THEMES_EN[key], lang="en"))
         g_add(concept, SKOS.inScheme, b.scheme)
 
     catalog = b.catalog
@@ -255,6 +257,11 @@ def _dataset(
     b.add(ref, DCTERMS.identifier, Literal(dataset.slug))
     b.add(ref, DCTERMS.title, Literal(dataset.title, lang="es"))
     b.add(ref, DCTERMS.description, Literal(dataset.description, lang="es"))
+    # The English version, when written, next to the Spanish (common.bilingual).
+    if dataset.title_en:
+        b.add(ref, DCTERMS.title, Literal(dataset.title_en, lang="en"))
+    if dataset.description_en:
+        b.add(ref, DCTERMS.description, Literal(dataset.description_en, lang="en"))
     b.add(ref, DCTERMS.publisher, b.publisher)
     b.add(ref, DCAT.contactPoint, b.contact)
     b.add(ref, DCAT.landingPage, b.document(page, dataset.title))
@@ -306,6 +313,8 @@ def _edition_dataset(
     b.add(ref, RDF.type, DCAT.Dataset)
     b.add(ref, DCTERMS.identifier, Literal(package_name(edition)))
     b.add(ref, DCTERMS.title, Literal(f"{edition.title}: datos abiertos", lang="es"))
+    if edition.title_en:
+        b.add(ref, DCTERMS.title, Literal(f"{edition.title_en}: open data", lang="en"))
     b.add(
         ref,
         DCTERMS.description,

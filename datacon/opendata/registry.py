@@ -23,7 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
+
+from datacon.common.bilingual import ENGLISH, page_language
 
 FieldType = Literal["string", "integer", "number", "boolean", "date", "datetime", "year"]
 
@@ -34,6 +36,19 @@ THEMES = {
     "consultation": "Consulta pública (párrafos, comentarios, respuestas)",
     "demand": "Demanda de datos (necesidades de información, solicitudes, reutilización)",
 }
+# The same groups in English (common.bilingual): the public pages on /en/ and DCAT.
+THEMES_EN = {
+    "conference": "Conference (editions, venues, sessions, participations)",
+    "policy": "Public policy process (groups, meetings, agreements, commitments, expenses)",
+    "consultation": "Public consultation (paragraphs, comments, answers)",
+    "demand": "Demand for data (information needs, requests, reuse)",
+}
+
+
+def theme_title(theme: str) -> str:
+    """A theme's title in the visitor's language."""
+    titles = THEMES_EN if page_language() == ENGLISH else THEMES
+    return titles.get(theme, theme)
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,12 @@ class Dataset:
     # Position within its theme in catalogues, packages and ZIPs: the core
     # tables (editions, sessions...) come first, then what capabilities add.
     order: int = 100
+    # The English version of the catalogue's metadata (common.bilingual): shown on /en/
+    # and given with a language tag next to the Spanish in DCAT.
+    title_en: str = ""
+    description_en: str = ""
+
+    TRANSLATED_FIELDS: ClassVar[tuple[str, ...]] = ("title", "description")
 
     @property
     def column_names(self) -> list[str]:

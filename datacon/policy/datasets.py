@@ -219,6 +219,63 @@ def contact_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
         }
 
 
+# The English version of each policy dataset's title and description (common.bilingual).
+_ENGLISH: dict[str, tuple[str, str]] = {
+    "procesos": (
+        "Public policy processes",
+        "Processes of building public policy in the open (for example, Abramos México).",
+    ),
+    "etapas": (
+        "Process stages",
+        "Stages with their dates; some dates are approximate and are marked as such.",
+    ),
+    "hitos": (
+        "Process milestones",
+        "Dated events of each process, with their source.",
+    ),
+    "grupos": (
+        "Working groups",
+        "Working groups of each process, with their mandate.",
+    ),
+    "integrantes": (
+        "Working group members",
+        "People and organisations that are members of each group, with their role and dates.",
+    ),
+    "documentos-versiones": (
+        "Document versions",
+        "Each published version of each document (methodology, drafts, annexes...); earlier versions are kept.",
+    ),
+    "gastos": (
+        "Process expenses",
+        "Resources spent in each process: item, amount in Mexican pesos, date, supplier and receipt.",
+    ),
+    "contactos": (
+        "Contacts responsible for the processes",
+        "Institutional contacts of the responsible offices.",
+    ),
+    "compromisos": (
+        "Commitments and their progress",
+        "Commitments of the policy and of each DATACON's conclusions, with indicator, target and progress (0 to 1) according to the latest report.",
+    ),
+    "avances": (
+        "Commitment progress reports",
+        "Each progress report with its cut-off date, value and evidence.",
+    ),
+    "reuniones": (
+        "Meetings and activities",
+        "Meetings of the groups and public activities, with agenda and minutes.",
+    ),
+    "asistencia-a-reuniones": (
+        "Meeting attendance",
+        "Who attended each meeting (people by their public name, or organisations).",
+    ),
+    "acuerdos": (
+        "Meeting agreements",
+        "Agreements with the party responsible, due date and status.",
+    ),
+}
+
+
 def _register(
     slug: str,
     title: str,
@@ -232,6 +289,8 @@ def _register(
             slug=slug,
             title=title,
             description=description,
+            title_en=_ENGLISH[slug][0],
+            description_en=_ENGLISH[slug][1],
             theme="policy",
             per_edition=False,
             scopes=(POLICY,),

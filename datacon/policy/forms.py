@@ -179,17 +179,19 @@ class ProcessRecordForm(forms.ModelForm):
         model = Process
         fields = (
             "title",
+            "title_en",
             "short_title",
             "slug",
             "status",
             "summary",
+            "summary_en",
             "context",
             "notice",
             "timezone",
             "website",
             "email",
         )
-        widgets = {"summary": _TEXT, "context": _TEXT, "notice": _TEXT}
+        widgets = {"summary": _TEXT, "summary_en": _TEXT, "context": _TEXT, "notice": _TEXT}
 
 
 class ContactRecordForm(forms.ModelForm):

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
+from datacon.common.bilingual import english_of
 from datacon.common.models import TimeStampedModel
 from datacon.common.validators import validate_single_line
 from datacon.common.write import AuditAction
@@ -99,6 +100,11 @@ class Process(TimeStampedModel):
         verbose_name=_("ediciones de la DATACON relacionadas"),
         blank=True,
     )
+
+    title_en = english_of(title)
+    summary_en = english_of(summary)
+
+    TRANSLATED_FIELDS = ("title", "summary")
 
     class Meta:
         verbose_name = _("proceso de política pública")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
+from datacon.common.bilingual import english_of
 from datacon.common.models import TimeStampedModel
 from datacon.common.uploads import FileCheck
 from datacon.policy.models import (
@@ -35,6 +36,10 @@ class Document(TimeStampedModel):
     kind = models.CharField(_("tipo"), max_length=12, choices=DocumentKind.choices)
     description = models.TextField(_("descripción"), blank=True, help_text=_("Markdown."))
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    title_en = english_of(title)
+    description_en = english_of(description)
+
+    TRANSLATED_FIELDS = ("title", "description")
 
     class Meta:
         verbose_name = _("documento")

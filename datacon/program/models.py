@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common import versions
+from datacon.common.bilingual import english_of
 from datacon.common.choices import Language, Licence
 from datacon.common.dates import fecha
 from datacon.common.models import TimeStampedModel
@@ -106,8 +107,13 @@ class Session(TimeStampedModel):
     )
     expected_audience = models.PositiveIntegerField(_("audiencia esperada"), null=True, blank=True)
     search_document = models.TextField(editable=False, blank=True, default="")
+    title_en = english_of(title)
+    abstract_en = english_of(abstract)
 
     SEARCH_FIELDS = ("code", "title", "abstract")
+    TRANSLATED_FIELDS = ("title", "abstract")
+    # A session given in English has its original title in English.
+    SOURCE_LANGUAGE_FIELD = "language"
 
     class Meta:
         verbose_name = _("sesión")

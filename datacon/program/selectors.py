@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -294,6 +294,11 @@ class ProgramCard:
     venue_name: str
     room_name: str
     people: tuple[str, ...]
+    title_en: str = ""
+    language: str = "es"
+
+    TRANSLATED_FIELDS: ClassVar[tuple[str, ...]] = ("title",)
+    SOURCE_LANGUAGE_FIELD: ClassVar[str] = "language"
 
     @property
     def is_cancelled(self) -> bool:
@@ -347,6 +352,8 @@ def _cards(sessions: QuerySet[Session]) -> list[ProgramCard]:
             "ends_at",
             "venue__name",
             "room__name",
+            "title_en",
+            "language",
         )
     )
     names: dict[int, list[str]] = {}
@@ -371,6 +378,8 @@ def _cards(sessions: QuerySet[Session]) -> list[ProgramCard]:
             venue_name=row[9] or "",
             room_name=row[10] or "",
             people=tuple(names.get(row[0], ())),
+            title_en=row[11],
+            language=row[12],
         )
         for row in rows
     ]

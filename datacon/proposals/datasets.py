@@ -46,6 +46,10 @@ def _rows(edition: Any) -> Iterator[dict[str, Any]]:
 SCHEDULE_CHANGES = dataset_register(
     Dataset(
         slug="cambios-del-programa",
+        title_en="Programme versions and changes",
+        description_en=(
+            "Each publication of an edition's programme has a version number; this dataset lists, per version, the sessions that are new, cancelled, moved in time or place, or have another title, code or participants."
+        ),
         title="Versiones y cambios del programa",
         description=(
             "Cada publicación del programa de una edición tiene un número de versión; este "

@@ -55,6 +55,10 @@ def attendance_rows(edition: Any) -> Iterator[dict[str, Any]]:
 ATTENDANCE = dataset_register(
     Dataset(
         slug="asistencia",
+        title_en="Registration and attendance (aggregate figures)",
+        description_en=(
+            "People registered and attending by format, venue, session with limited seats, sector and state. Registered: confirmed registrations; attending: checked in at a venue or connected to the stream during the event. No personal data."
+        ),
         title="Registro y asistencia (cifras agregadas)",
         description=(
             "Personas registradas y asistentes por modalidad, sede, sesión con cupo, sector y "

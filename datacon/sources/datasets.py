@@ -69,6 +69,10 @@ FACTS_DATASET = dataset_register(
     Dataset(
         order=200,  # after every other table of the conference theme
         slug=SLUG,
+        title_en="Sourced facts of the public record",
+        description_en=(
+            "Each public fact about a real DATACON edition (2021 to 2024) or about the National Open Data Policy process, with its source in its own columns: title, publisher, date, link and short quotation. Unconfirmed facts say so and explain why. A fact without its own source comes from the platform's seed documents."
+        ),
         title="Datos con fuente del registro público",
         description=(
             "Cada dato público sobre una edición real de la DATACON (2021 a 2024) o sobre el "

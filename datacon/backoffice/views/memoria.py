@@ -72,6 +72,8 @@ def memoria_edit(request: HttpRequest, edition: str) -> HttpResponseBase:
                     memoria=memoria,
                     subtitle=form.cleaned_data["subtitle"],
                     sections=form.sections(),
+                    subtitle_en=form.cleaned_data["subtitle_en"],
+                    english=form.english(),
                     figures=_figures(formset),
                     actor=actor,
                 )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from datacon.common import dates
+from datacon.common import bilingual, dates
 from datacon.common.bars import Segment, bar_svg, stacked
 from datacon.common.choices import LICENCE_URLS
 from datacon.common.text import markdown_to_html
+from datacon.common.urls import absolute_url
 
 register = template.Library()
 
@@ -94,3 +96,50 @@ def stacked_bar(*pairs: object) -> SafeString:
     """Shares side by side: {% stacked_bar 40 "bar-w" 35 "bar-m" %}."""
     shares = [(float(pairs[i] or 0), str(pairs[i + 1])) for i in range(0, len(pairs) - 1, 2)]  # type: ignore[arg-type]
     return bar_svg(stacked(shares))
+
+
+@register.filter(name="tr")
+def tr_filter(obj, field: str) -> str:  # type: ignore[no-untyped-def]
+    """Plain text of a translated field in the visitor's language (attributes, <title>)."""
+    return bilingual.localized_text(obj, field)
+
+
+@register.simple_tag(name="tr")
+def tr_tag(obj, field: str, markdown: bool = False) -> SafeString:  # type: ignore[no-untyped-def]
+    """A translated field as HTML, marked with `lang` when it is not in the page's language."""
+    return bilingual.render(bilingual.localized(obj, field), markdown=markdown)
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context) -> SafeString:  # type: ignore[no-untyped-def]
+    """<link rel="alternate" hreflang> to this page in each language, and x-default."""
+    request = context.get("request")
+    if request is None:
+        return SafeString("")
+    spanish = absolute_url(translate_url(request.get_full_path(), "es-mx"))
+    english = absolute_url(translate_url(request.get_full_path(), "en"))
+    return format_html(
+        '<link rel="alternate" hreflang="es-MX" href="{}">\n'
+        '  <link rel="alternate" hreflang="en" href="{}">\n'
+        '  <link rel="alternate" hreflang="x-default" href="{}">',
+        spanish,
+        english,
+        spanish,
+    )
+
+
+@register.simple_tag
+def spanish_lang() -> SafeString:
+    """` lang="es-MX"` on the English site, for content that exists only in Spanish
+    (a document's paragraphs, comments): screen readers switch to a Spanish voice."""
+    if bilingual.page_language() == bilingual.SPANISH:
+        return SafeString("")
+    return format_html(' lang="{}"', bilingual.SPANISH)
+
+
+@register.simple_tag
+def spanish_note() -> SafeString:
+    """The visible "Only available in Spanish" note, on the English site only."""
+    if bilingual.page_language() == bilingual.SPANISH:
+        return SafeString("")
+    return format_html('<p class="lang-note">{}</p>', bilingual.fallback_note(bilingual.SPANISH))

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from datacon.common.bilingual import localized, render
 from datacon.editions.models import Edition
 from datacon.program.selectors import ProgramCard
 
@@ -66,7 +67,7 @@ def card_html(
         parts.append(f' <span class="badge badge-warn">{escape(gettext("Cancelada"))}</span>')
     parts.append(
         f'</p>\n  <h3 class="session-title"><a href="{escape(session_url)}">'
-        f"{escape(card.title)}</a></h3>\n"
+        f"{render(localized(card, 'title'))}</a></h3>\n"
     )
     if card.starts_at:
         start_iso, start_label = _time(card.starts_at, tz, memo)

@@ -19,7 +19,7 @@ from datacon.common.versions import CONFERENCE
 from datacon.editions import selectors as editions
 from datacon.editions.models import Edition
 from datacon.opendata import calendars, dcat, exporters, schedule
-from datacon.opendata.registry import THEMES, Dataset, datasets_all
+from datacon.opendata.registry import Dataset, datasets_all, theme_title
 from datacon.program import selectors as program
 
 
@@ -95,7 +95,7 @@ def _zip(edition: Edition | None) -> HttpResponse:
 def opendata_home(request: HttpRequest) -> HttpResponse:
     datasets = exporters.datasets_for(None)
     groups = [
-        (THEMES.get(theme, theme), [d for d in datasets if d.theme == theme])
+        (theme_title(theme), [d for d in datasets if d.theme == theme])
         for theme in dict.fromkeys(d.theme for d in datasets)
     ]
     return render(
@@ -120,7 +120,7 @@ def opendata_dataset(request: HttpRequest, dataset: str) -> HttpResponse:
         {
             "dataset": found,
             "folder": exporters.theme_folder(found.theme),
-            "theme": THEMES.get(found.theme, found.theme),
+            "theme": theme_title(found.theme),
             "licence": exporters.LICENCE,
             "editions": list(editions.editions_public().order_by("-year"))
             if found.per_edition
