@@ -1,14 +1,16 @@
 """The constancia's PDF: it opens, has one page with the folio on it, and its QR code is
-the verification address (no QR decoder is installed: segno's own encoding of the
-expected address is compared module by module with the code printed)."""
+the verification address, read back the way a phone reads it: the page is rendered by
+PDFium (pypdfium2, Chrome's PDF engine) and the code decoded by ZXing (zxing-cpp)."""
 
 from __future__ import annotations
 
 import re
 import zlib
 
+import pypdfium2
 import pytest
 import segno
+import zxingcpp
 
 from datacon.certificates.pdf import (
     certificate_document,
@@ -74,3 +76,11 @@ def test_the_qr_code_is_the_verification_address(certificate):
         r' d="([^"]+)"', segno.make(expected, error="m").svg_inline(scale=4, border=2)
     )
     assert expected_path[-1] in drawn
+
+
+def test_the_printed_qr_code_reads_back_as_the_verification_address(certificate):
+    pdf = certificate_pdf_bytes(certificate, rule_for(edition=certificate.edition))
+    page = pypdfium2.PdfDocument(pdf)[0]
+    image = page.render(scale=200 / 72).to_pil()  # 200 dpi, as a phone camera sees it
+    read = [code.text for code in zxingcpp.read_barcodes(image)]
+    assert read == [f"https://datos.example.mx/constancias/{certificate.folio}/"]
