@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from datacon.editions.models import Edition, EditionOrganisation
 from datacon.editions.selectors import editions_public
@@ -124,31 +124,31 @@ class Measure:
 
 # The platform's own counts, in the order of the table.
 PLATFORM_MEASURES: tuple[tuple[str, Any], ...] = (
-    ("sessions", _lazy("Sesiones en la plataforma")),
-    ("speakers", _lazy("Ponentes en la plataforma")),
-    ("moderators", _lazy("Moderadores en la plataforma")),
-    ("organisations", _lazy("Organizaciones en la plataforma")),
-    ("co_conveners", _lazy("Organizaciones co-convocantes en la plataforma")),
-    ("venues", _lazy("Sedes en la plataforma")),
+    ("sessions", gettext_lazy("Sesiones en la plataforma")),
+    ("speakers", gettext_lazy("Ponentes en la plataforma")),
+    ("moderators", gettext_lazy("Moderadores en la plataforma")),
+    ("organisations", gettext_lazy("Organizaciones en la plataforma")),
+    ("co_conveners", gettext_lazy("Organizaciones co-convocantes en la plataforma")),
+    ("venues", gettext_lazy("Sedes en la plataforma")),
 )
 
 # Each reported figure is its own row: 2021's "70 personas panelistas" is never in the row
 # (or chart) of 2022's "25 personas moderadoras", nor online attendees in the row of attendees.
 REPORTED_LABELS: dict[str, Any] = {
-    FigureKey.SESSIONS: _lazy("Sesiones reportadas"),
-    FigureKey.PANELISTS: _lazy("Personas panelistas reportadas"),
-    FigureKey.SPEAKERS: _lazy("Personas ponentes reportadas"),
-    FigureKey.MODERATORS: _lazy("Personas moderadoras reportadas"),
-    FigureKey.CO_CONVENERS: _lazy("Organizaciones co-convocantes reportadas"),
-    FigureKey.ATTENDEES: _lazy("Personas asistentes reportadas"),
-    FigureKey.ATTENDEES_ONLINE: _lazy("Personas asistentes en línea reportadas"),
-    FigureKey.ATTENDEES_IN_PERSON: _lazy("Personas asistentes presenciales reportadas"),
-    FigureKey.REGISTERED: _lazy("Personas registradas reportadas"),
-    FigureKey.VENUES: _lazy("Sedes reportadas"),
-    FigureKey.PANELS: _lazy("Paneles reportados"),
-    FigureKey.WORKSHOPS: _lazy("Talleres reportados"),
-    FigureKey.CONFERENCES: _lazy("Conferencias reportadas"),
-    FigureKey.PROPOSALS: _lazy("Propuestas recibidas reportadas"),
+    FigureKey.SESSIONS: gettext_lazy("Sesiones reportadas"),
+    FigureKey.PANELISTS: gettext_lazy("Personas panelistas reportadas"),
+    FigureKey.SPEAKERS: gettext_lazy("Personas ponentes reportadas"),
+    FigureKey.MODERATORS: gettext_lazy("Personas moderadoras reportadas"),
+    FigureKey.CO_CONVENERS: gettext_lazy("Organizaciones co-convocantes reportadas"),
+    FigureKey.ATTENDEES: gettext_lazy("Personas asistentes reportadas"),
+    FigureKey.ATTENDEES_ONLINE: gettext_lazy("Personas asistentes en línea reportadas"),
+    FigureKey.ATTENDEES_IN_PERSON: gettext_lazy("Personas asistentes presenciales reportadas"),
+    FigureKey.REGISTERED: gettext_lazy("Personas registradas reportadas"),
+    FigureKey.VENUES: gettext_lazy("Sedes reportadas"),
+    FigureKey.PANELS: gettext_lazy("Paneles reportados"),
+    FigureKey.WORKSHOPS: gettext_lazy("Talleres reportados"),
+    FigureKey.CONFERENCES: gettext_lazy("Conferencias reportadas"),
+    FigureKey.PROPOSALS: gettext_lazy("Propuestas recibidas reportadas"),
 }
 
 NO_DATA = "—"
