@@ -25,9 +25,7 @@ def _reported(edition, **figures):  # type: ignore[no-untyped-def]
 def _editions():  # type: ignore[no-untyped-def]
     first = core.EditionFactory(year=2051)
     core.VenueFactory(edition=first, name="Virtual")
-    _reported(
-        first, panelists=70, co_conveners=30, attendees_online=(2500, "more_than")
-    )
+    _reported(first, panelists=70, co_conveners=30, attendees_online=(2500, "more_than"))
     second = core.EditionFactory(year=2052)
     _reported(second, moderators=25, co_conveners=25, venues=10, attendees=1200)
     fictional = core.EditionFactory(year=2053, is_demo=True)

@@ -79,7 +79,9 @@ def test_memoria_pdf_headings_tables_and_lists_are_tagged(pdf_2021):
     first_row = _first_body_row(sessions_by_type)
     assert first_row is not None
     assert [
-        (cell.role, _text(pdf_2021, cell)) for cell in first_row.kids if isinstance(cell, StructElement)
+        (cell.role, _text(pdf_2021, cell))
+        for cell in first_row.kids
+        if isinstance(cell, StructElement)
     ] == [("TH", "Ceremonia"), ("TD", "2")]
 
 
@@ -198,7 +200,9 @@ def _text(pdf: PdfFile, node: StructElement) -> str:
 
 
 def _caption(pdf: PdfFile, table: StructElement) -> str | None:
-    captions = [kid for kid in table.kids if isinstance(kid, StructElement) and kid.role == "Caption"]
+    captions = [
+        kid for kid in table.kids if isinstance(kid, StructElement) and kid.role == "Caption"
+    ]
     return _text(pdf, captions[0]) if captions else None
 
 
