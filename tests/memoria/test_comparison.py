@@ -99,3 +99,11 @@ def test_fictional_editions_are_never_compared_nor_their_figures_shown(client):
     assert "2053" not in main
     assert "999" not in main
     assert "Sede ficticia" not in main
+
+
+def test_open_figures_mark_every_row_of_a_fictional_edition():
+    from datacon.opendata.figures import figure_rows
+
+    _editions()
+    marked = {(row["edicion"], row["edicion_ficticia"]) for row in figure_rows(None)}
+    assert marked == {("2051", False), ("2052", False), ("2053", True)}

@@ -74,3 +74,15 @@ def test_commitment_of_a_fictional_edition_must_be_marked_fictional():
     assert list(error.value.message_dict) == ["is_demo"]
     commitment.is_demo = True
     commitment.full_clean()
+
+
+def test_commitments_dataset_marks_every_fictional_commitment():
+    from datacon.policy.datasets_commitments import commitment_rows
+
+    process, _real, _fictional = _process_with_real_and_fictional_commitments()
+    rows = [row for row in commitment_rows() if row["proceso"] == process.slug]
+    assert [(row["origen"], row["demostracion"]) for row in rows] == [
+        ("policy", False),
+        ("policy", True),
+        ("datacon", True),  # not marked, but from the fictional edition
+    ]
