@@ -11,11 +11,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from datacon.editions.models import Edition, EditionOrganisation
 from datacon.editions.selectors import editions_public
 from datacon.memoria import charts
-from datacon.memoria.models import FigureKey, Memoria, ReportedFigure
+from datacon.memoria.models import FigureKey, FigureQualifier, Memoria, ReportedFigure
 from datacon.memoria.selectors import parity_min_group
 from datacon.program.models import Participation
 from datacon.program.selectors import SPEAKING_ROLES
@@ -105,59 +106,116 @@ def editions_compared() -> list[EditionSummary]:
     return summaries
 
 
-def comparison_charts(summaries: list[EditionSummary]) -> dict[str, Any]:
-    categories = [str(s.edition.year) for s in summaries]
-    if not summaries:
-        return {}
+@dataclass(frozen=True)
+class Measure:
+    """One row of the comparison: one measure with one meaning, counted the same way in every
+    edition (a platform count, or one reported figure), never a mix of the two or of two figures."""
 
-    def best(summary: EditionSummary, key: str, computed: int) -> int | None:
-        reported = summary.reported_value(key)
-        if reported is not None and reported > computed:
-            return reported
-        return computed or None
+    key: str
+    label: str
+    reported: bool
+    values: list[int | None]  # per edition, None: no data
+    cells: list[str]  # as shown ("más de 2,500", "—")
 
-    program_title = _("Sesiones, ponentes y moderación por edición")
-    organisations_title = _("Organizaciones co-convocantes y sedes por edición")
-    return {
-        program_title: charts.grouped_bar_chart(
-            chart_id="grafica-comparativo-programa",
-            title=program_title,
-            categories=categories,
-            series=[
-                (_("Sesiones"), [best(s, FigureKey.SESSIONS, s.sessions) for s in summaries]),
-                (
-                    _("Personas panelistas o ponentes"),
-                    [
-                        max(
-                            filter(
-                                None,
-                                [
-                                    s.speakers,
-                                    s.reported_value(FigureKey.PANELISTS),
-                                    s.reported_value(FigureKey.SPEAKERS),
-                                ],
-                            ),
-                            default=None,
-                        )
-                        for s in summaries
-                    ],
-                ),
-                (
-                    _("Personas moderadoras"),
-                    [best(s, FigureKey.MODERATORS, s.moderators) for s in summaries],
-                ),
-            ],
-        ),
-        organisations_title: charts.grouped_bar_chart(
-            chart_id="grafica-comparativo-organizaciones",
-            title=organisations_title,
-            categories=categories,
-            series=[
-                (
-                    _("Organizaciones co-convocantes"),
-                    [best(s, FigureKey.CO_CONVENERS, s.co_conveners) for s in summaries],
-                ),
-                (_("Sedes"), [best(s, FigureKey.VENUES, s.venues) for s in summaries]),
-            ],
-        ),
-    }
+    @property
+    def editions_with_data(self) -> int:
+        return sum(1 for value in self.values if value is not None)
+
+
+# The platform's own counts, in the order of the table.
+PLATFORM_MEASURES: tuple[tuple[str, Any], ...] = (
+    ("sessions", gettext_lazy("Sesiones en la plataforma")),
+    ("speakers", gettext_lazy("Ponentes en la plataforma")),
+    ("moderators", gettext_lazy("Moderadores en la plataforma")),
+    ("organisations", gettext_lazy("Organizaciones en la plataforma")),
+    ("co_conveners", gettext_lazy("Organizaciones co-convocantes en la plataforma")),
+    ("venues", gettext_lazy("Sedes en la plataforma")),
+)
+
+# Each reported figure is its own row: 2021's "70 personas panelistas" is never in the row
+# (or chart) of 2022's "25 personas moderadoras", nor online attendees in the row of attendees.
+REPORTED_LABELS: dict[str, Any] = {
+    FigureKey.SESSIONS: gettext_lazy("Sesiones reportadas"),
+    FigureKey.PANELISTS: gettext_lazy("Personas panelistas reportadas"),
+    FigureKey.SPEAKERS: gettext_lazy("Personas ponentes reportadas"),
+    FigureKey.MODERATORS: gettext_lazy("Personas moderadoras reportadas"),
+    FigureKey.CO_CONVENERS: gettext_lazy("Organizaciones co-convocantes reportadas"),
+    FigureKey.ATTENDEES: gettext_lazy("Personas asistentes reportadas"),
+    FigureKey.ATTENDEES_ONLINE: gettext_lazy("Personas asistentes en línea reportadas"),
+    FigureKey.ATTENDEES_IN_PERSON: gettext_lazy("Personas asistentes presenciales reportadas"),
+    FigureKey.REGISTERED: gettext_lazy("Personas registradas reportadas"),
+    FigureKey.VENUES: gettext_lazy("Sedes reportadas"),
+    FigureKey.PANELS: gettext_lazy("Paneles reportados"),
+    FigureKey.WORKSHOPS: gettext_lazy("Talleres reportados"),
+    FigureKey.CONFERENCES: gettext_lazy("Conferencias reportadas"),
+    FigureKey.PROPOSALS: gettext_lazy("Propuestas recibidas reportadas"),
+}
+
+NO_DATA = "—"
+
+
+def comparison_measures(summaries: list[EditionSummary]) -> list[Measure]:
+    """The rows of the comparison: the platform's counts (a count of zero is "no data": the
+    platform does not keep every edition's program), then each figure some edition reports."""
+    measures = []
+    for key, label in PLATFORM_MEASURES:
+        values = [getattr(summary, key) or None for summary in summaries]
+        measures.append(
+            Measure(
+                key=key,
+                label=str(label),
+                reported=False,
+                values=values,
+                cells=[NO_DATA if value is None else f"{value:,}" for value in values],
+            )
+        )
+    for key in FigureKey.values:
+        figures = [summary.reported.get(key) for summary in summaries]
+        if not any(figures):
+            continue
+        measures.append(
+            Measure(
+                key=key,
+                label=str(REPORTED_LABELS.get(key, FigureKey(key).label)),
+                reported=True,
+                values=[figure.value if figure else None for figure in figures],
+                cells=[figure.display_value if figure else NO_DATA for figure in figures],
+            )
+        )
+    return measures
+
+
+def comparison_charts(
+    summaries: list[EditionSummary], measures: list[Measure] | None = None
+) -> dict[str, Any]:
+    """One chart per measure that at least two editions have: the bars of a chart always count
+    the same thing, from the same source, so they can be compared. The editions without the
+    measure are left out of its chart (the table shows the dash)."""
+    if measures is None:
+        measures = comparison_measures(summaries)
+    result: dict[str, Any] = {}
+    for measure in measures:
+        if measure.editions_with_data < 2:
+            continue
+        title = _("%(measure)s, por edición") % {"measure": measure.label}
+        items = [
+            (_year_label(summary, measure), value)
+            for summary, value in zip(summaries, measure.values, strict=True)
+            if value is not None
+        ]
+        result[title] = charts.bar_chart(
+            chart_id=f"grafica-comparativo-{measure.key.replace('_', '-')}"
+            + ("-reportado" if measure.reported else ""),
+            title=title,
+            items=items,
+        )
+    return result
+
+
+def _year_label(summary: EditionSummary, measure: Measure) -> str:
+    year = str(summary.edition.year)
+    figure = summary.reported.get(measure.key) if measure.reported else None
+    if figure is not None and figure.qualifier != FigureQualifier.EXACT:
+        # "más de 2,500": the bar is drawn at 2,500 and says so.
+        return f"{year} ({figure.get_qualifier_display()})"
+    return year

@@ -6,6 +6,12 @@ the network here: the URL fetcher serves the project's own static files and
 refuses everything else, so a broken or slow material link cannot break or
 delay the PDF (links stay clickable, they are just not followed). The output
 is deterministic: the same data gives the same bytes.
+
+The PDF is tagged (PDF/UA-1): a structure tree that follows the reading
+order of the HTML (headings, lists, tables with their header cells, figures),
+/MarkInfo Marked, the document language from <html lang> (es-MX or en), the
+title of <title> shown in the viewer's window (DisplayDocTitle), and every
+chart a /Figure whose alternative text is its title and the figures in words.
 """
 
 from __future__ import annotations
@@ -17,7 +23,11 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from datacon.memoria import charts
+
 STATIC_SCHEME = "datacon-static:"
+# Tagged PDF for assistive technology (ISO 14289-1), supported by WeasyPrint since v63.
+PDF_VARIANT = "pdf/ua-1"
 
 
 def _fetcher() -> Any:
@@ -42,6 +52,6 @@ def _fetcher() -> Any:
 def memoria_pdf_bytes(*, context: dict[str, Any], base_url: str) -> bytes:
     import weasyprint
 
-    html = render_to_string("public/memoria/pdf.html", context)
+    html = charts.titles_with_descriptions(render_to_string("public/memoria/pdf.html", context))
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_fetcher())
-    return document.write_pdf()  # type: ignore[no-any-return]
+    return document.write_pdf(pdf_variant=PDF_VARIANT)  # type: ignore[no-any-return]

@@ -729,6 +729,13 @@ FIGURES = Dataset(
     columns=(
         Column("edicion", "string", "Edición (tabla ediciones).", required=True),
         Column(
+            "edicion_ficticia",
+            "boolean",
+            "Verdadero si la edición es ficticia (de demostración): sus cifras nunca se suman, "
+            "promedian ni comparan con las de las ediciones reales.",
+            required=True,
+        ),
+        Column(
             "indicador",
             "string",
             "Qué se cuenta (p. ej. sesiones, ponentes, paridad_ponentes).",

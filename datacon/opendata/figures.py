@@ -23,6 +23,8 @@ def _row(
 ) -> dict[str, Any]:
     return {
         "edicion": edition.slug,
+        # Fictional (demonstration) editions are listed, but marked: never add them to real ones.
+        "edicion_ficticia": edition.is_demo,
         "indicador": indicator,
         "desglose": breakdown,
         "valor": value,

@@ -27,7 +27,8 @@ def commitment_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
         .values(
             "pk", "process__slug", "code", "title", "source", "edition__year", "owner",
             "owner_organisation__name", "indicator", "unit", "baseline", "target",
-            "starts_year", "due_on", "is_cancelled", "latest_value",
+            "starts_year", "due_on", "is_cancelled", "is_demo", "edition__is_demo",
+            "latest_value",
         )
     )  # fmt: skip
     for row in rows:
@@ -50,6 +51,8 @@ def commitment_rows(_edition: object = None) -> Iterator[dict[str, Any]]:
             "anio_inicio": row["starts_year"],
             "fecha_limite": row["due_on"],
             "cancelado": row["is_cancelled"],
+            # Commitment.is_fictional: marked, or born from a fictional edition.
+            "demostracion": bool(row["is_demo"] or row["edition__is_demo"]),
             "valor_mas_reciente": float(row["latest_value"])
             if row["latest_value"] is not None
             else None,
@@ -108,6 +111,12 @@ COMMITMENTS_DATASET = _register(
         Column("anio_inicio", "year", "Año de inicio."),
         Column("fecha_limite", "date", "Fecha límite."),
         Column("cancelado", "boolean", "Compromiso cancelado."),
+        Column(
+            "demostracion",
+            "boolean",
+            "Compromiso ficticio de demostración (o de una edición ficticia): no se promedia "
+            "con los reales.",
+        ),
         Column("valor_mas_reciente", "number", "Valor del reporte más reciente."),
         Column(
             "avance",

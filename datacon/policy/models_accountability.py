@@ -204,8 +204,18 @@ class Commitment(TimeStampedModel):
             errors["cancel_reason"] = _("Explique por qué se cancela el compromiso.")
         if self.due_on and self.starts_year and self.due_on.year < self.starts_year:
             errors["due_on"] = _("La fecha límite no puede ser anterior al año de inicio.")
+        if self.edition is not None and self.edition.is_demo and not self.is_demo:
+            errors["is_demo"] = _(
+                "Un compromiso que surge de una edición ficticia es ficticio: márquelo de demostración."
+            )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_fictional(self) -> bool:
+        """Fictional when marked so or born from a fictional edition (`Edition.is_demo` owns
+        "fictional"). Read with the edition loaded (select_related) in lists."""
+        return self.is_demo or (self.edition is not None and self.edition.is_demo)
 
     def get_absolute_url(self) -> str:
         return reverse(

@@ -8,8 +8,10 @@ Progress roll-up (documented in docs/policy.md):
     date: every year from its start) and it is not cancelled.
     rollup(process, Y) = the mean of the ratios, at the end of Y (or today for
     the current year), of the commitments active in Y, weighted equally.
-    Fictional demonstration commitments (is_demo) get their own mean and are
-    never averaged with the real ones.
+    Fictional demonstration commitments (is_demo, or born from a fictional
+    edition: Commitment.is_fictional) get their own mean and are never averaged
+    with the real ones; an edition's year counts only the commitments as real
+    (or as fictional) as the edition.
 """
 
 from __future__ import annotations
@@ -123,11 +125,11 @@ class ProgressSummary:
 
     @property
     def real_items(self) -> list[CommitmentProgress]:
-        return [item for item in self.items if not item.commitment.is_demo]
+        return [item for item in self.items if not item.commitment.is_fictional]
 
     @property
     def demo_items(self) -> list[CommitmentProgress]:
-        return [item for item in self.items if item.commitment.is_demo]
+        return [item for item in self.items if item.commitment.is_fictional]
 
     @property
     def demo_achieved(self) -> int:
@@ -213,7 +215,7 @@ def _mean(items: list[CommitmentProgress], *, demo: bool) -> Decimal | None:
     counted = [
         item.ratio
         for item in items
-        if not item.commitment.is_cancelled and item.commitment.is_demo == demo
+        if not item.commitment.is_cancelled and item.commitment.is_fictional == demo
     ]
     return (sum(counted, ZERO) / len(counted)) if counted else None
 
@@ -278,7 +280,7 @@ def year_report(*, process: Process, year: int) -> YearReport:
     sources: dict[str, list[Decimal]] = defaultdict(list)
     for item in summary.items:
         label = item.commitment.get_source_display()
-        if item.commitment.is_demo:
+        if item.commitment.is_fictional:
             label = _("%(source)s (demostración, ficticios)") % {"source": label}
         sources[label].append(item.ratio)
     by_source = [
@@ -329,7 +331,15 @@ def edition_policy_year(*, edition: Any, today: dt.date | None = None) -> list[P
         process_id__in=ids, date__year=year, date__lte=today
     ).order_by("date", "id"):
         milestones[milestone.process_id].append(milestone)
-    commitments = list(Commitment.objects.filter(process_id__in=ids).order_by("code", "id"))
+    # Only commitments as real (or as fictional) as the edition: a real edition's memoria never
+    # counts a fictional commitment, nor a fictional edition's a real one.
+    commitments = [
+        commitment
+        for commitment in Commitment.objects.filter(process_id__in=ids)
+        .select_related("edition")
+        .order_by("code", "id")
+        if commitment.is_fictional == edition.is_demo
+    ]
     reports: dict[int, list[ProgressReport]] = defaultdict(list)
     for report in ProgressReport.objects.filter(commitment__process_id__in=ids).order_by(
         "reported_on", "id"

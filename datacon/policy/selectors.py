@@ -235,7 +235,7 @@ def process_overview(*, process: Process, now: dt.datetime | None = None) -> Pro
         open_agreements=open_agreements,
         rollup_year=today.year,
         rollup=progress.rollup,
-        commitment_count=len(progress.items),
+        commitment_count=len(progress.real_items),  # fictional ones are counted apart
     )
 
 

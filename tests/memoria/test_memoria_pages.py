@@ -240,7 +240,8 @@ def test_memoria_compare_page_lists_every_public_real_edition(demo, client):
     assert rows["Personas panelistas reportadas"][0] == "70"
     assert rows["Organizaciones co-convocantes reportadas"][:2] == ["30", "25"]
     assert rows["Paneles reportados"] == ["—", "12", "—", "—"]
-    assert rows["Sedes"][2] == "10"
+    assert rows["Sedes reportadas"][2] == "10"
+    assert rows["Sedes en la plataforma"][0] == "1"
     sources = [dd.text_content() for dd in tree.cssselect("dl.compare-sources dd")]
     assert (
         "Sedes: 10 — Fuente: Acceso libre a datos abiertos, Reporte Índigo (octubre de 2023)"

@@ -56,11 +56,20 @@ def memoria_pdf(request: HttpRequest, edition: str) -> HttpResponse:
 
 @public_page([CONFERENCE])
 def memoria_compare(request: HttpRequest) -> HttpResponse:
-    from datacon.memoria.comparison import comparison_charts, editions_compared
+    from datacon.memoria.comparison import (
+        comparison_charts,
+        comparison_measures,
+        editions_compared,
+    )
 
     summaries = editions_compared()
+    measures = comparison_measures(summaries)
     return render(
         request,
         "public/memoria/compare.html",
-        {"summaries": summaries, "charts": comparison_charts(summaries)},
+        {
+            "summaries": summaries,
+            "measures": measures,
+            "charts": comparison_charts(summaries, measures),
+        },
     )
