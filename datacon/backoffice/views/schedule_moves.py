@@ -81,11 +81,14 @@ def move(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
             actor=actor,
             action=ProgramAction.SCHEDULE_UNDO if undo else ProgramAction.SCHEDULE_UNPLACE,
         )
+        message = _("%(session)s salió del programa (cambio sin publicar).") % {"session": label}
+        if undo:
+            message = _("Movimiento deshecho. %(message)s") % {"message": message}
         return _answer(
             request,
             edition=current,
             ok=True,
-            message=_("%(session)s salió del programa (cambio sin publicar).") % {"session": label},
+            message=message,
             session=session.pk,
             previous=previous,
             warnings=[],

@@ -142,17 +142,19 @@
       })
       .then(function (result) {
         var answer = result.answer;
-        if (answer.ok) {
-          if (!undo && answer.previous) {
-            var stack = memoryStack.slice();
-            stack.push({ url: url, previous: answer.previous });
-            writeStack(stack);
-          }
-          say(answer.message, answer.warnings && answer.warnings.length ? "warning" : "ok", answer.warnings);
-        } else {
-          say(answer.message, "error");
+        if (answer.ok && !undo && answer.previous) {
+          var stack = memoryStack.slice();
+          stack.push({ url: url, previous: answer.previous });
+          writeStack(stack);
         }
+        // Said once the grid shows the stored state, so what is read matches what is seen.
         return refresh(answer.session).then(function () {
+          if (answer.ok) {
+            var warned = answer.warnings && answer.warnings.length;
+            say(answer.message, warned ? "warning" : "ok", answer.warnings);
+          } else {
+            say(answer.message, "error");
+          }
           return answer;
         });
       })
@@ -270,7 +272,9 @@
     cancelButton.hidden = true;
     if (!quiet) {
       say(text.cancelled, "");
-      var button = card.querySelector("[data-move]");
+      // The grid may have been read again meanwhile: look the card up afresh.
+      var fresh = cardFor(card.dataset.session) || card;
+      var button = fresh.querySelector("[data-move]");
       if (button && document.contains(button)) {
         button.focus();
       }
