@@ -179,7 +179,6 @@ def _builder_text() -> dict[str, str]:
             "Moviendo %(session)s. Use las flechas para elegir un espacio del programa, "
             "Intro para colocarla allí o Escape para cancelar."
         ),
-        "picked_short": _("Moviendo %(session)s: elija un espacio."),
         "cancelled": _("Movimiento cancelado."),
         "free": _("libre"),
         "taken": _("ocupado por %(sessions)s"),
