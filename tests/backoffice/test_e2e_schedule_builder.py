@@ -39,7 +39,11 @@ def _world():  # type: ignore[no-untyped-def]
     ana = factories.PersonFactory(public_name="Ana Ponente", gender="woman")
     carlos = factories.PersonFactory(public_name="Carlos Ponente", gender="man")
     sessions = {}
-    for title, people in (("Primera", [beto, ana]), ("Segunda", [beto, carlos]), ("Tercera", [ana])):
+    for title, people in (
+        ("Primera", [beto, ana]),
+        ("Segunda", [beto, carlos]),
+        ("Tercera", [ana]),
+    ):
         session = Session.objects.create(
             edition=edition, title=title, session_type=panel, status="draft"
         )

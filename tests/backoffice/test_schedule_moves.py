@@ -84,9 +84,9 @@ def test_dropping_a_session_places_it_and_answers_where_it_was(organiser_client,
     assert _where(world["first"]) == ("10:00", "11:00", "Sala A")
     placement = SessionPlacement.objects.get(session=world["first"])
     assert placement.pending is True
-    assert AuditEntry.objects.filter(
-        action="schedule.place", object_id=str(placement.pk)
-    ).count() == 1
+    assert (
+        AuditEntry.objects.filter(action="schedule.place", object_id=str(placement.pk)).count() == 1
+    )
 
     # Moved again (a drag between slots): keeps its duration and says where it stood.
     answer = _move(organiser_client, world, world["first"], 14, world["b"]).json()
@@ -125,14 +125,14 @@ def test_a_taken_room_is_refused_with_409_and_nothing_moves(organiser_client, wo
     answer = response.json()
     assert answer["ok"] is False
     assert [c["kind"] for c in answer["refused"]] == ["room"]
-    assert answer["message"].startswith("No se puede colocar aquí: La sala «Sala A» ya está ocupada")
+    assert answer["message"].startswith(
+        "No se puede colocar aquí: La sala «Sala A» ya está ocupada"
+    )
     assert _where(world["second"]) is None
 
 
 def test_capacity_and_day_parity_are_in_the_answer(organiser_client, world):
-    answer = _move(
-        organiser_client, world, world["second"], 12, world["b"], duracion="90"
-    ).json()
+    answer = _move(organiser_client, world, world["second"], 12, world["b"], duracion="90").json()
     assert _where(world["second"]) == ("12:00", "13:30", "Sala B")
     assert answer["parity"] == {
         "day": world["day"],
@@ -235,7 +235,7 @@ def test_the_builder_marks_slots_and_sessions_for_the_script(organiser_client, w
     assert card.get("data-move-url") == _url(world, world["first"])
     assert card.getparent().get("data-time") == "10:00"
     assert card.getparent().get("data-place") == f"r{world['a'].pk}"
-    unplaced = tree.xpath('//ul[@data-unplace]/li[@data-session]/@data-session')
+    unplaced = tree.xpath("//ul[@data-unplace]/li[@data-session]/@data-session")
     assert unplaced == [str(world["second"].pk)]
     # Without the script the session is still a link to its placement form.
     assert card.xpath("a/@href") == [
@@ -264,9 +264,9 @@ def test_the_preview_is_exactly_what_the_next_version_records(organiser_client, 
     ]
     version = schedule_publish(edition=world["edition"], actor=factories.SYSTEM, renumber=False)
     recorded = list(
-        ScheduleChange.objects.filter(version=version).order_by("code", "id").values_list(
-            "kind", "title"
-        )
+        ScheduleChange.objects.filter(version=version)
+        .order_by("code", "id")
+        .values_list("kind", "title")
     )
     assert sorted(recorded) == [("cancelled", "Segunda"), ("moved", "Primera")]
     assert len(preview) == 2

@@ -182,7 +182,9 @@ def _builder_text() -> dict[str, str]:
         "cancelled": _("Movimiento cancelado."),
         "free": _("libre"),
         "taken": _("ocupado por %(sessions)s"),
-        "unplace_target": _("Lista de sesiones por colocar: suelte aquí para quitarla del programa"),
+        "unplace_target": _(
+            "Lista de sesiones por colocar: suelte aquí para quitarla del programa"
+        ),
         "saving": _("Guardando…"),
         "failed": _("No se pudo guardar el movimiento. Revise su conexión e intente de nuevo."),
         "nothing_to_undo": _("No hay movimientos que deshacer."),
