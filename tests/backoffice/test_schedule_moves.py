@@ -272,3 +272,39 @@ def test_the_preview_is_exactly_what_the_next_version_records(organiser_client, 
     assert len(preview) == 2
     assert any("Primera" in row and "16:00" in row for row in preview)
     assert any("Segunda" in row for row in preview)
+
+
+def test_a_session_made_public_outside_the_builder_counts_as_a_change_to_publish(
+    organiser_client, world
+):
+    """Issue 16: a session confirmed with a code before any version (an import, the admin)
+    is shown by the builder as a change to publish, not "Sin cambios pendientes"."""
+    slug = world["edition"].slug
+    session = world["first"]
+    starts = factories.at(world["edition"], 1, 10)
+    Session.objects.filter(pk=session.pk).update(
+        status="confirmed",
+        code="S0101",
+        day=world["edition"].start_date,
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=1),
+        venue=world["venue"],
+        room=world["a"],
+    )
+    tree = lxml.html.fromstring(
+        organiser_client.get(f"/gestion/ediciones/{slug}/programa/").content
+    )
+    assert tree.xpath('string(//div[@class="schedule-bar"]//span[contains(@class, "badge")])') == (
+        "1 cambio sin publicar"
+    )
+    preview = tree.xpath('//section[contains(@class, "publish-preview")]//li')
+    assert len(preview) == 1
+    assert "S0101 Primera" in " ".join(preview[0].text_content().split())
+    version = schedule_publish(edition=world["edition"], actor=factories.SYSTEM, renumber=False)
+    assert list(version.changes.values_list("kind", "code")) == [("added", "S0101")]
+    tree = lxml.html.fromstring(
+        organiser_client.get(f"/gestion/ediciones/{slug}/programa/").content
+    )
+    assert tree.xpath('string(//div[@class="schedule-bar"]//span[contains(@class, "badge")])') == (
+        "Sin cambios pendientes"
+    )
