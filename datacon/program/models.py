@@ -47,6 +47,7 @@ class ProgramAction(AuditAction):
     PARTICIPATION_PEND = "participation.pend"
     SCHEDULE_PLACE = "schedule.place"
     SCHEDULE_UNPLACE = "schedule.unplace"
+    SCHEDULE_UNDO = "schedule.undo"  # a move taken back from the builder: the session goes back
     SCHEDULE_PUBLISH = "schedule.publish"
     SCHEDULE_SYNC = "schedule.sync"
     PROGRAM_IMPORT = "program.import"

@@ -239,9 +239,11 @@ def placement_set(
     expected_audience: int | None,
     actor: Actor,
     accept_warnings: bool = False,
+    action: ProgramAction = ProgramAction.SCHEDULE_PLACE,
 ) -> list[Conflict]:
     """Place a session; returns the warnings accepted. Raises PlacementRefused
-    (hard rule broken) or PlacementNeedsConfirmation (warnings not accepted)."""
+    (hard rule broken) or PlacementNeedsConfirmation (warnings not accepted).
+    An undo in the builder passes `action=SCHEDULE_UNDO`: same checks, its own audit action."""
     with unit_of_work(actor) as work:
         edition = Edition.objects.select_for_update().get(pk=session.edition_id)
         require(actor, "program.schedule", edition)
@@ -285,7 +287,7 @@ def placement_set(
         placement.updated_by = work.actor.account
         work.save(
             placement,
-            action=ProgramAction.SCHEDULE_PLACE,
+            action=action,
             summary=str(session)[:300],
             extra_changes={"accepted_warnings": [c.message for c in conflicts]}
             if conflicts
@@ -294,14 +296,18 @@ def placement_set(
     return conflicts
 
 
-def placement_clear(*, session: Session, actor: Actor) -> None:
+def placement_clear(
+    *, session: Session, actor: Actor, action: ProgramAction = ProgramAction.SCHEDULE_UNPLACE
+) -> None:
     """Take a session off the grid. A published session is cancelled at the next publication."""
     with unit_of_work(actor) as work:
         require(actor, "program.schedule", session)
-        placement_clear_for(work, session=session)
+        placement_clear_for(work, session=session, action=action)
 
 
-def placement_clear_for(work: Work, *, session: Session) -> None:
+def placement_clear_for(
+    work: Work, *, session: Session, action: ProgramAction = ProgramAction.SCHEDULE_UNPLACE
+) -> None:
     """Inside a caller's unit of work: the session leaves the grid because its proposal
     left the program (a decision changed, the proponent declined). The caller's rule
     applies, not the schedule's."""
@@ -311,7 +317,7 @@ def placement_clear_for(work: Work, *, session: Session) -> None:
     placement.venue = placement.room = None
     placement.pending = True
     placement.updated_by = work.actor.account
-    work.save(placement, action=ProgramAction.SCHEDULE_UNPLACE, summary=str(session)[:300])
+    work.save(placement, action=action, summary=str(session)[:300])
 
 
 # --- publishing ---------------------------------------------------------------------

@@ -33,6 +33,9 @@ class GridColumn:
 class GridCell:
     rowspan: int
     items: list[Any] = field(default_factory=list)
+    column: GridColumn | None = None  # the room (or venue) the cell belongs to: a drop target
+    row: int = 0
+    col: int = 0
 
 
 @dataclass
@@ -108,11 +111,17 @@ def grid_day(
     for index in range(row_count):
         minutes = start + index * step_minutes
         cells: list[GridCell | None] = []
-        for column in columns:
-            cell: GridCell | None = GridCell(rowspan=1)
+        for position, column in enumerate(columns):
+            cell: GridCell | None = GridCell(rowspan=1, column=column, row=index, col=position)
             for first, last, payloads in blocks.get(column.key, []):
                 if first == index:
-                    cell = GridCell(rowspan=min(last, row_count) - first, items=payloads)
+                    cell = GridCell(
+                        rowspan=min(last, row_count) - first,
+                        items=payloads,
+                        column=column,
+                        row=index,
+                        col=position,
+                    )
                     break
                 if first < index < last:
                     cell = None

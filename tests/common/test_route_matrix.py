@@ -170,6 +170,10 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
     "backoffice:proposals_publish_remind": lambda world: (
         "/gestion/ediciones/2027-demo/programa/publicar/recordar/0/"
     ),
+    # Posted to by the schedule builder's script (drag and drop, keyboard), never a link.
+    "backoffice:proposals_move": lambda world: (
+        "/gestion/ediciones/2027-demo/programa/sesiones/0/mover/"
+    ),
     "public:proposals_respond": lambda world: f"/cuenta/propuestas/{world['co_spoken']}/responder/",
     "media": lambda world: "/media/no-existe.txt",
     "account_confirm_email": lambda world: "/cuentas/confirm-email/clave-falsa/",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from datacon.backoffice.views import materials, outbox, program_import, schedule
+from datacon.backoffice.views import materials, outbox, program_import, schedule, schedule_moves
 from datacon.backoffice.views import proposals as views
 
 urlpatterns = [
@@ -37,6 +37,11 @@ urlpatterns = [
         "ediciones/<slug:edition>/programa/sesiones/<int:pk>/",
         schedule.place,
         name="proposals_place",
+    ),
+    path(
+        "ediciones/<slug:edition>/programa/sesiones/<int:pk>/mover/",
+        schedule_moves.move,
+        name="proposals_move",
     ),
     path(
         "ediciones/<slug:edition>/programa/sesiones/<int:pk>/materiales/",

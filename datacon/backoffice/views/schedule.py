@@ -22,6 +22,7 @@ from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
 from datacon.editions.models import Edition
 from datacon.editions.selectors import edition_from_url
+from datacon.program.builder import day_parity
 from datacon.program.forms import PlacementForm, PublishForm
 from datacon.program.models import (
     Participation,
@@ -160,12 +161,35 @@ def schedule(request: HttpRequest, edition: str) -> HttpResponse:
             "unplaced": unplaced,
             "conflicts": state.conflicts,
             "cancelled": [p for p in state.placements if p.session.status == "cancelled"],
+            "day_parity": day_parity(state, selected) if selected else None,
+            "changes": unpublished_changes(edition=current),
+            "builder_text": _builder_text(),
             "versions": list(
                 ScheduleVersion.objects.filter(edition=current).defer("snapshot", "parity")[:5]
             ),
             "section": "schedule",
         },
     )
+
+
+def _builder_text() -> dict[str, str]:
+    """What the drag-and-drop script says, translated here (the script has no catalogue)."""
+    return {
+        "picked": _(
+            "Moviendo %(session)s. Use las flechas para elegir un espacio del programa, "
+            "Intro para colocarla allí o Escape para cancelar."
+        ),
+        "cancelled": _("Movimiento cancelado."),
+        "free": _("libre"),
+        "taken": _("ocupado por %(sessions)s"),
+        "unplace_target": _(
+            "Lista de sesiones por colocar: suelte aquí para quitarla del programa"
+        ),
+        "saving": _("Guardando…"),
+        "failed": _("No se pudo guardar el movimiento. Revise su conexión e intente de nuevo."),
+        "nothing_to_undo": _("No hay movimientos que deshacer."),
+        "warnings": _("Advertencias:"),
+    }
 
 
 def _default_duration(session: Session) -> int:

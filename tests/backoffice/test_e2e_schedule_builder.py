@@ -1,0 +1,154 @@
+"""Browser tests (headless Debian Chromium): an organiser builds a day of the program by
+dragging sessions onto the grid, moves one from the keyboard, sees the warnings and
+undoes the moves, on a desktop screen and on a phone."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from datacon.common.models import AuditEntry
+from datacon.program.models import Session, SessionPlacement
+from tests import factories
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _signed_in_page(browser, live_server, user, width):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 900})
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return page
+
+
+def _world():  # type: ignore[no-untyped-def]
+    edition = factories.EditionFactory(title="DATACON Prueba")
+    venue = factories.VenueFactory(
+        edition=edition, name="Sede Centro", opens_at=dt.time(9, 0), closes_at=dt.time(18, 0)
+    )
+    room_a = factories.RoomFactory(venue=venue, name="Sala A", capacity=100)
+    room_b = factories.RoomFactory(venue=venue, name="Sala B", capacity=100)
+    panel = factories.SessionTypeFactory(edition=edition, name="Panel")
+    beto = factories.PersonFactory(public_name="Beto Ponente", gender="man")
+    ana = factories.PersonFactory(public_name="Ana Ponente", gender="woman")
+    carlos = factories.PersonFactory(public_name="Carlos Ponente", gender="man")
+    sessions = {}
+    for title, people in (
+        ("Primera", [beto, ana]),
+        ("Segunda", [beto, carlos]),
+        ("Tercera", [ana]),
+    ):
+        session = Session.objects.create(
+            edition=edition, title=title, session_type=panel, status="draft"
+        )
+        for order, person in enumerate(people):
+            factories.ParticipationFactory(
+                session=session, person=person, order=order, role="panelist"
+            )
+        sessions[title] = session
+    return edition, room_a, room_b, sessions
+
+
+def _where(session):  # type: ignore[no-untyped-def]
+    placement = SessionPlacement.objects.select_related("room").get(session=session)
+    if placement.starts_at is None:
+        return None
+    local = placement.starts_at.astimezone(session.edition.tz)
+    return (local.strftime("%H:%M"), placement.room.name)
+
+
+def _slot(page, room, time):  # type: ignore[no-untyped-def]
+    return page.locator(f'td[data-place="r{room.pk}"][data-time="{time}"]')
+
+
+def _drag(page, source, target):  # type: ignore[no-untyped-def]
+    """Drag with the mouse as a person does; the page may scroll between the two ends
+    (Playwright's drag_to loses the drag when the target needs a scroll)."""
+    source.scroll_into_view_if_needed()
+    box = source.bounding_box()
+    page.mouse.move(box["x"] + 8, box["y"] + 6)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 30, box["y"] + 16, steps=4)
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    page.mouse.move(box["x"] + 8, box["y"] + 6, steps=4)
+    page.mouse.up()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_drag_keyboard_warning_and_undo(live_server, browser, width):  # type: ignore[no-untyped-def]
+    edition, room_a, room_b, sessions = _world()
+    page = _signed_in_page(browser, live_server, factories.organiser_user(), width)
+    page.goto(f"{live_server.url}/gestion/ediciones/{edition.slug}/programa/")
+    status = page.locator("#builder-status")
+    unplaced = page.locator("ul[data-unplace]")
+
+    # Drag from the list onto a free slot: placed, and the dock says where.
+    _drag(page, unplaced.locator("li", has_text="Primera"), _slot(page, room_a, "10:00"))
+    expect(status).to_have_text("«Primera»: 10:00–11:00, Sala A (cambio sin publicar).")
+    expect(_slot(page, room_a, "10:00").locator(".grid-card")).to_contain_text("Primera")
+    expect(unplaced).not_to_contain_text("Primera")
+    assert _where(sessions["Primera"]) == ("10:00", "Sala A")
+
+    # A speaker in two rooms at once: placed, with the warning shown at once.
+    _drag(page, unplaced.locator("li", has_text="Segunda"), _slot(page, room_b, "10:00"))
+    expect(page.locator("#builder-warnings")).to_contain_text(
+        "Beto Ponente estaría en dos lugares a la vez"
+    )
+    expect(page.locator("section.conflicts")).to_contain_text("Beto Ponente")
+    expect(_slot(page, room_b, "10:00").locator(".grid-session.has-conflict")).to_be_visible()
+    # The day's parity and the preview of the publication follow the moves.
+    expect(page.locator("section.day-parity")).to_contain_text("Sin paridad")
+    expect(page.locator("section.publish-preview li")).to_have_count(2)
+
+    # Between slots: a room already taken is refused with the reason, nothing moves.
+    _drag(page, _slot(page, room_b, "10:00").locator(".grid-card"), _slot(page, room_a, "10:00"))
+    expect(status).to_contain_text("No se puede colocar aquí: La sala «Sala A» ya está ocupada")
+    assert _where(sessions["Segunda"]) == ("10:00", "Sala B")
+    expect(page.get_by_role("button", name="Mover «Segunda»")).to_be_focused()
+
+    # The keyboard way: "Mover", arrows to a slot, Enter. Escape cancels first.
+    mover = page.get_by_role("button", name="Mover «Tercera»")
+    mover.focus()
+    page.keyboard.press("Enter")
+    expect(status).to_contain_text("Moviendo «Tercera»")
+    page.keyboard.press("Escape")
+    expect(status).to_have_text("Movimiento cancelado.")
+    expect(mover).to_be_focused()
+    page.keyboard.press("Space")
+    focused = "document.activeElement.dataset.label"
+    assert page.evaluate(focused) == "Sala A (Sede Centro), 09:00"
+    page.keyboard.press("ArrowRight")
+    for _ in range(5):  # 09:30, 10:00 (Segunda, one hour), 11:00, 11:30, 12:00
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == "Sala B (Sede Centro), 12:00"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Sala B (Sede Centro), 12:00 — libre"
+    )
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("«Tercera»: 12:00–13:00, Sala B (cambio sin publicar).")
+    expect(page.get_by_role("button", name="Mover «Tercera»")).to_be_focused()
+    assert _where(sessions["Tercera"]) == ("12:00", "Sala B")
+
+    # Undo, twice: Tercera and then Segunda go back to the list; the warning goes.
+    undo = page.get_by_role("button", name="Deshacer el último movimiento")
+    undo.click()
+    expect(status).to_contain_text("Movimiento deshecho.")
+    expect(unplaced).to_contain_text("Tercera")
+    assert _where(sessions["Tercera"]) is None
+    undo.click()
+    expect(unplaced).to_contain_text("Segunda")
+    expect(page.locator("section.conflicts")).to_have_count(0)
+    assert _where(sessions["Segunda"]) is None
+    assert _where(sessions["Primera"]) == ("10:00", "Sala A")
+    assert AuditEntry.objects.filter(action="schedule.undo").count() == 2
+
+    # Nothing wider than the screen (the grid scrolls in its own box).
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.context.close()
