@@ -39,12 +39,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
 from datacon.common.actor import Actor
 from datacon.common.versions import POLICY, consultation_scope, public_version_bump
+from datacon.common.write import unit_of_work
 from datacon.consultation.models import (
     ALL_CONSULTATIONS,
     MIN_COMMENT_LENGTH,
@@ -226,7 +226,7 @@ class _Plan:
 def generate(*, context: Context, count: int, rng: random.Random) -> int:
     """Create the consultation and `count` comments; return `count`."""
     edition = context.edition
-    with transaction.atomic():
+    with unit_of_work(Actor.system("large dataset")):
         process = process_save(
             process=Process(
                 title="Política ficticia de datos abiertos para pruebas de carga",

@@ -33,9 +33,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import models
 
 from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition
 from datacon.people.models import Organisation, Person
 from datacon.people.services import person_save
@@ -480,7 +481,7 @@ def _draft_v2(v1_markdown_with_anchors: str) -> str:
 
 def demo_load() -> dict[str, int]:
     counter = _Counter()
-    with transaction.atomic():
+    with unit_of_work(Actor.system("demo")):
         _load(counter)
     return counter.created
 
