@@ -33,9 +33,8 @@ EXEMPT_FILES = {
 }
 EXEMPT_DIRS = ("demo/",)  # demo and load-data generators (not installed in production)
 EXEMPT_NAMES = ("large_dataset.py", "synthetic.py", "demo.py")
-EXEMPT_PACKAGES = (
-    "large_dataset",
-)  # a generator split into a package (consultation/large_dataset/)
+# A generator split into a package (consultation/large_dataset/).
+EXEMPT_PACKAGES = ("large_dataset",)
 
 WRITE_METHODS = {"save", "delete", "bulk_create", "bulk_update"}
 WRITE_FUNCTIONS = {"audit_record", "public_version_bump", "record_save", "record_delete"}
