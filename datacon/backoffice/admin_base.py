@@ -31,9 +31,10 @@ class ServiceAdminMixin:
 
 
 class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):
-    # Django's admin opens a plain atomic block around its change form and delete
-    # page. The unit of work is the outermost transaction (durable), so it opens first
-    # and the admin's block, and every save or delete inside it, joins it.
+    # Django's admin opens a plain atomic block around its change form, its delete
+    # page and a list's bulk edit. The unit of work is the outermost transaction
+    # (durable), so it opens first and the admin's block, and every save or delete
+    # inside it, joins it.
     def changeform_view(
         self,
         request: HttpRequest,
@@ -43,6 +44,12 @@ class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):
     ) -> HttpResponse:
         with unit_of_work(Actor.of(request.user)):
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        with unit_of_work(Actor.of(request.user)):
+            return super().changelist_view(request, extra_context)
 
     def delete_view(
         self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
