@@ -86,7 +86,7 @@ def _date(value: str | None) -> dt.date | None:
 
 def demo_load(*, with_demo_users: bool = True) -> LoadReport:
     report = LoadReport()
-    with unit_of_work(Actor.system("demo loader")):
+    with unit_of_work(DEMO_ACTOR):
         organisations = {
             org["slug"]: _upsert(
                 report,
