@@ -216,6 +216,7 @@ def records_create(password: str) -> tuple[int, str, str]:
     from django.db import connections
 
     from datacon.backoffice.roles import ORGANISERS, roles_ensure
+    from datacon.common.actor import Actor
     from datacon.editions.services import edition_create
     from datacon.people.services import organisation_create
     from datacon.program.services import session_create
@@ -227,8 +228,9 @@ def records_create(password: str) -> tuple[int, str, str]:
         username=ORGANISER, email=ORGANISER, password=password, is_staff=True
     )
     user.groups.add(Group.objects.get(name=ORGANISERS))
+    system = Actor.system("prueba de dos servidores (scripts/two_instances.py)")
     organiser = organisation_create(
-        name="Comité ficticio de la prueba de dos servidores", kind="civil_society", actor=None
+        name="Comité ficticio de la prueba de dos servidores", kind="civil_society", actor=system
     )
     edition = edition_create(
         number=EDITION_YEAR,
@@ -239,6 +241,7 @@ def records_create(password: str) -> tuple[int, str, str]:
         end_date=dt.date(EDITION_YEAR, 5, 11),
         status="published",
         organiser=organiser,
+        actor=system,
     )
     session = session_create(
         edition=edition,
@@ -246,6 +249,7 @@ def records_create(password: str) -> tuple[int, str, str]:
         session_type=edition.session_types.get(slug="panel"),
         starts_at=dt.datetime(EDITION_YEAR, 5, 11, 10, tzinfo=edition.tz),
         ends_at=dt.datetime(EDITION_YEAR, 5, 11, 11, tzinfo=edition.tz),
+        actor=system,
     )
     connections.close_all()
     return session.pk, edition.slug, session.code

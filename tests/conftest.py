@@ -159,6 +159,7 @@ def _platform_caller() -> str | None:
                 or relative in _RUNTIME_LEGACY
                 or relative.startswith(_GENERATORS[0])
                 or relative.endswith(_GENERATORS[1:])
+                or "/large_dataset/" in f"/{relative}"  # a generator split into a package
             ):
                 return None
             return f"{relative}:{frame.f_lineno} ({frame.f_code.co_name})"

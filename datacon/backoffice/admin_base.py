@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.actor import Actor
@@ -33,6 +33,32 @@ class ServiceAdminMixin:
 
 
 class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    # Django's admin opens a plain atomic block around its change form, its delete
+    # page and a list's bulk edit. The unit of work is the outermost transaction
+    # (durable), so it opens first and the admin's block, and every save or delete
+    # inside it, joins it.
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        with unit_of_work(Actor.of(request.user)):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        with unit_of_work(Actor.of(request.user)):
+            return super().changelist_view(request, extra_context)
+
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        with unit_of_work(Actor.of(request.user)):
+            return super().delete_view(request, object_id, extra_context)
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         self.save_record(obj, Actor.of(request.user))
 

@@ -9,8 +9,6 @@ a real edition. Idempotent: a second run adds nothing.
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from datacon.certificates.models import (
     Certificate,
     CertificateKind,
@@ -23,6 +21,7 @@ from datacon.certificates.services import (
     certificates_issue,
 )
 from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition
 from datacon.registration.demo import DEMO_ATTENDEES, DEMO_EDITION_SLUG
 from datacon.registration.models import Registration, RegistrationStatus
@@ -35,7 +34,7 @@ def demo_load() -> dict[str, int]:
     edition = Edition.objects.filter(slug=DEMO_EDITION_SLUG).first()
     if edition is None:
         return {}
-    with transaction.atomic():
+    with unit_of_work(ACTOR):
         if not CertificateRule.objects.filter(edition=edition).exists():
             certificate_rule_save(
                 rule=CertificateRule(

@@ -64,27 +64,3 @@ def write_audit_entry(
         summary=summary[:300],
         changes=changes or {},
     )
-
-
-def audit_record(
-    *,
-    actor: Any,
-    action: str,
-    instance: models.Model | None = None,
-    object_type: str = "",
-    object_id: str = "",
-    summary: str = "",
-    changes: dict[str, Any] | None = None,
-) -> AuditEntry:
-    """Old entry point, kept until every service records through `Work.record`."""
-    from datacon.common.write import _legacy_actor
-
-    return write_audit_entry(
-        actor=_legacy_actor(actor),
-        action=action,
-        instance=instance,
-        object_type=object_type,
-        object_id=object_id,
-        summary=summary,
-        changes=changes,
-    )

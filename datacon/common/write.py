@@ -46,11 +46,6 @@ from datacon.common.versions import public_version_bump
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
-# While services move to typed actors, a unit of work still accepts a user or
-# None from an old caller (None is then the system). Turned on once every
-# caller passes an Actor; mypy already refuses anything else in typed code.
-STRICT_ACTORS = False
-
 
 class AuditAction(StrEnum):
     """Base of every app's audit actions (`class ProposalAction(AuditAction): ...`).
@@ -85,9 +80,7 @@ class Work:
 
     def __init__(self, actor: Actor, root: Work | None = None) -> None:
         if not isinstance(actor, Actor):
-            if STRICT_ACTORS:
-                raise TypeError(f"A unit of work needs an Actor, not {type(actor).__name__}.")
-            actor = _legacy_actor(actor)
+            raise TypeError(f"A unit of work needs an Actor, not {type(actor).__name__}.")
         self.actor = actor
         self.root = root or self
         self.scopes: set[str] = set()
@@ -134,9 +127,6 @@ class Work:
         self._audit(instance, action, verb, changes | (extra_changes or {}), summary)
         self.touch(instance)
         return instance
-
-    # The old services named their actions freely; kept only until they move here.
-    _legacy_name: str = ""
 
     def delete(self, instance: models.Model, *, action: AuditAction | None = None) -> None:
         self.touch(instance)  # before the delete: the scopes may read related rows
@@ -250,8 +240,6 @@ class Work:
         summary: str,
     ) -> None:
         name = str(action) if action is not None else f"{instance._meta.model_name}.{verb}"
-        if self._legacy_name:
-            name, self._legacy_name = self._legacy_name, ""
         write_audit_entry(
             actor=self.actor, action=name, instance=instance, changes=changes, summary=summary
         )
@@ -275,51 +263,12 @@ def unit_of_work(actor: Actor) -> Iterator[Work]:
         with transaction.atomic():
             yield Work(actor, root=outer.root)
         return
-    # An old service may still open a plain atomic block and call a moved one
-    # inside it; until STRICT_ACTORS, join that block instead of refusing.
-    durable = STRICT_ACTORS or not transaction.get_connection().in_atomic_block
     work = Work(actor)
     token = _current.set(work)
     try:
-        with transaction.atomic(durable=durable):
+        with transaction.atomic(durable=True):
             yield work
             if work.scopes:
                 public_version_bump(*sorted(work.scopes))
     finally:
         _current.reset(token)
-
-
-# --- during the move to the unit of work ----------------------------------------------------
-
-
-def _legacy_actor(actor: Any) -> Actor:
-    if isinstance(actor, Actor):
-        return actor
-    if actor is None:
-        return Actor.system("service called without an actor")
-    return Actor.of(actor)
-
-
-@contextmanager
-def _legacy_work(actor: Any) -> Iterator[Work]:
-    with unit_of_work(_legacy_actor(actor)) as work:
-        yield work
-
-
-def record_save(
-    *,
-    instance: ModelT,
-    actor: Any,
-    action: str = "",
-    exclude_from_validation: list[str] | None = None,
-) -> ModelT:
-    """Old name of `work.save` for services not yet moved to `unit_of_work`."""
-    with _legacy_work(actor) as work:
-        work._legacy_name = action
-        return work.save(instance, exclude_from_validation=exclude_from_validation)
-
-
-def record_delete(*, instance: models.Model, actor: Any, action: str = "") -> None:
-    with _legacy_work(actor) as work:
-        work._legacy_name = action
-        work.delete(instance)

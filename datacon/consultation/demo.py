@@ -22,9 +22,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.consultation import moderation, services
 from datacon.consultation.answers import answer_save
 from datacon.consultation.models import AnswerStatus, Comment, Consultation
@@ -66,7 +66,7 @@ def demo_load() -> dict[str, int]:
     v1 = draft.versions.get(number=1)
     v2 = draft.versions.get(number=2)
     technical = Group.objects.filter(process=process, slug="grupo-tecnico").first()
-    with transaction.atomic():
+    with unit_of_work(Actor.system("demo")):
         one = _consultation(
             created,
             slug=ROUND_ONE,

@@ -13,11 +13,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import models, transaction
+from django.db import models
 
 from datacon.backoffice.roles import ORGANISERS, roles_ensure
 from datacon.common.actor import Actor
-from datacon.common.services import record_save
+from datacon.common.write import AuditAction, current_work, unit_of_work
 from datacon.demo import facts, fictional
 from datacon.editions.models import Edition, EditionOrganisation, Room, SessionType, Venue
 from datacon.editions.services import room_save, session_types_seed
@@ -27,6 +27,20 @@ from datacon.program.services import session_save
 
 DEMO_ORGANISER_EMAIL = "organizadora@datacon.demo"
 DEMO_ORGANISER_PASSWORD = "datacon-demo-2021"  # noqa: S105 - demo only, refused in production
+
+
+class DemoAction(AuditAction):
+    LOAD = "demo.load"
+
+
+DEMO_ACTOR = Actor.system("demo")
+
+
+def _demo_save(instance: models.Model) -> None:
+    """A record with no service of its own, saved in the loader's unit of work."""
+    work = current_work()
+    assert work is not None, "the demo loader saves inside its unit of work"
+    work.save(instance, action=DemoAction.LOAD)
 
 
 @dataclass
@@ -61,7 +75,7 @@ def _upsert(
         for key, value in values.items():
             setattr(instance, key, value)
         bucket = report.updated
-    (save or (lambda obj: record_save(instance=obj, actor=None, action="demo.load")))(instance)
+    (save or _demo_save)(instance)
     report.count(bucket, label)
     return instance
 
@@ -72,7 +86,7 @@ def _date(value: str | None) -> dt.date | None:
 
 def demo_load(*, with_demo_users: bool = True) -> LoadReport:
     report = LoadReport()
-    with transaction.atomic():
+    with unit_of_work(DEMO_ACTOR):
         organisations = {
             org["slug"]: _upsert(
                 report,
@@ -104,7 +118,7 @@ def demo_load(*, with_demo_users: bool = True) -> LoadReport:
                 },
             )
             before = SessionType.objects.filter(edition=edition).count()
-            session_types_seed(edition=edition, actor=Actor.system("demo"))
+            session_types_seed(edition=edition, actor=DEMO_ACTOR)
             if SessionType.objects.filter(edition=edition).count() != before:
                 report.count(report.created, "sessiontype")
             for order, venue in enumerate(data["venues"], start=1):
@@ -192,7 +206,7 @@ def _load_sessions(report: LoadReport, edition: Edition) -> None:
                 "abstract": facts.ABSTRACTS_2024.get(code, "") if edition.year == 2024 else "",
                 "status": "confirmed",
             },
-            save=lambda obj: session_save(session=obj, actor=Actor.system("demo")),
+            save=lambda obj: session_save(session=obj, actor=DEMO_ACTOR),
         )
 
 
@@ -240,7 +254,7 @@ def _channels(
             Room,
             {"venue": venue, "name": CHANNEL_NAME.format(number=number)},
             {"is_channel": True, "platform_numbering": True, "order": number},
-            save=lambda obj: room_save(room=obj, actor=Actor.system("demo")),
+            save=lambda obj: room_save(room=obj, actor=DEMO_ACTOR),
         )
         for number in sorted({n for n in numbers if n is not None})
     }

@@ -16,7 +16,6 @@ Idempotent: nothing is written twice.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from datacon.common.actor import Actor
 from datacon.common.write import unit_of_work
@@ -160,7 +159,7 @@ def demo_load() -> dict[str, int]:
     workshop = Session.objects.filter(edition=edition, title=WORKSHOP_TITLE).first()
     if workshop is None:
         return {}
-    with transaction.atomic():
+    with unit_of_work(DEMO):
         speaker = _speaker(workshop)
         survey = _survey(edition)
         feedback = _ratings_and_answers(workshop, survey)

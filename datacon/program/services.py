@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-from django.core.files import File
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datacon.common.access import require
+from datacon.common.access import allowed, require
 from datacon.common.actor import Actor
 from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition, Room, SessionType, Venue
@@ -308,46 +307,28 @@ def participation_decline(*, participation: Participation, actor: Actor) -> Part
         )
 
 
-def material_upload(
-    *,
-    session: Session,
-    actor: Actor,
-    kind: str,
-    licence: str,
-    title: str = "",
-    file: File | None = None,
-    url: str = "",
-    language: str = "es",
-) -> Material:
-    """A confirmed participant (after the session started) or an organiser adds slides,
-    documents or links, under the licence they chose. The file's size and real type
-    are checked by the model's validator (FileCheck("material"))."""
-    with unit_of_work(actor) as work:
-        require(actor, "program.upload_material", session)
-        if kind not in (MaterialKind.SLIDES, MaterialKind.DOCUMENT, MaterialKind.LINK):
-            raise ValidationError({"kind": _("Elija presentación, documento o enlace.")})
-        last = session.materials.order_by("-order").values_list("order", flat=True).first()
-        material = Material(
-            session=session,
-            kind=kind,
-            title=title,
-            url=url,
-            licence=licence,
-            language=language,
-            order=(last or 0) + 1,
-        )
-        if file is not None:
-            material.file = file
-        return work.save(material)
-
-
-MATERIALS = "program.materials"
+MATERIALS = "program.materials"  # organisers: any kind, add, change and remove
+UPLOAD_MATERIAL = "program.upload_material"  # a confirmed participant, after the start: add
+PARTICIPANT_MATERIAL_KINDS = (MaterialKind.SLIDES, MaterialKind.DOCUMENT, MaterialKind.LINK)
 
 
 def material_save(*, material: Material, actor: Actor) -> Material:
-    """Add or change a session's material (slides, video, report...); a new one goes last."""
+    """Add or change a session's material (slides, video, report...); a new one goes last.
+
+    Who acts chooses the rule: the edition's organisers (`program.materials`) add
+    and change any kind; anyone else needs `program.upload_material` (a confirmed
+    participant once the session started) and may only add slides, a document or a
+    link, under the licence they chose. A file's size and real type are checked by
+    the model's validator (FileCheck("material")).
+    """
+    session = material.session
     with unit_of_work(actor) as work:
-        require(actor, MATERIALS, material.session)
+        if not allowed(actor, MATERIALS, session):
+            require(actor, UPLOAD_MATERIAL, session)
+            if material.pk is not None:
+                raise PermissionDenied("Only the organisers change a published material.")
+            if material.kind not in PARTICIPANT_MATERIAL_KINDS:
+                raise ValidationError({"kind": _("Elija presentación, documento o enlace.")})
         if material.pk is None and not material.order:
             last = (
                 Material.objects.filter(session_id=material.session_id)

@@ -22,11 +22,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django.utils import timezone
 
 from datacon.common.actor import Actor
 from datacon.common.models import OutboundEmail, OutboundEmailStatus
+from datacon.common.write import unit_of_work
 from datacon.editions.models import (
     CoConvenerApplication,
     Edition,
@@ -268,7 +268,7 @@ def demo_load() -> dict[str, int]:
     edition = Edition.objects.filter(slug=DEMO_SLUG).first()
     if edition is None:
         return {}
-    with transaction.atomic():
+    with unit_of_work(Actor.system("demo")):
         last_email = OutboundEmail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         venue, auditorium, _workshop_room = _venue_setup(report, edition)
         call = _call(report, edition)
@@ -424,7 +424,7 @@ def demo_load() -> dict[str, int]:
                 assignment=assignment,
                 scores={c.pk: value for c, value in zip(criteria, [4, 5, 4, 4], strict=False)},
                 comment="Tema pertinente y panel equilibrado. (Revisión de demostración.)",
-                actor=reviewer_1,
+                actor=Actor.of(reviewer_1),
             )
             report["review"] += 1
 
@@ -439,7 +439,7 @@ def demo_load() -> dict[str, int]:
             ):
                 email_approve(email=email, actor=Actor.system("demo"))
             _quiet_outbox(last_email)
-            proposal_respond(proposal=talk, confirm=True, actor=proponent)
+            proposal_respond(proposal=talk, confirm=True, actor=Actor.of(proponent))
         if conversation.status == ProposalStatus.SUBMITTED:
             proposal_decide(
                 proposal=conversation,

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
 from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition, SessionType, Venue
 from datacon.people.models_privacy import PrivacyNotice
 from datacon.people.privacy_services import privacy_notice_publish, privacy_notice_save
@@ -195,7 +195,7 @@ def demo_load() -> dict[str, int]:
         return {}
     responsible = edition.organiser.name if edition.organiser else edition.title
     created: dict[str, int] = {}
-    with transaction.atomic():
+    with unit_of_work(Actor.system("demo")):
         created["privacynotice"] = _ensure_notice(None, responsible, "plataforma") + _ensure_notice(
             edition, responsible, edition.title
         )

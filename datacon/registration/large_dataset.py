@@ -33,9 +33,9 @@ import random
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
-
+from datacon.common.actor import Actor
 from datacon.common.versions import REGISTRATION, public_version_bump
+from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition, Venue
 from datacon.program.models import SessionStatus
 from datacon.registration.models import (
@@ -115,7 +115,7 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
     opens_at = _tz_datetime(edition, edition.start_date - dt.timedelta(days=120), 10)
     closes_at = _tz_datetime(edition, edition.end_date, 18)
     online_capacity = max(1, round(count * ONLINE_SEATS_SHARE))
-    with transaction.atomic():
+    with unit_of_work(Actor.system("large dataset")):
         config = RegistrationSettings.objects.create(
             edition=edition,
             is_open=True,

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import models, transaction
+from django.db import models
 
 from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition
 from datacon.policy.models import Milestone, Process
 from datacon.policy.services import milestone_save
@@ -69,7 +70,7 @@ def _ensure(
 def sources_load() -> dict[str, int]:
     """Load (or bring up to date) every source and fact; answers what it wrote, by model."""
     written: dict[str, int] = {}
-    with transaction.atomic():
+    with unit_of_work(ACTOR):
         sources = {
             item["key"]: _ensure(
                 Source,

@@ -10,7 +10,8 @@ import pytest
 import rdflib
 from django.conf import settings
 
-from datacon.common.services import record_save
+from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 from datacon.demo.loader import demo_load
 from datacon.editions.models import Edition
 from datacon.opendata.models import PlatformOperator
@@ -60,13 +61,13 @@ def test_each_edition_is_published_by_its_organiser_and_the_rest_by_the_operator
 def test_organisers_record_the_operator_and_every_output_follows(client, organiser_user):  # type: ignore[no-untyped-def]
     demo_load(with_demo_users=False)
     assert platform_operator().pk is None  # from the settings until recorded
-    record_save(
-        instance=PlatformOperator(
-            name="Secretaría de Datos de Ejemplo", email="datos@ejemplo.gob.mx",
-            website="https://datos.ejemplo.gob.mx/",
-        ),
-        actor=organiser_user,
-    )  # fmt: skip
+    with unit_of_work(Actor.of(organiser_user)) as work:  # what the admin does
+        work.save(
+            PlatformOperator(
+                name="Secretaría de Datos de Ejemplo", email="datos@ejemplo.gob.mx",
+                website="https://datos.ejemplo.gob.mx/",
+            )
+        )  # fmt: skip
     graph = _catalogue(client)
     base = settings.DATACON_PUBLIC_URL
     assert _publisher_name(graph, rdflib.URIRef(f"{base}/datos/catalogo")) == (

@@ -11,7 +11,7 @@ import io
 import zipfile
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -19,6 +19,7 @@ from datacon.common.actor import Actor
 from datacon.common.models import OutboundEmail
 from datacon.people.services import person_profile_update
 from datacon.program.models import Material, Participation, ParticipationStatus
+from datacon.program.services import material_save
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -283,6 +284,41 @@ def test_before_the_session_starts_the_participant_cannot_upload(scene):
     url = f"/cuenta/participaciones/sesion/{future.pk}/material/"
     assert scene["client"].get(url).status_code == 403
     assert "cuando la sesión empiece" in scene["client"].get(PAGE).content.decode()
+
+
+def test_one_material_service_and_who_acts_chooses_the_rule(scene, organiser_user):
+    """`material_save` serves the participant's page (program.upload_material: add slides,
+    a document or a link) and the organisers' screen (program.materials: any kind, and
+    changes); a new material goes last either way."""
+    session = scene["session"]
+    participant = Actor.of(scene["user"])
+
+    def new(kind: str, title: str) -> Material:
+        return Material(session=session, kind=kind, title=title, url="https://x.example.org/m")
+
+    with pytest.raises(PermissionDenied):  # not confirmed yet
+        material_save(material=new("link", "Antes de confirmar"), actor=participant)
+    _respond(scene, "confirm")
+    # A new request (the rule keeps the confirmed sessions on the user object of one request).
+    participant = Actor.of(type(scene["user"]).objects.get(pk=scene["user"].pk))
+    first = material_save(material=new("link", "  Enlace del panel "), actor=participant)
+    assert (first.title, first.order) == ("Enlace del panel", 1)
+    with pytest.raises(ValidationError) as refused:  # a video is the organisers' to add
+        material_save(material=new("video", "Video"), actor=participant)
+    assert list(refused.value.message_dict) == ["kind"]
+    first.title = "Otro título"
+    with pytest.raises(PermissionDenied):  # a published material is the organisers' to change
+        material_save(material=first, actor=participant)
+
+    organiser = Actor.of(organiser_user)
+    material_save(material=new("video", "Video de la sesión"), actor=organiser)
+    first.title = "Enlace corregido"
+    material_save(material=first, actor=organiser)
+    rows = Material.objects.filter(session=session).order_by("order")
+    assert [(m.kind, m.title, m.order) for m in rows] == [
+        ("link", "Enlace corregido", 1),
+        ("video", "Video de la sesión", 2),
+    ]
 
 
 def test_the_organiser_queues_a_reminder_from_the_publish_screen(scene, organiser_client):

@@ -23,7 +23,7 @@ import lxml.html
 import pytest
 from django.test import Client
 
-from datacon.common.services import search_document_fill
+from datacon.common.write import search_document_fill
 from datacon.memoria.services import memoria_ensure, memoria_publish
 from datacon.program.models import Session
 from datacon.program.services import session_save

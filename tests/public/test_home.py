@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from datacon.common.actor import Actor
 from datacon.demand.services import need_status_set
 from tests import factories
 from tests.consultation.factories import ConsultationFactory
@@ -78,7 +79,7 @@ def test_home_need_counts_are_current_after_a_status_change():
     need_status_set(
         need=need,
         status="opened",
-        actor=factories.organiser_user(),
+        actor=Actor.of(factories.organiser_user()),
         opened_url="https://datos.example/salud",
     )
     after = client.get("/").content.decode()

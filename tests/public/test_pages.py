@@ -212,7 +212,7 @@ def test_search_finds_people_and_organisations(client, edition):
     person = factories.ParticipationFactory(
         session=factories.SessionFactory(edition=edition)
     ).person
-    from datacon.common.services import search_document_fill
+    from datacon.common.write import search_document_fill
 
     search_document_fill(person)
     person.save()

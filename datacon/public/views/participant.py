@@ -24,14 +24,14 @@ from datacon.people.forms import ParticipantProfileForm
 from datacon.people.models import Person
 from datacon.people.services import person_profile_update, person_profile_values
 from datacon.program.forms import MaterialUploadForm
-from datacon.program.models import Participation, Session
+from datacon.program.models import Material, Participation, Session
 from datacon.program.people_selectors import (
     materials_of_sessions,
     participations_of_account,
     session_from_pk,
 )
 from datacon.program.services import (
-    material_upload,
+    material_save,
     participation_confirm,
     participation_decline,
 )
@@ -132,15 +132,17 @@ def material_new(request: HttpRequest, session: int) -> HttpResponseBase:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            material_upload(
+            material = Material(
                 session=current,
-                actor=Actor.of(request.user),
                 kind=data["kind"],
                 title=data["title"],
-                file=data["file"] or None,
                 url=data["url"],
                 licence=data["licence"],
+                language="es",
             )
+            if data["file"]:
+                material.file = data["file"]
+            material_save(material=material, actor=Actor.of(request.user))
         except ValidationError as error:
             service_errors_to_form(form, error)
         else:
