@@ -62,7 +62,8 @@ def _phone(browser, live_server, user=None, width=PHONE):  # type: ignore[no-unt
     if user is not None:
         _sign_in(context, live_server, user)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    # generous: the machine running the suite may be busy; a failure is not a timeout
+    page.set_default_timeout(60_000)
     return page
 
 
