@@ -1,15 +1,22 @@
 """The memoria's PDF read back as a reader would: tagged (PDF/UA-1), in Spanish, titled,
 its charts described, its text in reading order, and each chart on the page of its table.
 
-No PDF reader library is installed in the project, so tests/memoria/pdf_reading.py
-reads the bytes (objects, structure tree, fonts' ToUnicode maps, content streams).
+Read by the readers people use, installed from the registries: pypdf reads the catalogue,
+the document information, the XMP metadata and the structure tree (roles, alternative
+text, marked-content ids); PDFium (pypdfium2, Chrome's PDF engine) decodes the text of
+each page and says which marked-content item each character belongs to.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+import pypdf
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -18,38 +25,39 @@ from datacon.editions.models import Edition
 from datacon.memoria.pdf import memoria_pdf_bytes
 from datacon.memoria.selectors import memoria_data
 from tests.memoria.factories import MemoriaFactory, MemoriaSectionFactory, seeded_edition
-from tests.memoria.pdf_reading import PdfFile, StructElement, elements, text_string
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def pdf_2021(demo_data, django_db_blocker) -> Iterator[PdfFile]:  # type: ignore[no-untyped-def]
+def pdf_2021(demo_data, django_db_blocker) -> Iterator[ReadPdf]:  # type: ignore[no-untyped-def]
     """The 2021 memoria as the site serves it, read once for the module."""
     with django_db_blocker.unblock():
         cache.clear()
         response = Client().get("/ediciones/2021/memoria.pdf")
     assert response.status_code == 200
-    yield PdfFile(response.content)
+    yield ReadPdf(response.content)
 
 
 def test_memoria_pdf_is_tagged_pdf_ua_in_spanish_with_its_title_shown(pdf_2021):
-    catalog = pdf_2021.catalog
-    assert pdf_2021.version == "1.7"
-    assert pdf_2021.get(catalog["MarkInfo"]) == {"Marked": True}
-    assert pdf_2021.get(catalog["ViewerPreferences"]) == {"DisplayDocTitle": True}
-    assert text_string(catalog["Lang"]) == "es-MX"
-    assert text_string(pdf_2021.info["Title"]) == "Memoria · DATACON 2021"
-    root = pdf_2021.get(catalog["StructTreeRoot"])
-    assert [pdf_2021.get(kid)["S"].value for kid in root["K"]] == ["Document"]
+    reader = pdf_2021.reader
+    catalog = reader.root_object
+    assert reader.pdf_header == "%PDF-1.7"
+    assert catalog["/MarkInfo"] == {"/Marked": True}
+    assert catalog["/ViewerPreferences"] == {"/DisplayDocTitle": True}
+    assert catalog["/Lang"] == "es-MX"
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Memoria · DATACON 2021"
+    root = catalog["/StructTreeRoot"]
+    assert [kid.get_object()["/S"] for kid in root["/K"]] == ["/Document"]
     # The XMP metadata declares the conformance: PDF/UA part 1.
-    metadata = pdf_2021.get(catalog["Metadata"]).data.decode()
+    metadata = catalog["/Metadata"].get_data().decode()
     assert 'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"' in metadata
     assert 'pdfuaid:part="1"' in metadata
 
 
 def test_memoria_pdf_headings_tables_and_lists_are_tagged(pdf_2021):
-    tree = pdf_2021.structure()
+    tree = pdf_2021.structure
     headings = [
         (element.role, _text(pdf_2021, element))
         for element in _walk(tree)
@@ -86,7 +94,7 @@ def test_memoria_pdf_headings_tables_and_lists_are_tagged(pdf_2021):
 
 
 def test_memoria_pdf_charts_are_figures_whose_alternative_text_states_the_figures(pdf_2021):
-    figures = elements(pdf_2021.structure(), "Figure")
+    figures = elements(pdf_2021.structure, "Figure")
     assert [figure.alt for figure in figures] == [
         "Sesiones por tipo, DATACON 2021. Ceremonia: 2 sesiones; Conferencia: 2 sesiones; "
         "Conversatorio: 4 sesiones; Presentación: 6 sesiones; Taller: 3 sesiones.",
@@ -96,7 +104,7 @@ def test_memoria_pdf_charts_are_figures_whose_alternative_text_states_the_figure
 
 
 def test_memoria_pdf_text_extracts_in_reading_order(pdf_2021):
-    text = pdf_2021.reading_order_text()
+    text = _text(pdf_2021, pdf_2021.structure)
     in_order = [
         "DATACON 2021",
         "Conferencia Nacional de Datos Abiertos",
@@ -147,7 +155,7 @@ def test_memoria_pdf_never_splits_a_chart_from_its_table_whatever_comes_before()
         development.body = "\n\n".join(["Un párrafo de la narrativa de la edición."] * lines)
         development.save()
         edition = Edition.objects.get(pk=edition.pk)
-        pdf = PdfFile(
+        pdf = ReadPdf(
             memoria_pdf_bytes(
                 context={
                     "edition": edition,
@@ -168,7 +176,96 @@ def test_memoria_pdf_never_splits_a_chart_from_its_table_whatever_comes_before()
     assert checked == 22
 
 
-# --- reading the structure ----------------------------------------------------------------------
+# --- reading the PDF ----------------------------------------------------------------------------
+
+
+@dataclass
+class StructElement:
+    role: str  # the structure type, /S, without its slash: "H1", "Table", "Figure"…
+    alt: str | None
+    page: int | None  # index of the element's page (/Pg, or its parent's)
+    kids: list[Any] = field(default_factory=list)  # StructElement or (page, mcid)
+
+
+class ReadPdf:
+    """A PDF opened by pypdf (catalogue, metadata, structure tree) and by PDFium (text)."""
+
+    def __init__(self, content: bytes) -> None:
+        self.reader = pypdf.PdfReader(io.BytesIO(content), strict=True)
+        self._page_index = {
+            page.indirect_reference.idnum: index
+            for index, page in enumerate(self.reader.pages)
+            if page.indirect_reference is not None
+        }
+        document = pypdfium2.PdfDocument(content)
+        try:
+            assert len(document) == len(self.reader.pages)
+            self.marked_text = [_marked_text(page) for page in document]
+        finally:
+            document.close()
+        self.structure = self._structure()
+
+    def _structure(self) -> StructElement:
+        root = self.reader.root_object["/StructTreeRoot"]
+        document = StructElement(role="StructTreeRoot", alt=None, page=None)
+        for kid in _array(root["/K"]):
+            document.kids.append(self._element(kid.get_object(), None))
+        return document
+
+    def _page_of(self, node: Any, page: int | None) -> int | None:
+        reference = node.raw_get("/Pg") if "/Pg" in node else None
+        return self._page_index[reference.idnum] if reference is not None else page
+
+    def _element(self, node: Any, page: int | None) -> StructElement:
+        page = self._page_of(node, page)
+        alt = node.get("/Alt")
+        built = StructElement(
+            role=str(node["/S"]).removeprefix("/"),
+            alt=str(alt) if alt is not None else None,
+            page=page,
+        )
+        for kid in _array(node.get("/K", [])):
+            if isinstance(kid, int):
+                built.kids.append((page, int(kid)))
+                continue
+            child = kid.get_object()
+            if "/S" in child:
+                built.kids.append(self._element(child, page))
+            elif "/MCID" in child:
+                built.kids.append((self._page_of(child, page), int(child["/MCID"])))
+            # Object references (link annotations) carry no text.
+        return built
+
+
+def _marked_text(page: pypdfium2.PdfPage) -> dict[int, str]:
+    """The text of each marked-content item (MCID) of a page, as PDFium decodes it: each
+    character goes to the MCID of the text object that draws it. Characters PDFium makes up
+    (spaces and line breaks between objects) are left out; a hyphen that ends a line is one."""
+    textpage = page.get_textpage()
+    texts: dict[int, list[str]] = {}
+    for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) != 0:
+            continue
+        text_object = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+        mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(text_object) if text_object else -1
+        if mcid < 0:
+            continue
+        if pdfium_c.FPDFText_IsHyphen(textpage.raw, index) == 1:
+            char = "-"
+        else:
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+        texts.setdefault(mcid, []).append(char)
+    textpage.close()
+    page.close()
+    return {mcid: "".join(chars) for mcid, chars in texts.items()}
+
+
+def _array(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def elements(node: StructElement, role: str) -> list[StructElement]:
+    return [element for element in _walk(node) if element.role == role]
 
 
 @dataclass(frozen=True)
@@ -186,20 +283,18 @@ def _walk(node: StructElement) -> Iterator[StructElement]:
             yield from _walk(kid)
 
 
-def _text(pdf: PdfFile, node: StructElement) -> str:
-    texts: dict[int, dict[int, str]] = {}
+def _text(pdf: ReadPdf, node: StructElement) -> str:
+    """The text of an element's marked-content items, in the order of the structure tree."""
     parts = []
     for element in _walk(node):
         for kid in element.kids:
             if isinstance(kid, tuple):
                 page, mcid = kid
-                if page not in texts:
-                    texts[page] = pdf.marked_text(page)
-                parts.append(texts[page].get(mcid, ""))
+                parts.append(pdf.marked_text[page].get(mcid, ""))
     return " ".join(" ".join(part for part in parts if part).split())
 
 
-def _caption(pdf: PdfFile, table: StructElement) -> str | None:
+def _caption(pdf: ReadPdf, table: StructElement) -> str | None:
     captions = [
         kid for kid in table.kids if isinstance(kid, StructElement) and kid.role == "Caption"
     ]
@@ -225,8 +320,8 @@ def _tables_and_figures(node: StructElement) -> Iterator[StructElement]:
             yield from _tables_and_figures(kid)
 
 
-def _chart_pairs(pdf: PdfFile) -> list[ChartPair]:
-    sequence = list(_tables_and_figures(pdf.structure()))
+def _chart_pairs(pdf: ReadPdf) -> list[ChartPair]:
+    sequence = list(_tables_and_figures(pdf.structure))
     pairs = []
     for index, element in enumerate(sequence):
         if element.role != "Figure":
