@@ -13,9 +13,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from datacon.common.actor import Actor
 from datacon.common.choices import Licence, MexicanState
 from datacon.editions.models import Edition, Room, Venue
-from datacon.program.models import Material
+from datacon.program.conflicts import Conflict
+from datacon.program.models import Material, ProgramAction, Session
+from datacon.program.schedule import placement_set
 
 
 class PlacementForm(forms.Form):
@@ -67,6 +70,29 @@ class PlacementForm(forms.Form):
         ends = starts + dt.timedelta(minutes=data["duration"])
         venue, room = self.places[data["place"]]
         return starts, ends, venue, room
+
+    def place_session(
+        self,
+        *,
+        session: Session,
+        actor: Actor,
+        accept_warnings: bool,
+        action: ProgramAction = ProgramAction.SCHEDULE_PLACE,
+    ) -> list[Conflict]:
+        """Place the session where this valid form says, through the one placement service
+        (the placement form and the builder's moves both come here); see `placement_set`."""
+        starts, ends, venue, room = self.placement()
+        return placement_set(
+            session=session,
+            starts_at=starts,
+            ends_at=ends,
+            venue=venue,
+            room=room,
+            expected_audience=self.cleaned_data["expected_audience"],
+            actor=actor,
+            accept_warnings=accept_warnings,
+            action=action,
+        )
 
 
 class PublishForm(forms.Form):

@@ -39,7 +39,6 @@ from datacon.program.schedule import (
     PlacementRefused,
     builder_state,
     placement_clear,
-    placement_set,
     unpublished_changes,
 )
 from datacon.program.schedule_grid import GridColumn, GridItem, grid_day
@@ -248,15 +247,10 @@ def place(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
     if request.method == "POST":
         form = PlacementForm(request.POST, edition=current, venues=state.venues)
         if form.is_valid():
-            starts, ends, venue, room = form.placement()
+            starts = form.placement()[0]
             try:
-                accepted = placement_set(
+                accepted = form.place_session(
                     session=session,
-                    starts_at=starts,
-                    ends_at=ends,
-                    venue=venue,
-                    room=room,
-                    expected_audience=form.cleaned_data["expected_audience"],
                     actor=Actor.of(request.user),
                     accept_warnings=form.cleaned_data["accept_warnings"],
                 )

@@ -31,7 +31,6 @@ from datacon.program.schedule import (
     PlacementRefused,
     builder_state,
     placement_clear,
-    placement_set,
     session_label,
 )
 
@@ -119,13 +118,8 @@ def move(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
         )
     starts, ends, venue, room = form.placement()
     try:
-        accepted = placement_set(
+        accepted = form.place_session(
             session=session,
-            starts_at=starts,
-            ends_at=ends,
-            venue=venue,
-            room=room,
-            expected_audience=form.cleaned_data["expected_audience"],
             actor=actor,
             accept_warnings=True,
             action=ProgramAction.SCHEDULE_UNDO if undo else ProgramAction.SCHEDULE_PLACE,
