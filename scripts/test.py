@@ -71,7 +71,9 @@ def main() -> None:
     # The whole suite prints its slowest tests: where CI time goes is visible in every run.
     slowest = ["--durations=25"] if not args.pytest_args else []
     coverage = ["--cov", "--cov-report=term"] if args.coverage else []
-    code = run(PYTHON, "-m", "pytest", *workers, *slowest, *coverage, *args.pytest_args, check=False)
+    code = run(
+        PYTHON, "-m", "pytest", *workers, *slowest, *coverage, *args.pytest_args, check=False
+    )
     sys.exit(code)
 
 
