@@ -294,3 +294,38 @@ def review_count(*, proposal: Proposal) -> ReviewCount:
         completed=assignments.filter(review__isnull=False).count(),
         assigned=assignments.count(),
     )
+
+
+@dataclass(frozen=True)
+class ReviewRole:
+    """A reviewer's part in one edition, as their participant page shows it."""
+
+    edition: Edition
+    assigned: int
+    reviewed: int
+    conflicts: int
+
+
+def review_roles_of_account(*, user_id: int) -> list[ReviewRole]:
+    """The editions in which this account reviews, newest first: one query."""
+    rows = (
+        ReviewAssignment.objects.filter(reviewer_id=user_id)
+        .values("proposal__edition")
+        .annotate(
+            assigned=Count("pk"),
+            reviewed=Count("pk", filter=Q(review__isnull=False)),
+            conflicts=Count("pk", filter=Q(conflict_declared=True)),
+        )
+        .order_by()
+    )
+    counts = {row["proposal__edition"]: row for row in rows}
+    editions = Edition.objects.filter(pk__in=counts).order_by("-year", "-pk")
+    return [
+        ReviewRole(
+            edition=edition,
+            assigned=counts[edition.pk]["assigned"],
+            reviewed=counts[edition.pk]["reviewed"],
+            conflicts=counts[edition.pk]["conflicts"],
+        )
+        for edition in editions
+    ]

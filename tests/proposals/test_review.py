@@ -1,5 +1,7 @@
 """Review: assignments, conflicts, anonymisation, scores within the scale."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
@@ -360,3 +362,30 @@ def test_the_migration_rewords_the_seeded_merit_text_and_keeps_a_reworded_one():
         seeded.edition.pk: migration.NEW,
         other.edition.pk: "Texto propio del comité.",
     }
+
+
+def test_a_reviewer_sees_their_reviews_on_their_participant_page(django_assert_max_num_queries):
+    """Issue 15.1: everyone with a role in an edition has a participant page, reviewers too
+    (they hold review assignments, not participations): editions, reviews sent, conflicts."""
+    call = pf.open_call(anonymous_review=True)
+    reviewer = pf.reviewer_user()
+    first, second = _secret_proposal(call), pf.submit(call, pf.verified_user(), title="Otra")
+    done = assignment_create(proposal=first, reviewer=reviewer, actor=factories.SYSTEM)
+    conflicted = assignment_create(proposal=second, reviewer=reviewer, actor=factories.SYSTEM)
+    review_save(
+        assignment=done, scores=_scores(call, [4, 4, 4, 4]), comment="", actor=Actor.of(reviewer)
+    )
+    conflict_declare(assignment=conflicted, note="Trabajo ahí", actor=Actor.of(reviewer))
+    client = _client(reviewer)
+    with django_assert_max_num_queries(20):
+        html = client.get("/cuenta/participaciones/").content.decode()
+    facts = re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", html)
+    assert facts == [
+        ("Propuestas asignadas", "2"),
+        ("Revisiones enviadas", "1"),
+        ("Conflictos de interés declarados", "1"),
+    ]
+    assert 'href="/gestion/revision/"' in html
+    assert "Un título sin nombres" not in html  # the page counts; the queue shows proposals
+    nobody = _client(pf.verified_user(email="sin.revision@example.org", username="sin-rev"))
+    assert "Mis revisiones" not in nobody.get("/cuenta/participaciones/").content.decode()

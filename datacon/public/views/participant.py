@@ -1,6 +1,7 @@
 """A participant's own page under /cuenta/participaciones/: everyone with a role in an
 edition (speaker, panelist, moderator, rapporteur, workshop leader) confirms or declines
-each participation, edits their public profile (each field public or private, the
+each participation, reviewers see the editions they review (reviews done, conflicts
+declared) with the way to their queue and their constancias, edits their public profile (each field public or private, the
 photo with its own consent), sees their sessions, times, rooms and streaming links,
 and leaves slides and materials once a session has started.
 
@@ -35,6 +36,7 @@ from datacon.program.services import (
     participation_confirm,
     participation_decline,
 )
+from datacon.proposals.review_selectors import review_roles_of_account
 
 
 def _own_person(request: HttpRequest) -> Person | None:
@@ -65,6 +67,7 @@ def participations(request: HttpRequest) -> HttpResponse:
             "person": person,
             "private_values": (person.private_values if person else {}) or {},
             "rows": rows,
+            "review_roles": review_roles_of_account(user_id=request.user.pk or 0),
         },
     )
 
