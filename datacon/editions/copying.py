@@ -32,15 +32,16 @@ ModelT = TypeVar("ModelT", bound=models.Model)
 NEVER_COPIED = frozenset({"id", "created_at", "updated_at"})
 
 # What a new edition does not take from the one it copies: its identity and
-# dates, its public texts and its publication state. Everything else is copied.
+# dates, its public texts (in both languages) and its publication state.
+# Everything else is copied.
+EDITION_PUBLIC_TEXTS = ("title", "theme", "summary")
 EDITION_NOT_COPIED = frozenset(
     {
         "number",
         "year",
         "slug",
-        "title",
-        "theme",
-        "summary",
+        *EDITION_PUBLIC_TEXTS,
+        *(f"{name}_en" for name in EDITION_PUBLIC_TEXTS),
         "start_date",
         "end_date",
         "status",

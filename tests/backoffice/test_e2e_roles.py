@@ -39,6 +39,7 @@ def test_grant_the_checkin_duty_and_the_person_reaches_the_checkin_page(live_ser
 
     desk = _signed_in_page(browser, live_server, organiser, 360)
     desk.goto(f"{live_server.url}/gestion/")
+    desk.get_by_text("Menú de gestión").click()  # on a phone the menu opens first
     desk.get_by_role("link", name="Funciones por edición").click()
     desk.get_by_role("link", name="DATACON Prueba").click()
     desk.wait_for_url(f"**/gestion/ediciones/{edition.slug}/funciones/")
