@@ -153,6 +153,9 @@ class SessionFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda s: s.starts_at + dt.timedelta(hours=1))
     day = factory.LazyAttribute(lambda s: s.starts_at.astimezone(MEXICO).date())
     status = "confirmed"
+    # A factory session is one of the last published version (the public program);
+    # pass published=False for one confirmed but not published yet.
+    published = True
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):

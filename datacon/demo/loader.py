@@ -23,6 +23,7 @@ from datacon.editions.models import Edition, EditionOrganisation, Room, SessionT
 from datacon.editions.services import room_save, session_types_seed
 from datacon.people.models import Organisation
 from datacon.program.models import Session
+from datacon.program.publication import schedule_publish
 from datacon.program.services import session_save
 
 DEMO_ORGANISER_EMAIL = "organizadora@datacon.demo"
@@ -207,6 +208,14 @@ def _load_sessions(report: LoadReport, edition: Edition) -> None:
                 "status": "confirmed",
             },
             save=lambda obj: session_save(session=obj, actor=DEMO_ACTOR),
+        )
+    if Session.objects.filter(edition=edition, published=False).exists():
+        # The public program is a published version, also for a program of the record.
+        schedule_publish(
+            edition=edition,
+            actor=DEMO_ACTOR,
+            renumber=False,
+            note="Programa según las fuentes públicas de la edición.",
         )
 
 

@@ -24,7 +24,7 @@ from datacon.feedback.models import (
     SurveyAnswer,
     SurveyQuestion,
 )
-from datacon.program.models import Session, SessionStatus
+from datacon.program.models import Session, SessionStatus, public_session_filter
 
 MIN_GROUP = 5
 
@@ -96,8 +96,8 @@ def public_session_groups(edition: Edition) -> list[PublicRatingGroup]:
     if not edition.is_public:
         return []
     rows = (
-        Session.objects.filter(edition=edition, status=SessionStatus.CONFIRMED)
-        .exclude(code="")
+        Session.objects.filter(public_session_filter(), edition=edition)
+        .filter(status=SessionStatus.CONFIRMED)
         .annotate(
             n=Count("ratings"),
             average=Avg("ratings__rating"),

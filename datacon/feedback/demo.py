@@ -161,6 +161,13 @@ def demo_load() -> dict[str, int]:
         return {}
     with unit_of_work(DEMO):
         speaker = _speaker(workshop)
+        if speaker:
+            # As an organiser would: the program's next version records the new speaker.
+            from datacon.program.publication import schedule_publish
+
+            schedule_publish(
+                edition=edition, actor=DEMO, note="Se confirma la tallerista del taller."
+            )
         survey = _survey(edition)
         feedback = _ratings_and_answers(workshop, survey)
     return {"feedback_speaker": speaker, "feedback": feedback}

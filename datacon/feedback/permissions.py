@@ -92,7 +92,7 @@ def was_present(user: User | AnonymousUser, obj: Any = None) -> bool:
     if not isinstance(obj, Session):
         return presence_evidence(user, edition) is not None
     session = obj
-    if session.status != SessionStatus.CONFIRMED or not session.code:
+    if session.status != SessionStatus.CONFIRMED or not session.is_public:
         return False
     if session.starts_at is None or session.starts_at > timezone.now():
         return False

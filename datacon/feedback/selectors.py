@@ -11,7 +11,12 @@ from django.http import Http404
 from datacon.editions.models import Edition
 from datacon.feedback.models import Survey
 from datacon.feedback.permissions import SPEAKER_ROLES
-from datacon.program.models import ParticipationStatus, Session, SessionStatus
+from datacon.program.models import (
+    ParticipationStatus,
+    Session,
+    SessionStatus,
+    public_session_filter,
+)
 from datacon.program.selectors import session_get_public
 
 
@@ -60,8 +65,8 @@ def sessions_spoken_by(user: Any) -> QuerySet[Session]:
 
 def edition_sessions(edition: Edition) -> QuerySet[Session]:
     return (
-        Session.objects.filter(edition=edition, status=SessionStatus.CONFIRMED)
-        .exclude(code="")
+        Session.objects.filter(public_session_filter(), edition=edition)
+        .filter(status=SessionStatus.CONFIRMED)
         .select_related("edition")
         .order_by("day", "starts_at", "code")
     )

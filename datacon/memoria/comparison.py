@@ -50,7 +50,7 @@ def editions_compared() -> list[EditionSummary]:
     type of figure (not per session)."""
     from django.db.models import Count
 
-    from datacon.program.selectors import public_session_filter
+    from datacon.program.models import public_session_filter
 
     # Real editions only: a fictional demonstration edition is never compared with them.
     editions: QuerySet[Edition] = editions_public().filter(is_demo=False).order_by("year")

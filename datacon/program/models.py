@@ -60,6 +60,22 @@ class SessionStatus(models.TextChoices):
 
 
 PUBLIC_SESSION_STATUSES = (SessionStatus.CONFIRMED, SessionStatus.CANCELLED)
+# When, where and whether a published session happens change only at a publication;
+# anything else that edits them waits in the builder (see `session_save`).
+SCHEDULE_FIELDS = ("starts_at", "ends_at", "day", "venue_id", "room_id", "status")
+
+
+def public_session_filter(prefix: str = "") -> models.Q:
+    """Sessions anyone may see: in the last published version of the program of a
+    public edition. The one definition every public page, export, API response,
+    search index and count uses (through `Participation.objects.public()` too)."""
+    return models.Q(
+        **{
+            f"{prefix}published": True,
+            f"{prefix}status__in": PUBLIC_SESSION_STATUSES,
+            f"{prefix}edition__status__in": PUBLIC_EDITION_STATUSES,
+        }
+    ) & ~models.Q(**{f"{prefix}code": ""})
 
 
 class Session(TimeStampedModel):
@@ -107,6 +123,10 @@ class Session(TimeStampedModel):
         _("estado"), max_length=12, choices=SessionStatus.choices, default=SessionStatus.CONFIRMED
     )
     expected_audience = models.PositiveIntegerField(_("audiencia esperada"), null=True, blank=True)
+    # Set only by the schedule's publication: the session is in the last published
+    # version. A session confirmed any other way (an import, a repair in the admin)
+    # stays out of every public surface until the next version is published.
+    published = models.BooleanField(_("publicada"), default=False, editable=False)
     search_document = models.TextField(editable=False, blank=True, default="")
     title_en = english_of(title)
     abstract_en = english_of(abstract)
@@ -148,7 +168,9 @@ class Session(TimeStampedModel):
 
     @property
     def is_public(self) -> bool:
-        return self.status in PUBLIC_SESSION_STATUSES
+        # The session's own half of `public_session_filter` (the edition's is checked
+        # where the edition is at hand, so this property costs no query).
+        return self.published and self.status in PUBLIC_SESSION_STATUSES and bool(self.code)
 
     @property
     def duration_minutes(self) -> int | None:
@@ -228,14 +250,9 @@ def public_participation_filter(prefix: str = "") -> models.Q:
     The one definition every public page, export and API response uses; a
     pending or declined participation never leaves the back office.
     """
-    session = f"{prefix}session__"
-    return models.Q(
-        **{
-            f"{prefix}status": ParticipationStatus.CONFIRMED,
-            f"{session}status__in": PUBLIC_SESSION_STATUSES,
-            f"{session}edition__status__in": PUBLIC_EDITION_STATUSES,
-        }
-    ) & ~models.Q(**{f"{session}code": ""})
+    return models.Q(**{f"{prefix}status": ParticipationStatus.CONFIRMED}) & public_session_filter(
+        f"{prefix}session__"
+    )
 
 
 class ParticipationQuerySet(models.QuerySet["Participation"]):

@@ -32,7 +32,7 @@ from datacon.program.models import (
     ScheduleChange,
     ScheduleVersion,
 )
-from datacon.program.schedule import schedule_publish
+from datacon.program.publication import schedule_publish
 from datacon.program.schedule_text import change_summary
 
 PURPOSE_SCHEDULE = "schedule.change"

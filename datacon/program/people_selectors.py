@@ -11,8 +11,7 @@ from django.http import Http404
 
 from datacon.editions.models import PUBLIC_EDITION_STATUSES, EditionOrganisation
 from datacon.people.models import Organisation, Person
-from datacon.program.models import Material, Participation, Session
-from datacon.program.selectors import public_session_filter
+from datacon.program.models import Material, Participation, Session, public_session_filter
 
 
 def _public_participations() -> QuerySet[Participation]:

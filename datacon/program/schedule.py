@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datacon.common.access import require
@@ -29,19 +27,12 @@ from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition, Room, Venue
 from datacon.program.conflicts import Conflict, Kind, Slot, conflicts_all, conflicts_for
 from datacon.program.models import (
-    GENERATED_CODE_PATTERN,
     Participation,
     ParticipationStatus,
     ProgramAction,
-    ScheduleChange,
-    ScheduleChangeKind,
-    ScheduleVersion,
     Session,
     SessionPlacement,
-    SessionStatus,
 )
-from datacon.program.selectors import parity_figures
-from datacon.program.services import room_clashes, session_codes_renumber, session_save
 
 _PLACEMENT_FIELDS = ("starts_at", "ends_at", "venue_id", "room_id", "expected_audience")
 
@@ -110,7 +101,7 @@ def placements_sync(*, edition: Edition) -> None:
         work.update_many(stale, list(_PLACEMENT_FIELDS), action=ProgramAction.SCHEDULE_SYNC)
 
 
-def _people_by_session(session_ids: list[int]) -> dict[int, tuple[tuple[int, str], ...]]:
+def people_by_session(session_ids: list[int]) -> dict[int, tuple[tuple[int, str], ...]]:
     people: dict[int, dict[int, str]] = defaultdict(dict)
     # Pending people count for the builder's conflict warnings; declined ones do not.
     for session_id, person_id, name in (
@@ -195,7 +186,7 @@ def builder_state(*, edition: Edition, sync: bool = True) -> BuilderState:
         .order_by("starts_at", "session__order_in_day", "session__code", "session_id")
     )
     active = [p for p in placements if p.is_placed and p.session.status != "cancelled"]
-    people = _people_by_session([p.session_id for p in active])
+    people = people_by_session([p.session_id for p in active])
     tz = edition.tz
     slots = [
         _slot(
@@ -275,7 +266,7 @@ def placement_set(
             tz=edition.tz,
             venue=venue,
             room=room,
-            people=_people_by_session([session.pk]).get(session.pk, ()),
+            people=people_by_session([session.pk]).get(session.pk, ()),
         )
         conflicts = conflicts_for(candidate, [s for s in state.slots if s.key != session.pk])
         hard = [c for c in conflicts if c.is_error]
@@ -318,265 +309,3 @@ def placement_clear_for(
     placement.pending = True
     placement.updated_by = work.actor.account
     work.save(placement, action=action, summary=str(session)[:300])
-
-
-# --- publishing ---------------------------------------------------------------------
-
-
-def schedule_snapshot(*, edition: Edition) -> dict[str, dict[str, Any]]:
-    """The public program as plain data: what a version freezes and the changelog compares."""
-    sessions = list(
-        Session.objects.filter(edition=edition, status__in=("confirmed", "cancelled"))
-        .exclude(code="")
-        .select_related("session_type", "venue", "room")
-        .order_by("day", "starts_at", "order_in_day", "code")
-    )
-    tz = edition.tz
-    people: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for session_id, person_id, name in (
-        Participation.objects.public()
-        .filter(session__in=sessions)
-        .order_by("order", "id")
-        .values_list("session_id", "person_id", "person__public_name")
-    ):
-        people[session_id].append((person_id, name))
-    return {
-        str(s.pk): {
-            "code": s.code,
-            "title": s.title,
-            "type": s.session_type.name,
-            "status": s.status,
-            "day": s.day.isoformat() if s.day else None,
-            "starts_at": s.starts_at.astimezone(tz).isoformat() if s.starts_at else None,
-            "ends_at": s.ends_at.astimezone(tz).isoformat() if s.ends_at else None,
-            "venue": s.venue.name if s.venue else "",
-            "room": s.room.name if s.room else "",
-            "people": [name for _pid, name in people.get(s.pk, [])],
-            "person_ids": [pid for pid, _name in people.get(s.pk, [])],
-        }
-        for s in sessions
-    }
-
-
-@dataclass(frozen=True)
-class ChangeRow:
-    session_id: int
-    code: str
-    title: str
-    kind: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-
-
-def schedule_diff(
-    before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
-) -> list[ChangeRow]:
-    """What changed between two snapshots, one row per kind of change per session."""
-    rows: list[ChangeRow] = []
-
-    def pick(data: dict[str, Any], *names: str) -> dict[str, Any]:
-        return {name: data.get(name) for name in names}
-
-    for key in sorted(set(before) | set(after), key=lambda k: (after.get(k) or before[k])["code"]):
-        old, new = before.get(key), after.get(key)
-        current = new or old
-        assert current is not None
-        base = {"session_id": int(key), "code": current["code"], "title": current["title"]}
-        if old is None:
-            assert new is not None
-            if new["status"] == "confirmed":
-                rows.append(
-                    ChangeRow(
-                        **base,
-                        kind=ScheduleChangeKind.ADDED,
-                        before={},
-                        after=pick(new, "day", "starts_at", "ends_at", "venue", "room"),
-                    )
-                )
-            continue
-        if new is None or (old["status"] == "confirmed" and new["status"] == "cancelled"):
-            rows.append(
-                ChangeRow(
-                    **base,
-                    kind=ScheduleChangeKind.CANCELLED,
-                    before=pick(old, "day", "starts_at", "ends_at", "venue", "room"),
-                    after={},
-                )
-            )
-            continue
-        if old["status"] == "cancelled" and new["status"] == "confirmed":
-            rows.append(
-                ChangeRow(
-                    **base,
-                    kind=ScheduleChangeKind.RESTORED,
-                    before={},
-                    after=pick(new, "day", "starts_at", "ends_at", "venue", "room"),
-                )
-            )
-        for kind, names in (
-            (ScheduleChangeKind.MOVED, ("day", "starts_at", "ends_at")),
-            (ScheduleChangeKind.RELOCATED, ("venue", "room")),
-            (ScheduleChangeKind.RETITLED, ("title",)),
-            (ScheduleChangeKind.RECODED, ("code",)),
-            (ScheduleChangeKind.PEOPLE, ("people",)),
-        ):
-            if any(old.get(name) != new.get(name) for name in names):
-                rows.append(
-                    ChangeRow(**base, kind=kind, before=pick(old, *names), after=pick(new, *names))
-                )
-    return rows
-
-
-def _apply_placement(placement: SessionPlacement, edition: Edition, actor: Actor) -> None:
-    session = placement.session
-    if placement.is_placed:
-        assert placement.starts_at is not None
-        new_day = placement.starts_at.astimezone(edition.tz).date()
-        match = GENERATED_CODE_PATTERN.match(session.code or "")
-        if match and session.day is not None and new_day != session.day:
-            # A generated code names its day; a session moved to another day gets a new one.
-            session.code = ""
-        session.starts_at, session.ends_at = placement.starts_at, placement.ends_at
-        session.day = new_day
-        session.venue_id, session.room_id = placement.venue_id, placement.room_id
-        session.expected_audience = placement.expected_audience
-        if session.status in (SessionStatus.DRAFT, SessionStatus.CANCELLED):
-            session.status = SessionStatus.CONFIRMED
-        # Rooms are checked for the whole edition once every placement is applied.
-        session_save(session=session, actor=actor, room_check=False)
-    elif session.status == SessionStatus.CONFIRMED and session.code:
-        # Taken off the grid after it was public: the public sees it cancelled.
-        session.status = SessionStatus.CANCELLED
-        session_save(session=session, actor=actor)
-
-
-def schedule_publish(
-    *, edition: Edition, actor: Actor, note: str = "", renumber: bool | None = None
-) -> ScheduleVersion:
-    """Publish the builder's state as the next numbered version of the program.
-
-    Codes: the first publication numbers every generated code from the
-    placement (S + day + order in the day). Later publications keep published
-    codes stable, so shared links keep working, unless `renumber` is asked for;
-    new sessions get the next free number of their day.
-    """
-    with unit_of_work(actor) as work:
-        require(actor, "program.schedule", edition)
-        edition = Edition.objects.select_for_update().get(pk=edition.pk)
-        placements_sync(edition=edition)
-        previous = ScheduleVersion.objects.filter(edition=edition).order_by("-number").first()
-        placements = list(
-            SessionPlacement.objects.select_for_update(of=("self",))
-            .filter(session__edition=edition)
-            .select_related("session")
-        )
-        for placement in placements:
-            session = placement.session
-            ready_draft = placement.is_placed and session.status == SessionStatus.DRAFT
-            if placement.pending or ready_draft:
-                _apply_placement(placement, edition, actor)
-        clashes = room_clashes(edition=edition)
-        if clashes:
-            # Nothing is published: the unit of work rolls the placements back.
-            raise ValidationError({"room": clashes})
-        work.update(
-            SessionPlacement.objects.filter(session__edition=edition, pending=True),
-            action=ProgramAction.SCHEDULE_PUBLISH,
-            pending=False,
-        )
-        if renumber if renumber is not None else previous is None:
-            session_codes_renumber(edition=edition, actor=actor)
-        snapshot = schedule_snapshot(edition=edition)
-        rows = schedule_diff(previous.snapshot if previous else {}, snapshot)
-        parity = parity_figures(edition=edition)
-        version = work.save(
-            ScheduleVersion(
-                edition=edition,
-                number=(previous.number + 1) if previous else 1,
-                published_at=timezone.now(),
-                published_by=work.actor.account,
-                note=note,
-                snapshot=snapshot,
-                parity={
-                    "speakers": asdict(parity.speakers),
-                    "moderators": asdict(parity.moderators),
-                    "by_session_type": [asdict(row) for row in parity.by_session_type],
-                },
-            ),
-            action=ProgramAction.SCHEDULE_PUBLISH,
-        )
-        existing = set(Session.objects.filter(edition=edition).values_list("pk", flat=True))
-        work.create_many(
-            [
-                ScheduleChange(
-                    version=version,
-                    session_id=row.session_id if row.session_id in existing else None,
-                    code=row.code,
-                    title=row.title[:300],
-                    kind=row.kind,
-                    before=row.before,
-                    after=row.after,
-                )
-                for row in rows
-            ],
-            action=ProgramAction.SCHEDULE_PUBLISH,
-        )
-        # The program's public pages read the conference scope (ScheduleVersion declares it).
-    return version
-
-
-def unpublished_changes(*, edition: Edition) -> list[ChangeRow]:
-    """What publishing now would change, for the builder's "publish" screen.
-
-    Computed from the placements without writing anything: a dry run of the
-    publication's diff (codes are shown as they are now).
-    """
-    previous = ScheduleVersion.objects.filter(edition=edition).order_by("-number").first()
-    current = schedule_snapshot(edition=edition)
-    state = builder_state(edition=edition, sync=True)
-    projected: dict[str, dict[str, Any]] = {key: dict(value) for key, value in current.items()}
-    rooms = {r.pk: r.name for v in state.venues for r in v.rooms.all()}
-    venues = {v.pk: v.name for v in state.venues}
-    tz = edition.tz
-    people = _people_by_session([p.session_id for p in state.placements])
-    for placement in state.placements:
-        session = placement.session
-        key = str(session.pk)
-        ready_draft = placement.is_placed and session.status == SessionStatus.DRAFT
-        if not (placement.pending or ready_draft):
-            continue
-        if placement.is_placed:
-            assert placement.starts_at is not None and placement.ends_at is not None
-            entry = projected.get(key) or {
-                "code": session.code or "—",
-                "title": session.title,
-                "type": session.session_type.name,
-                "people": [name for _pid, name in people.get(session.pk, ())],
-            }
-            entry.update(
-                status="confirmed",
-                day=placement.starts_at.astimezone(tz).date().isoformat(),
-                starts_at=placement.starts_at.astimezone(tz).isoformat(),
-                ends_at=placement.ends_at.astimezone(tz).isoformat(),
-                venue=venues.get(placement.venue_id, "") if placement.venue_id else "",
-                room=rooms.get(placement.room_id, "") if placement.room_id else "",
-            )
-            projected[key] = entry
-        elif key in projected and projected[key]["status"] == "confirmed":
-            projected[key] = {**projected[key], "status": "cancelled"}
-    return schedule_diff(previous.snapshot if previous else {}, projected)
-
-
-def schedule_versions_public(*, edition: Edition) -> list[ScheduleVersion]:
-    """Published versions with their changes, newest first, in two queries."""
-    return list(
-        ScheduleVersion.objects.filter(edition=edition)
-        .defer("snapshot", "parity")
-        .prefetch_related(
-            Prefetch(
-                "changes",
-                queryset=ScheduleChange.objects.select_related("session").order_by("code", "id"),
-            )
-        )
-        .order_by("-number")
-    )

@@ -1,7 +1,7 @@
 """Reads for the public program: visibility rules and prefetching in one place.
 
-A session is public when its edition is published or archived, it has a code,
-and it is confirmed (or cancelled, which is shown as such). Every list here
+A session is public when it is in the last published version of the program
+(`public_session_filter` in program/models.py says exactly when). Every list here
 runs a fixed number of queries whatever the number of sessions.
 """
 
@@ -16,7 +16,7 @@ from typing import ClassVar, TypeVar
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition
+from datacon.editions.models import Edition
 from datacon.program.models import (
     PUBLIC_SESSION_STATUSES,
     Material,
@@ -25,6 +25,7 @@ from datacon.program.models import (
     ParticipationStatus,
     Session,
     SessionStatus,
+    public_session_filter,
 )
 
 # Sessions or their light-weight program cards: both have day, starts_at and ends_at.
@@ -35,15 +36,6 @@ SPEAKING_ROLES = (
     ParticipationRole.PANELIST,
     ParticipationRole.WORKSHOP_LEADER,
 )
-
-
-def public_session_filter(prefix: str = "") -> Q:
-    return Q(
-        **{
-            f"{prefix}status__in": PUBLIC_SESSION_STATUSES,
-            f"{prefix}edition__status__in": PUBLIC_EDITION_STATUSES,
-        }
-    ) & ~Q(**{f"{prefix}code": ""})
 
 
 def sessions_public() -> QuerySet[Session]:

@@ -16,11 +16,13 @@ from django.utils.translation import gettext as _
 
 from datacon.common.access import allowed, require
 from datacon.common.actor import Actor
-from datacon.common.write import unit_of_work
+from datacon.common.write import Work, unit_of_work
 from datacon.editions.models import Edition, Room, SessionType, Venue
 from datacon.people.models import Person
 from datacon.program.models import (
     GENERATED_CODE_PATTERN,
+    PUBLIC_SESSION_STATUSES,
+    SCHEDULE_FIELDS,
     ConsentBasis,
     Material,
     MaterialKind,
@@ -28,6 +30,7 @@ from datacon.program.models import (
     ParticipationStatus,
     ProgramAction,
     Session,
+    SessionPlacement,
     SessionStatus,
 )
 
@@ -126,15 +129,52 @@ def room_clashes(*, edition: Edition) -> list[str]:
     return messages
 
 
-def session_save(*, session: Session, actor: Actor, room_check: bool = True) -> Session:
+def schedule_changes_defer(work: Work, session: Session) -> bool:
+    """Keep a published session as the last version shows it: a change of when, where
+    or whether it happens (from the admin, an import, a decision) goes into the
+    session's placement as an unpublished change of the builder, and the session
+    keeps its published values until the next publication. Returns whether any
+    change was deferred."""
+    if session.pk is None or not session.published:
+        return False
+    stored = Session.objects.filter(pk=session.pk).values(*SCHEDULE_FIELDS).first()
+    if stored is None or all(getattr(session, name) == stored[name] for name in SCHEDULE_FIELDS):
+        return False
+    placement = SessionPlacement.objects.select_for_update().filter(
+        session_id=session.pk
+    ).first() or SessionPlacement(
+        session_id=session.pk, expected_audience=session.expected_audience
+    )
+    if session.status in PUBLIC_SESSION_STATUSES and session.status != SessionStatus.CANCELLED:
+        placement.starts_at, placement.ends_at = session.starts_at, session.ends_at
+        placement.venue_id, placement.room_id = session.venue_id, session.room_id
+    else:
+        # Cancelled or back to draft: off the grid; the next version shows it cancelled.
+        placement.starts_at = placement.ends_at = None
+        placement.venue_id = placement.room_id = None
+    placement.pending = True
+    placement.updated_by = work.actor.account
+    work.save(placement, action=ProgramAction.SCHEDULE_PLACE, summary=str(session)[:300])
+    for name in SCHEDULE_FIELDS:
+        setattr(session, name, stored[name])
+    return True
+
+
+def session_save(
+    *, session: Session, actor: Actor, room_check: bool = True, publishing: bool = False
+) -> Session:
     """Save a session. No two sessions may share a room at once: the room's row is
     locked and an overlapping session refuses the save on the room field.
 
-    `room_check=False` only for the schedule's publication, which applies every
-    placement first (a swap of two rooms passes through a moment where both
-    share one) and then checks the whole edition with `room_clashes`.
+    Only the schedule's publication (`publishing=True`) changes when, where or
+    whether a published session happens; anyone else's change waits in the builder
+    (`schedule_changes_defer`). `room_check=False` only for the publication, which
+    applies every placement first (a swap of two rooms passes through a moment
+    where both share one) and then checks the whole edition with `room_clashes`.
     """
     with unit_of_work(actor) as work:
+        if not publishing:
+            schedule_changes_defer(work, session)
         if not session.code and session.edition_id:
             # Lock the edition so concurrent saves pick different numbers.
             edition = Edition.objects.select_for_update().get(pk=session.edition_id)

@@ -450,7 +450,8 @@ def demo_load() -> dict[str, int]:
 
         talk.refresh_from_db()
         from datacon.program.models import ScheduleVersion
-        from datacon.program.schedule import placement_set, schedule_publish
+        from datacon.program.publication import schedule_publish
+        from datacon.program.schedule import placement_set
 
         if (
             talk.session is not None

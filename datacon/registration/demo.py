@@ -218,5 +218,15 @@ def demo_load() -> dict[str, int]:
             created["registrationsettings"] = 1
         workshop, count = _ensure_workshop(edition)
         created["workshop"] = count
+        if workshop is not None and not workshop.published:
+            # As an organiser would: the new workshop is public from the next version on.
+            from datacon.program.publication import schedule_publish
+
+            schedule_publish(
+                edition=edition,
+                actor=Actor.system("demo"),
+                note="Se agrega el taller con cupo limitado.",
+            )
+            workshop.refresh_from_db()
         created["demo_attendee"] = _ensure_attendees(edition, workshop)
     return created

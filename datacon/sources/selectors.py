@@ -87,8 +87,7 @@ class EditionRecord:
 def edition_record(*, edition: Edition) -> EditionRecord:
     """Five queries: facts with sources, seeds, figures, public sessions, venues."""
     from datacon.memoria.models import MemoriaStatus, ReportedFigure
-    from datacon.program.models import Session
-    from datacon.program.selectors import public_session_filter
+    from datacon.program.models import Session, public_session_filter
 
     facts = list(
         SourcedFact.objects.with_source()

@@ -8,7 +8,7 @@ from django.test import Client
 
 from datacon.common.models import AuditEntry
 from datacon.program.models import ScheduleChange, Session, SessionPlacement
-from datacon.program.schedule import schedule_publish
+from datacon.program.publication import schedule_publish
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,8 @@ import pytest
 from django.test import Client
 
 from datacon.program.models import Participation, ParticipationStatus
-from datacon.program.schedule import placement_set, schedule_publish
+from datacon.program.publication import schedule_publish
+from datacon.program.schedule import placement_set
 from datacon.proposals.services import invitation_respond, proposal_decide
 from tests import factories
 from tests.proposals import factories as pf

@@ -9,6 +9,7 @@ from django.test import Client
 from datacon.common.models import AuditEntry, OutboundEmail
 from datacon.program.models import ScheduleChange, ScheduleVersion, Session, SessionPlacement
 from datacon.program.notices import schedule_publish_with_notices
+from datacon.program.publication import schedule_publish, unpublished_changes
 from datacon.program.schedule import (
     PlacementNeedsConfirmation,
     PlacementRefused,
@@ -16,8 +17,6 @@ from datacon.program.schedule import (
     placement_clear,
     placement_set,
     placements_sync,
-    schedule_publish,
-    unpublished_changes,
 )
 from datacon.program.selectors import program_sessions
 from tests import factories

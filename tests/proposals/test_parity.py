@@ -7,7 +7,8 @@ from django.test import Client
 
 from datacon.common.actor import Actor
 from datacon.program.parity import panel_flags, sessions_parity_flags
-from datacon.program.schedule import placement_set, schedule_publish
+from datacon.program.publication import schedule_publish
+from datacon.program.schedule import placement_set
 from datacon.proposals.selectors import proposal_parity
 from datacon.proposals.services import invitation_respond, proposal_decide, proposal_withdraw
 from tests import factories

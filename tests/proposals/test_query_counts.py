@@ -12,7 +12,8 @@ from datacon.editions.services import (
     venue_candidate_save,
     venue_candidate_scores_save,
 )
-from datacon.program.schedule import placement_set, schedule_publish
+from datacon.program.publication import schedule_publish
+from datacon.program.schedule import placement_set
 from datacon.proposals.models import ReviewCriterion
 from datacon.proposals.services import (
     assignment_create,

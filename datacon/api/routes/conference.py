@@ -19,9 +19,9 @@ from datacon.api.serializers import conference as serializers
 from datacon.editions.models import Edition, Room, Venue
 from datacon.editions.selectors import editions_public
 from datacon.people.models import Organisation, Person
-from datacon.program.models import Material, Participation, Session
+from datacon.program.models import Material, Participation, Session, public_session_filter
 from datacon.program.people_selectors import organisations_public, persons_public
-from datacon.program.selectors import public_session_filter, sessions_public
+from datacon.program.selectors import sessions_public
 
 
 class EditionFilter(django_filters.FilterSet):

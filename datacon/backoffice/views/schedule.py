@@ -33,13 +33,13 @@ from datacon.program.models import (
 )
 from datacon.program.notices import participation_remind, schedule_publish_with_notices
 from datacon.program.parity import sessions_parity_flags
+from datacon.program.publication import unpublished_changes
 from datacon.program.schedule import (
     BuilderState,
     PlacementNeedsConfirmation,
     PlacementRefused,
     builder_state,
     placement_clear,
-    unpublished_changes,
 )
 from datacon.program.schedule_grid import GridColumn, GridItem, grid_day
 from datacon.program.selectors import participations_pending

@@ -297,6 +297,8 @@ def _sessions(
                     if rng.random() < 0.02
                     else SessionStatus.CONFIRMED,
                     expected_audience=rng.choice([30, 50, 80, 120, 300]),
+                    # The national-scale program is a published one (bulk, no versions).
+                    published=True,
                     search_document=_search_document(code, title, abstract),
                 )
             )

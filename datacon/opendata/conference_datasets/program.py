@@ -17,8 +17,7 @@ from datacon.opendata.conference_datasets.common import (
     public_url,
 )
 from datacon.opendata.registry import Column, Dataset
-from datacon.program.models import Material, Participation, Session
-from datacon.program.selectors import public_session_filter
+from datacon.program.models import Material, Participation, Session, public_session_filter
 
 # --- sessions, participations, materials -----------------------------------------------------
 

@@ -47,6 +47,7 @@ from datacon.program.models import (
     Session,
     SessionStatus,
 )
+from datacon.program.services import schedule_changes_defer
 
 IMPORT = "program.import"
 
@@ -236,6 +237,8 @@ def _session_write(
         if name in values:
             setattr(session, name, values[name])
     if session.pk is None or planned.session_changed:
+        # A published session's new time or room waits in the builder for the next version.
+        schedule_changes_defer(work, session)
         work.save(session, action=ProgramAction.PROGRAM_IMPORT)
     return session
 

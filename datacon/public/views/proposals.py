@@ -29,7 +29,7 @@ from datacon.editions.forms import CoConvenerForm
 from datacon.editions.models import CoConvenerApplication, Edition
 from datacon.editions.services import co_convener_apply
 from datacon.people.signed_in import account_of
-from datacon.program.schedule import schedule_versions_public
+from datacon.program.publication import schedule_versions_public
 from datacon.proposals import selectors
 from datacon.proposals.forms import (
     InvitationForm,

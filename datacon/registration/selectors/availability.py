@@ -15,7 +15,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from datacon.editions.models import Edition, Venue
-from datacon.program.models import PUBLIC_SESSION_STATUSES, Session
+from datacon.program.models import Session, public_session_filter
 from datacon.registration.models import (
     ACTIVE_STATUSES,
     AttendanceMode,
@@ -176,7 +176,7 @@ def session_availability(*, edition: Edition, public_only: bool = True) -> list[
     """Sessions with limited seats (workshops) and their seats (one query)."""
     seats = SessionSeats.objects.filter(session__edition=edition)
     if public_only:
-        seats = seats.filter(session__status__in=PUBLIC_SESSION_STATUSES).exclude(session__code="")
+        seats = seats.filter(public_session_filter("session__"))
     seats = seats.select_related("session").annotate(
         n_confirmed=Count("session__signups", filter=Q(session__signups__status=CONFIRMED)),
         n_waiting=Count("session__signups", filter=Q(session__signups__status=WAITING)),
@@ -339,10 +339,7 @@ def signups_by_session_for(*, registration: Registration | None) -> dict[int, Se
 def limited_sessions(*, edition: Edition) -> list[Session]:
     """Public sessions with limited seats, with their live seat counts (one query)."""
     return list(
-        Session.objects.filter(
-            edition=edition, seats__isnull=False, status__in=PUBLIC_SESSION_STATUSES
-        )
-        .exclude(code="")
+        Session.objects.filter(public_session_filter(), edition=edition, seats__isnull=False)
         .select_related("seats", "venue", "room", "session_type")
         .annotate(
             n_confirmed=Count("signups", filter=Q(signups__status=CONFIRMED)),

@@ -167,7 +167,7 @@ def _by_session(edition: Edition) -> tuple[FigureRow, ...]:
         Session.objects.filter(
             Q(seats__isnull=False) | Q(pk__in=list(signup_counts)), edition=edition
         )
-        .values("pk", "code", "title", "status", "seats__capacity", "starts_at")
+        .values("pk", "code", "title", "status", "published", "seats__capacity", "starts_at")
         .order_by("day", "starts_at", "order_in_day", "code")
     )
     empty = {"confirmed": 0, "attended": 0, "waiting": 0}
@@ -182,7 +182,9 @@ def _by_session(edition: Edition) -> tuple[FigureRow, ...]:
                 attended=counts["attended"],
                 waiting=counts["waiting"],
                 capacity=s["seats__capacity"],
-                is_public=bool(s["code"]) and s["status"] in PUBLIC_SESSION_STATUSES,
+                is_public=(
+                    s["published"] and bool(s["code"]) and s["status"] in PUBLIC_SESSION_STATUSES
+                ),
             )
         )
     return tuple(rows)

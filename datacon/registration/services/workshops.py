@@ -123,7 +123,7 @@ def _signup_refusal(
         return _("Para inscribirse a un taller necesita un registro confirmado a la edición.")
     if seats is None:
         return _("Esta sesión no requiere inscripción: es de entrada libre.")
-    if not seats.signups_open or session.status != SessionStatus.CONFIRMED:
+    if not seats.signups_open or session.status != SessionStatus.CONFIRMED or not session.published:
         return _("La inscripción a esta sesión está cerrada.")
     if session.starts_at and session.starts_at <= timezone.now():
         return _("Esta sesión ya empezó.")

@@ -14,7 +14,7 @@ from datacon.people.models import Person
 from datacon.program.importing.apply import program_import
 from datacon.program.importing.planner import imported_slug
 from datacon.program.models import Participation, ParticipationStatus, Session, SessionStatus
-from datacon.program.schedule import schedule_publish
+from datacon.program.publication import schedule_publish
 from tests import factories
 from tests.program.importing.conftest import DATA, counts
 
