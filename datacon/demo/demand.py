@@ -42,6 +42,7 @@ from datacon.demand.models import (
     NeedStatus,
     ReuseProject,
 )
+from datacon.demand.models_requests import SYNTHETIC_SOURCE
 from datacon.demand.services import (
     need_create,
     need_mention_add,
@@ -49,7 +50,7 @@ from datacon.demand.services import (
     need_status_set,
     need_support,
 )
-from datacon.demand.synthetic import SAMPLE_PATH, SYNTHETIC_SOURCE
+from datacon.demo.synthetic_requests import SAMPLE_PATH
 
 MEMORIA_2021 = "Memoria de la DATACON 2021"
 NOTE_2024 = "Nota conceptual de la DATACON 2024"

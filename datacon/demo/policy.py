@@ -67,7 +67,7 @@ MX = zoneinfo.ZoneInfo("America/Mexico_City")
 PROCESS_SLUG = "abramos-mexico"
 DRAFT_SLUG = "borrador-de-demostracion"
 DEMO_ORG_SLUG = "comite-de-demostracion"
-DATA_FILE = Path(__file__).resolve().parent / "data" / "demo.yaml"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "policy.yaml"
 
 
 def _at(day: str, hour: int, minute: int = 0) -> dt.datetime:
@@ -105,7 +105,7 @@ def _ensure(
 
 
 def demo_data() -> dict[str, Any]:
-    """The process's facts and fictional records, from data/demo.yaml (a fresh copy)."""
+    """The process's facts and fictional records, from data/policy.yaml (a fresh copy)."""
     with DATA_FILE.open(encoding="utf-8") as handle:
         return dict(yaml.safe_load(handle))
 
