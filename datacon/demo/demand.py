@@ -24,10 +24,8 @@ institutions "… de Muestra").
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import yaml
 from django.contrib.auth import get_user_model
 
 from datacon.common.actor import Actor
@@ -53,17 +51,10 @@ from datacon.demand.services import (
     need_status_set,
     need_support,
 )
+from datacon.demo.records import records_read
 from datacon.demo.synthetic_requests import SAMPLE_PATH
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "demand.yaml"
-
-
-def _read() -> dict[str, Any]:
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return dict(yaml.safe_load(handle))
-
-
-_FACTS = _read()
+_FACTS = records_read("demand")
 MEMORIA_2021: str = _FACTS["sources"]["memoria_2021"]
 NOTE_2024: str = _FACTS["sources"]["note_2024"]
 HIGH_PUBLIC_INTEREST: str = _FACTS["sources"]["high_public_interest"]

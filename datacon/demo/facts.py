@@ -25,22 +25,13 @@ platform's own numbering, and the summary and the program page say so.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-DATA_FILE = Path(__file__).resolve().parent / "data" / "editions.yaml"
+from datacon.demo.records import records_read
 
 ESTIMATED_END_RULE_MINUTES = 60
 
-
-def _read() -> dict[str, Any]:
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return dict(yaml.safe_load(handle))
-
-
-_DATA = _read()
+_DATA = records_read("editions")
 
 ORGANISATIONS: list[dict[str, str]] = _DATA["organisations"]
 

@@ -12,12 +12,9 @@ Idempotent: the services write only what differs.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
-
 from datacon.common.actor import Actor
 from datacon.demo import facts
+from datacon.demo.records import records_read
 from datacon.editions.models import Edition
 from datacon.memoria.models import FigureKey, FigureQualifier, Memoria, MemoriaStatus, SectionKind
 from datacon.memoria.services import (
@@ -53,15 +50,9 @@ REPORTED_KEYS: dict[str, tuple[str, str]] = {
 }
 
 # The DATACON 2021 memoria ("Memoria del evento"), verbatim, as Markdown.
-SECTIONS_FILE = Path(__file__).resolve().parent / "data" / "memoria_2021.yaml"
-
-
-def _sections_2021() -> dict[str, str]:
-    with SECTIONS_FILE.open(encoding="utf-8") as handle:
-        return {SectionKind(kind): body for kind, body in yaml.safe_load(handle).items()}
-
-
-SECTIONS_2021: dict[str, str] = _sections_2021()
+SECTIONS_2021: dict[str, str] = {
+    SectionKind(kind): body for kind, body in records_read("memoria_2021").items()
+}
 
 SUBTITLES = {2021: "Memoria del evento"}
 
