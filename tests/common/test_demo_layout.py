@@ -49,7 +49,7 @@ def demo_imports(source: str, module: str) -> list[tuple[int, str]]:
                 or name.startswith(DEMO_PACKAGE + ".")
                 or (parts[0] == "datacon" and GENERATOR_NAMES & set(parts[2:]))
             ):
-                found.append((node.lineno, name))
+                found.append((getattr(node, "lineno", 0), name))
                 break
     return found
 
