@@ -139,7 +139,7 @@ TARGETS: list[Target] = [
     Target(
         key="consultation",
         label="Consulta (50,000 comentarios)",
-        hook="datacon.consultation.large_dataset:bench_path",
+        hook="datacon.demo.large_dataset.consultation:bench_path",
         app="consultation",
         goal=Goal(cold_ms=100.0),
     ),

@@ -86,8 +86,12 @@ INSTALLED_APPS = [
     "datacon.public",
     "datacon.backoffice",
     "datacon.api",
-    "datacon.demo",
 ]
+if DATACON_ENV == "demo":
+    # Demo loaders and load-data generators (load_demo, generate_large_dataset,
+    # generate_pnt_sample): no models, never installed in production, and no other
+    # app imports them (tests/common/test_demo_layout.py).
+    INSTALLED_APPS.append("datacon.demo")
 
 MIDDLEWARE = [
     # First: every later consumer (rate limits, allauth, logs) reads the client's

@@ -52,3 +52,45 @@ def test_settings_production_with_safe_values_starts():
 
 def test_settings_demo_defaults_start():
     assert _check().returncode == 0
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DATACON_ENV"}
+    }
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "datacon.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+PRINT_APPS = "import django; django.setup(); from django.conf import settings; print(*settings.INSTALLED_APPS)"
+
+
+def test_production_settings_do_not_install_the_demo_app():
+    production = {
+        "DATACON_ENV": "production",
+        "SECRET_KEY": "k" * 50,
+        "ALLOWED_HOSTS": "datacon.example.org",
+    }
+    apps = _run(["-c", PRINT_APPS], **production)
+    assert apps.returncode == 0, apps.stderr
+    assert "datacon.demo" not in apps.stdout.split()
+    assert "datacon.registration" in apps.stdout.split()
+    # Nor its commands: no demo accounts or fictional data can be loaded by mistake.
+    command = _run(["manage.py", "load_demo", "--no-demo-users"], **production)
+    assert command.returncode != 0
+    assert "Unknown command: 'load_demo'" in command.stderr
+
+
+def test_demo_settings_install_the_demo_app():
+    apps = _run(["-c", PRINT_APPS], DATACON_ENV="demo")
+    assert apps.returncode == 0, apps.stderr
+    assert "datacon.demo" in apps.stdout.split()

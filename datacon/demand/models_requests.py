@@ -19,6 +19,10 @@ from datacon.demand.models import InformationNeed, Institution
 
 # --- access-to-information requests ----------------------------------------------------------------
 
+# The `source` of generated, fictional requests (datacon/demo/synthetic_requests.py):
+# pages that show them say the figures are synthetic.
+SYNTHETIC_SOURCE = "sintetica"
+
 
 class ImportStatus(models.TextChoices):
     RUNNING = "running", _("En curso")

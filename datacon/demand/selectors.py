@@ -41,7 +41,7 @@ from datacon.demand.models import (
     ReuseLink,
     ReuseProject,
 )
-from datacon.demand.synthetic import SYNTHETIC_SOURCE
+from datacon.demand.models_requests import SYNTHETIC_SOURCE
 
 # --- needs -----------------------------------------------------------------------------------
 

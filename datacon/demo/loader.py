@@ -151,7 +151,7 @@ def demo_load(*, with_demo_users: bool = True) -> LoadReport:
 
 
 def _capability_demos(report: LoadReport) -> None:
-    """Each capability may ship `datacon/<app>/demo.py` with `demo_load() -> dict[str, int]`
+    """Each capability may have `datacon/demo/<app>.py` with `demo_load() -> dict[str, int]`
     (what it created). It must be idempotent like this loader and use only facts
     from the seed documents, or the clearly fictional demonstration edition."""
     import importlib
@@ -160,7 +160,7 @@ def _capability_demos(report: LoadReport) -> None:
     from django.apps import apps
 
     for app in apps.get_app_configs():
-        module_name = f"{app.name}.demo"
+        module_name = f"datacon.demo.{app.name.rpartition('.')[2]}"
         if not app.name.startswith("datacon.") or app.name == "datacon.demo":
             continue
         if importlib.util.find_spec(module_name) is None:

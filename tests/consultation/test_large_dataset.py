@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.test import Client
 
 from datacon.common.models import PublicVersion
-from datacon.consultation import large_dataset as step
 from datacon.consultation.models import (
     Answer,
     Comment,
@@ -20,6 +19,7 @@ from datacon.consultation.models import (
 )
 from datacon.demo import large_dataset
 from datacon.demo.large_dataset import Scale, dataset_fingerprint, edition_remove, generate
+from datacon.demo.large_dataset import consultation as step
 from datacon.policy.models import Paragraph, Process
 
 pytestmark = pytest.mark.django_db

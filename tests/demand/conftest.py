@@ -10,7 +10,7 @@ import pytest
 
 from datacon.demand.analysis.run import requests_analyse
 from datacon.demand.importer import ImportReport, requests_import
-from datacon.demand.synthetic import SAMPLE_PATH
+from datacon.demo.synthetic_requests import SAMPLE_PATH
 from tests import factories
 
 # Lines of the sample the importer must skip, and why (see synthetic.sample_write).

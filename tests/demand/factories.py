@@ -16,8 +16,8 @@ from datacon.demand.models import (
     NeedStatus,
     ReuseProject,
 )
-from datacon.demand.synthetic import LAYOUTS
 from datacon.demand.text import name_key
+from datacon.demo.synthetic_requests import LAYOUTS
 from tests.factories import UserFactory  # noqa: F401  (re-exported for the demand tests)
 
 

@@ -5,7 +5,7 @@ from datacon.demand.analysis.run import requests_analyse
 from datacon.demand.importer import requests_import
 from datacon.demand.models import InformationNeed, InformationRequest
 from datacon.demand.services import need_support
-from datacon.demand.synthetic import export_write, generate_rows
+from datacon.demo.synthetic_requests import export_write, generate_rows
 from tests import factories
 from tests.demand.test_public_pages import _registry
 

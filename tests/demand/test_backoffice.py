@@ -13,7 +13,7 @@ from datacon.demand.models import (
     NeedMention,
     NeedStatus,
 )
-from datacon.demand.synthetic import SAMPLE_PATH
+from datacon.demo.synthetic_requests import SAMPLE_PATH
 from tests import factories
 from tests.demand.factories import InstitutionFactory, NeedFactory, StandardFactory
 

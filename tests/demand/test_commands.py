@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from datacon.demand.importer import requests_import
 from datacon.demand.models import AnalysisRun, InformationRequest
-from datacon.demand.synthetic import SAMPLE_PATH, generate_rows
+from datacon.demo.synthetic_requests import SAMPLE_PATH, generate_rows
 from tests import factories
 
 pytestmark = pytest.mark.django_db

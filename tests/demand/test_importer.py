@@ -19,7 +19,7 @@ from datacon.demand.models import (
     Institution,
     MonthlyDemand,
 )
-from datacon.demand.synthetic import SAMPLE_PATH
+from datacon.demo.synthetic_requests import SAMPLE_PATH
 from tests import factories
 from tests.demand.conftest import SAMPLE_SKIPPED, sample_rows
 from tests.demand.factories import write_export

@@ -23,7 +23,7 @@ from datacon.demand.models import (
     NeedStatus,
 )
 from datacon.demand.promotion import candidate_promote
-from datacon.demand.synthetic import SAMPLE_PATH
+from datacon.demo.synthetic_requests import SAMPLE_PATH
 from tests import factories
 from tests.demand.factories import InstitutionFactory, NeedFactory, StandardFactory
 

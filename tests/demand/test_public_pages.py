@@ -342,7 +342,7 @@ def test_request_pages_and_exports_run_fixed_queries(
 ):
     from datacon.demand.analysis.run import requests_analyse
     from datacon.demand.importer import requests_import
-    from datacon.demand.synthetic import export_write, generate_rows
+    from datacon.demo.synthetic_requests import export_write, generate_rows
 
     small = _queries(client, count_queries, url)
     more = tmp_path / "mas.csv"

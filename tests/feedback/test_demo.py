@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from datacon.common.actor import Actor
+from datacon.demo.feedback import SPEAKER_EMAIL, WORKSHOP_TITLE
 from datacon.demo.loader import demo_load
 from datacon.editions.models import Edition
 from datacon.feedback.aggregates import session_feedback
-from datacon.feedback.demo import SPEAKER_EMAIL, WORKSHOP_TITLE
 from datacon.feedback.memoria import feedback_block
 from datacon.feedback.models import SessionRating, Survey, SurveyAnswer, SurveyResponse
 from datacon.program.models import Session

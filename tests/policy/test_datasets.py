@@ -3,8 +3,8 @@
 import pytest
 
 from datacon.consultation import moderation
+from datacon.demo.policy import demo_load as policy_demo
 from datacon.opendata.registry import dataset_get, datasets_all
-from datacon.policy.demo import demo_load as policy_demo
 from tests import factories
 from tests.consultation.factories import ConsultationFactory, comment, participant
 

@@ -82,7 +82,7 @@ class Context:
 class Step:
     """A capability's part of the data set.
 
-    The step runs when `datacon.<app>.large_dataset` exists and defines
+    The step runs when `datacon.demo.large_dataset.<app>` exists and defines
     `generate(*, context: Context, count: int, rng: random.Random) -> int`
     (returning how many records it created). It may also define
     `remove(*, edition: Edition) -> None`, called by --replace before the
@@ -98,12 +98,12 @@ class Step:
 
     @property
     def module_name(self) -> str:
-        return f"datacon.{self.app}.large_dataset"
+        return f"datacon.demo.large_dataset.{self.app}"
 
     def module(self) -> Any | None:
         try:
             found = importlib.util.find_spec(self.module_name)
-        except ModuleNotFoundError:  # the app itself is not there
+        except ModuleNotFoundError:  # not there
             return None
         return importlib.import_module(self.module_name) if found else None
 

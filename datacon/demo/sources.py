@@ -1,4 +1,4 @@
-"""Demo data: the sourced public record of DATACON 2021-2024 and the policy (data/*.yaml)."""
+"""Demo data: the sourced public record of DATACON 2021-2024 and the policy (datacon/sources/data/*.yaml)."""
 
 from __future__ import annotations
 

@@ -16,9 +16,10 @@ Facts, from the seed documents only:
   Estándares Para la Publicación y Reutilización de Conjuntos de Datos de Alto
   Valor».
 
-Everything else is a clearly labelled demonstration record ("(demostración)"
-in the title, `is_demo=True`), and the access-to-information requests are the
-bundled synthetic sample (fictional institutions "… de Muestra").
+These records are in data/demand.yaml. Everything else is a clearly labelled
+demonstration record ("(demostración)" in the title, `is_demo=True`), and the
+access-to-information requests are the bundled synthetic sample (fictional
+institutions "… de Muestra").
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from datacon.demand.models import (
     NeedStatus,
     ReuseProject,
 )
+from datacon.demand.models_requests import SYNTHETIC_SOURCE
 from datacon.demand.services import (
     need_create,
     need_mention_add,
@@ -49,108 +51,22 @@ from datacon.demand.services import (
     need_status_set,
     need_support,
 )
-from datacon.demand.synthetic import SAMPLE_PATH, SYNTHETIC_SOURCE
+from datacon.demo.records import records_read
+from datacon.demo.synthetic_requests import SAMPLE_PATH
 
-MEMORIA_2021 = "Memoria de la DATACON 2021"
-NOTE_2024 = "Nota conceptual de la DATACON 2024"
-HIGH_PUBLIC_INTEREST = (
-    "La memoria de la DATACON 2021 la describe como una temática de alto interés público, "
-    "sobre la que se busca publicar en datos abiertos información completa, oportuna y accesible."
-)
+_FACTS = records_read("demand")
+MEMORIA_2021: str = _FACTS["sources"]["memoria_2021"]
+NOTE_2024: str = _FACTS["sources"]["note_2024"]
+HIGH_PUBLIC_INTEREST: str = _FACTS["sources"]["high_public_interest"]
 
+# The needs the seed documents record; mentions are (kind, year, session code or None).
 FACT_NEEDS: list[dict[str, Any]] = [
     {
-        "slug": "necesidades-estrategicas-derechos-humanos",
-        "title": "Necesidades de información estratégicas para agendas de derechos humanos",
-        "description": (
-            "Durante el segundo día de la DATACON 2021 «se determinaron necesidades de información "
-            "estratégicas que pueden ser utilizadas para contribuir a la investigación y "
-            "seguimiento de agendas de derechos humanos encabezadas por OSC, y se determinaron los "
-            "actores clave que generan o resguardan dicha información con el objetivo de generar "
-            "acercamientos y eventualmente, buscar su apertura gradual».\n\n"
-            "La memoria no detalla cuáles fueron esas necesidades ni esos actores: esta entrada "
-            "las reúne para que se registren una por una en este registro."
-        ),
-        "justification": (
-            "Contribuir a la investigación y seguimiento de agendas de derechos humanos "
-            "encabezadas por organizaciones de la sociedad civil."
-        ),
-        "rights": "Derechos humanos.",
-        "sector": "human_rights",
-        "level": "several",
-        "source_note": f"{MEMORIA_2021} (segundo día)",
-        "mentions": [("edition", 2021, None)],
-    },
-    {
-        "slug": "contrataciones-publicas-datos-abiertos",
-        "title": "Contrataciones públicas en datos abiertos",
-        "description": (
-            "Información completa, oportuna y accesible sobre las contrataciones públicas, en "
-            "datos abiertos. La iniciativa Contrataciones Abiertas se presentó en la DATACON 2021 "
-            "(sesión S0103, «Contrataciones Abiertas y estrategia nacional»)."
-        ),
-        "sector": "procurement",
-        "status": NeedStatus.ACCEPTED,
-        "status_reason": HIGH_PUBLIC_INTEREST,
-        "source_note": MEMORIA_2021,
-        "mentions": [("session", 2021, "S0103")],
-    },
-    {
-        "slug": "infraestructura-obra-publica-datos-abiertos",
-        "title": "Infraestructura y obra pública en datos abiertos",
-        "description": (
-            "Información completa, oportuna y accesible sobre la infraestructura y la obra "
-            "pública, en datos abiertos. La iniciativa Infraestructura Abierta se presentó en la "
-            "DATACON 2021 con el caso de Nuevo León (sesión S0104)."
-        ),
-        "sector": "infrastructure",
-        "status": NeedStatus.ACCEPTED,
-        "status_reason": HIGH_PUBLIC_INTEREST,
-        "source_note": MEMORIA_2021,
-        "mentions": [("session", 2021, "S0104")],
-    },
-    {
-        "slug": "gastos-comunicacion-social-gobiernos-partidos",
-        "title": "Gastos en comunicación social de los gobiernos y partidos políticos",
-        "description": (
-            "Información completa, oportuna y accesible sobre los gastos en comunicación social de "
-            "los gobiernos y partidos políticos, en datos abiertos. La iniciativa Publicidad "
-            "Abierta se presentó en la DATACON 2021 (sesión S0105)."
-        ),
-        "sector": "government",
-        "status": NeedStatus.ACCEPTED,
-        "status_reason": HIGH_PUBLIC_INTEREST,
-        "source_note": MEMORIA_2021,
-        "mentions": [("session", 2021, "S0105")],
-    },
-    {
-        "slug": "datos-con-perspectiva-de-genero",
-        "title": "Datos abiertos con perspectiva de género",
-        "description": (
-            "La DATACON 2021 dedicó el taller S0203, «Abrir datos con perspectiva de género», a "
-            "este tema. Los documentos de la DATACON no detallan qué conjuntos de datos se "
-            "identificaron en él."
-        ),
-        "sector": "gender",
-        "source_note": MEMORIA_2021,
-        "mentions": [("session", 2021, "S0203")],
-    },
-    {
-        "slug": "conjuntos-de-datos-de-alto-valor-y-estandares",
-        "title": "Conjuntos de datos de alto valor y estándares para su publicación",
-        "description": (
-            "La DATACON 2024 incluyó el taller interactivo «Hacia la definición de Estándares Para "
-            "la Publicación y Reutilización de Conjuntos de Datos de Alto Valor», que marcaría «la "
-            "ruta hacia la definición de estándares y conjuntos de alto valor que favorezcan la "
-            "publicación y reutilización de los datos en el territorio nacional».\n\n"
-            "La nota conceptual no enumera esos conjuntos: cada uno puede registrarse aquí con el "
-            "estándar que se acuerde."
-        ),
-        "sector": "government",
-        "level": "several",
-        "source_note": NOTE_2024,
-        "mentions": [("session", 2024, "S0202")],
-    },
+        **need,
+        **({"status": NeedStatus(need["status"])} if "status" in need else {}),
+        "mentions": [tuple(mention) for mention in need["mentions"]],
+    }
+    for need in _FACTS["fact_needs"]
 ]
 
 DEMO_STANDARD: dict[str, Any] = {
@@ -256,43 +172,12 @@ DEMO_NEEDS: list[dict[str, Any]] = [
     },
 ]
 
+# The reuse initiatives the 2021 memoria records; session is (year, code).
 PROJECTS: list[dict[str, Any]] = [
-    {
-        "slug": "contrataciones-abiertas",
-        "title": "Contrataciones Abiertas",
-        "kind": "platform",
-        "sector": "procurement",
-        "summary": "Iniciativa presentada en la DATACON 2021 para publicar en datos abiertos información completa, oportuna y accesible sobre las contrataciones públicas.",
-        "session": (2021, "S0103"),
-        "need": "contrataciones-publicas-datos-abiertos",
-    },
-    {
-        "slug": "infraestructura-abierta",
-        "title": "Infraestructura Abierta",
-        "kind": "platform",
-        "sector": "infrastructure",
-        "summary": "Iniciativa presentada en la DATACON 2021 con el caso de Nuevo León, para publicar en datos abiertos información sobre la infraestructura pública.",
-        "session": (2021, "S0104"),
-        "need": "infraestructura-obra-publica-datos-abiertos",
-    },
-    {
-        "slug": "publicidad-abierta",
-        "title": "Publicidad Abierta",
-        "kind": "platform",
-        "sector": "government",
-        "summary": "Iniciativa presentada en la DATACON 2021 sobre los gastos en comunicación social de los gobiernos y partidos políticos.",
-        "session": (2021, "S0105"),
-        "need": "gastos-comunicacion-social-gobiernos-partidos",
-    },
+    {**project, "session": tuple(project["session"])} for project in _FACTS["projects"]
 ]
-PROJECT_TEAM = "INAI, en colaboración con sus aliados estratégicos"
-PROJECT_DESCRIPTION = (
-    "Según la memoria de la DATACON 2021, «desde el INAI y en colaboración con sus aliados "
-    "estratégicos, se expusieron las iniciativas de Contrataciones Abiertas, Infraestructura "
-    "Abierta y Publicidad Abierta. Estas iniciativas buscan transparentar y publicar en datos "
-    "abiertos información completa, oportuna y accesible sobre estas temáticas de alto interés "
-    "público»."
-)
+PROJECT_TEAM: str = _FACTS["project_team"]
+PROJECT_DESCRIPTION: str = _FACTS["project_description"]
 
 DEMO_PROJECTS: list[dict[str, Any]] = [
     {

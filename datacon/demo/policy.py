@@ -30,15 +30,14 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-import yaml
 from django.core.files.base import ContentFile
 from django.db import models
 
 from datacon.common.actor import Actor
 from datacon.common.write import unit_of_work
+from datacon.demo.records import records_read
 from datacon.editions.models import Edition
 from datacon.people.models import Organisation, Person
 from datacon.people.services import person_save
@@ -67,7 +66,6 @@ MX = zoneinfo.ZoneInfo("America/Mexico_City")
 PROCESS_SLUG = "abramos-mexico"
 DRAFT_SLUG = "borrador-de-demostracion"
 DEMO_ORG_SLUG = "comite-de-demostracion"
-DATA_FILE = Path(__file__).resolve().parent / "data" / "demo.yaml"
 
 
 def _at(day: str, hour: int, minute: int = 0) -> dt.datetime:
@@ -105,9 +103,8 @@ def _ensure(
 
 
 def demo_data() -> dict[str, Any]:
-    """The process's facts and fictional records, from data/demo.yaml (a fresh copy)."""
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return dict(yaml.safe_load(handle))
+    """The process's facts and fictional records, from data/policy.yaml (a fresh copy)."""
+    return records_read("policy")
 
 
 def _draft_v2(v1_markdown_with_anchors: str, data: dict[str, Any]) -> str:

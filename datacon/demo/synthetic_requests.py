@@ -27,8 +27,6 @@ from typing import IO
 
 from datacon.common import csvout
 
-SYNTHETIC_SOURCE = "sintetica"
-
 LAYOUTS: dict[str, list[str]] = {
     "2019": [
         "FOLIO",
@@ -378,7 +376,7 @@ def export_generate(
 
 # --- the bundled sample: small, with the quirks real files have ----------------------------------
 
-SAMPLE_PATH = Path(__file__).resolve().parent / "samples" / "solicitudes_pnt_muestra.csv"
+SAMPLE_PATH = Path(__file__).resolve().parent / "data" / "solicitudes_pnt_muestra.csv"
 SAMPLE_ROWS = 240
 SAMPLE_SEED = 2021
 

@@ -22,8 +22,8 @@ from datacon.certificates.services import (
 )
 from datacon.common.actor import Actor
 from datacon.common.write import unit_of_work
+from datacon.demo.registration import DEMO_ATTENDEES, DEMO_EDITION_SLUG
 from datacon.editions.models import Edition
-from datacon.registration.demo import DEMO_ATTENDEES, DEMO_EDITION_SLUG
 from datacon.registration.models import Registration, RegistrationStatus
 from datacon.registration.services import checkin_venue
 

@@ -1,7 +1,7 @@
 """Write a synthetic request export (fictional institutions and texts) for tests and benchmarks.
 
     python manage.py generate_pnt_sample 1000000 var/pnt-1m.csv --semilla 7
-    python manage.py generate_pnt_sample 0 datacon/demand/samples/solicitudes_pnt_muestra.csv --muestra
+    python manage.py generate_pnt_sample 0 datacon/demo/data/solicitudes_pnt_muestra.csv --muestra
 
 The same number of rows and seed always give the same file. `--muestra`
 rewrites the small bundled sample with its deliberate problems.
@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from datacon.demand.synthetic import LAYOUTS, export_generate, sample_write
+from datacon.demo.synthetic_requests import LAYOUTS, export_generate, sample_write
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Demo consultations on the fictional demonstration draft (see datacon/policy/demo.py).
+"""Demo consultations on the fictional demonstration draft (see datacon/demo/policy.py).
 
 Two rounds, both labelled fictional: a closed one on version 1 (June–July 2022)
 with comments, a reply, supports, one comment hidden by moderation with its
@@ -28,7 +28,7 @@ from datacon.common.write import unit_of_work
 from datacon.consultation import moderation, services
 from datacon.consultation.answers import answer_save
 from datacon.consultation.models import AnswerStatus, Comment, Consultation
-from datacon.policy.demo import DRAFT_SLUG, PROCESS_SLUG
+from datacon.demo.policy import DRAFT_SLUG, PROCESS_SLUG
 from datacon.policy.models import Document, Group, Paragraph, Process
 
 MX = zoneinfo.ZoneInfo("America/Mexico_City")

@@ -77,7 +77,7 @@ from datacon.policy.services import (
 
 if TYPE_CHECKING:
     from datacon.demo.large_dataset import Context
-from datacon.consultation.large_dataset.comments import SECOND_VERSION_AT, TZ, _comments
+from datacon.demo.large_dataset.consultation.comments import SECOND_VERSION_AT, TZ, _comments
 
 PROCESS_SLUG = "carga-politica-ficticia"
 DOCUMENT_SLUG = "borrador-de-carga"
