@@ -48,8 +48,8 @@ def moderation_queue(
     page = counted(paged(comments, QUEUE_PER_PAGE, page_number))
     flags = flags_for(comment_ids=[c.pk for c in page])
     for comment in page:
-        comment.flag_list = flags.get(comment.pk, [])  # type: ignore[attr-defined]
-        comment.open_flags = len(comment.flag_list)  # type: ignore[attr-defined]
+        comment.flag_list = flags.get(comment.pk, [])
+        comment.open_flags = len(comment.flag_list)
     return page
 
 

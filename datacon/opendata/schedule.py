@@ -199,7 +199,7 @@ def timed_sessions(edition: Edition) -> list[TimedSession]:
             seen.add((session_id, person_id))
             by_id[session_id].persons.append((person_id, name, slug))
     kinds = dict(MaterialKind.choices)
-    storage = Material._meta.get_field("file").storage  # type: ignore[union-attr]
+    storage = Material._meta.get_field("file").storage
     for session_id, link, file, kind, material_title in (
         Material.objects.filter(session__in=ids)
         .order_by("session_id", "order", "id")
