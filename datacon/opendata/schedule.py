@@ -322,7 +322,10 @@ def schedule_xml(edition: Edition) -> bytes:
                 for url, title, _kind in session.links:
                     sub(links, "link", href=url).text = title
                 sub(event, "attachments")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    document: bytes = etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    return document
 
 
 def _tracks(sessions: Iterable[TimedSession]) -> list[tuple[str, str]]:

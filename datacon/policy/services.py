@@ -271,7 +271,7 @@ def document_version_publish(
     document: Document,
     body: str,
     change_summary: str = "",
-    file: UploadedFile | None = None,
+    file: UploadedFile[bytes] | None = None,
     published_at: dt.datetime | None = None,
     actor: Actor,
 ) -> tuple[DocumentVersion, VersionPlan]:

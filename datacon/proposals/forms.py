@@ -349,7 +349,7 @@ class CallForm(forms.ModelForm):
         if value is None:
             return None
         # Whatever the server's zone, the typed wall-clock time is the edition's.
-        naive = value.replace(tzinfo=None)
+        naive: dt.datetime = value.replace(tzinfo=None)
         return naive.replace(tzinfo=self.edition.tz)
 
     def clean(self) -> dict[str, Any]:
