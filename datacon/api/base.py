@@ -2,7 +2,7 @@
 
 Every capability's API module can build on `PublicReadOnlyViewSet`:
 
-    class ExpenseViewSet(PublicReadOnlyViewSet):
+    class ExpenseViewSet(PublicReadOnlyViewSet[Expense]):
         cache_scopes = (versions.POLICY,)
         queryset = ...            # through the capability's public selectors
         serializer_class = ...
@@ -16,8 +16,9 @@ are served from the shared cache until the data changes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from django.db.models import Model
 from django.http import HttpRequest
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import mixins, viewsets
@@ -26,6 +27,8 @@ from rest_framework.pagination import PageNumberPagination
 from datacon.common.access import Access, Audience
 from datacon.common.http import public_page
 from datacon.common.versions import CONFERENCE
+
+_M = TypeVar("_M", bound=Model)
 
 
 class PublicPagination(PageNumberPagination):
@@ -50,7 +53,7 @@ def cached_api_view(view: Any, scopes: tuple[str, ...]) -> Any:
     return csrf_exempt(wrapped)
 
 
-class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet[_M]):
     """Read-only, paginated, filterable and cached under `cache_scopes`."""
 
     cache_scopes: tuple[str, ...] = (CONFERENCE,)
@@ -59,12 +62,12 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     access = Access(Audience.PUBLIC)
 
     @classmethod
-    def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:  # type: ignore[override]
+    def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:
         view = super().as_view(actions, **initkwargs)
         return cached_api_view(view, cls.cache_scopes)
 
 
-class PublicListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type: ignore[type-arg]
+class PublicListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[_M]):
     """Like PublicReadOnlyViewSet, for records that are only ever read as a list
     (no detail route is generated, so the OpenAPI document promises none)."""
 
@@ -73,7 +76,7 @@ class PublicListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):  # type
     access = Access(Audience.PUBLIC)
 
     @classmethod
-    def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:  # type: ignore[override]
+    def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:
         view = super().as_view(actions, **initkwargs)
         return cached_api_view(view, cls.cache_scopes)
 
@@ -85,6 +88,6 @@ class PublicViewSet(viewsets.ViewSet):
     access = Access(Audience.PUBLIC)
 
     @classmethod
-    def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:  # type: ignore[override]
+    def as_view(cls, actions: Any = None, **initkwargs: Any) -> Any:
         view = super().as_view(actions, **initkwargs)
         return cached_api_view(view, cls.cache_scopes)

@@ -90,7 +90,7 @@ def public_page(
     vary_on: Callable[[HttpRequest], str] | None = None,
     timeout: int | None = None,
     cors: bool = False,
-) -> Callable:
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """Cache a read-only view under `scopes`; `cors=True` for public data any origin may read."""
     scopes = tuple(scopes)
 
@@ -175,7 +175,7 @@ def _accepts_gzip(request: HttpRequest) -> bool:
     return False
 
 
-def _from_entry(entry: Entry | tuple, gzip_ok: bool) -> HttpResponse:
+def _from_entry(entry: Entry | tuple[bytes, dict[str, str]], gzip_ok: bool) -> HttpResponse:
     content, headers = entry[0], entry[1]
     compressed = entry[2] if len(entry) > 2 else None
     response = HttpResponse(compressed if compressed is not None and gzip_ok else content)
@@ -199,12 +199,13 @@ def _cached_page(cache_key: str) -> Entry | None:
 def _cached_page_read(cache_key: str) -> Entry | None:
     memory = page_memory()
     if memory is None:
-        return cache.get(cache_key)
+        stored: Entry | None = cache.get(cache_key)
+        return stored
     full_key = cache.make_key(cache_key)
     remembered = memory.get(full_key)
     if remembered is not None:
         return remembered
-    cached = cache.get(cache_key)
+    cached: Entry | None = cache.get(cache_key)
     if cached is not None:
         memory.put(full_key, cached)
     return cached

@@ -98,7 +98,8 @@ def calendar_bytes(events: Iterable[CalendarEvent], *, name: str = "", method: s
         calendar.add_component(vtimezone(tzid, min(days), max(days)))
     for component in components:
         calendar.add_component(component)
-    return calendar.to_ical()
+    document: bytes = calendar.to_ical()
+    return document
 
 
 def _day(value: dt.datetime | dt.date, timezone: str) -> dt.date:

@@ -159,7 +159,8 @@ def related_record(email: OutboundEmail) -> models.Model | None:
         model = apps.get_model(email.related_type)
     except (LookupError, ValueError):
         return None
-    return model._default_manager.filter(pk=email.related_id).first()
+    record: models.Model | None = model._default_manager.filter(pk=email.related_id).first()
+    return record
 
 
 def _touch_related(work: Work, email: OutboundEmail) -> None:

@@ -20,4 +20,4 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
         response = JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
         cors_allow(response)
         return response
-    return defaults.page_not_found(request, exception)  # type: ignore[arg-type]
+    return defaults.page_not_found(request, exception)

@@ -39,7 +39,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
@@ -49,6 +49,8 @@ from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -170,8 +172,8 @@ class RedisCache(DjangoRedisCache):
         return not self._health.is_down()
 
     def _call(
-        self, operation: Callable[[], Any], fallback: Callable[[], Any], written: Iterable[str] = ()
-    ) -> Any:
+        self, operation: Callable[[], T], fallback: Callable[[], T], written: Iterable[str] = ()
+    ) -> T:
         health = self._health
         if health.is_down():
             self._remember_stale(written)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.text import slugify
 
 
 def unique_slug_for(
-    instance: models.Model, text: str, *, field: str = "slug", scope: dict | None = None
+    instance: models.Model, text: str, *, field: str = "slug", scope: dict[str, Any] | None = None
 ) -> str:
     """A slug from `text`, suffixed -2, -3... until no other row of the model (within `scope`) has it."""
     base = slugify(text)[:70].strip("-") or "registro"

@@ -9,11 +9,14 @@ from typing import Any
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
-class StaticStorage(CompressedManifestStaticFilesStorage):
+# whitenoise ships no type information, so its storage class is `Any` to mypy.
+class StaticStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]
     manifest_strict = False
 
     def url(self, name: Any, force: bool = False) -> str:
         try:
-            return super().url(name, force)
+            hashed: str = super().url(name, force)
         except ValueError:
-            return self._url(lambda plain: plain, name, force=True)  # type: ignore[arg-type]
+            unhashed: str = self._url(lambda plain: plain, name, force=True)
+            return unhashed
+        return hashed

@@ -7,11 +7,16 @@ says how long the text is and keeps all of it in the form instead.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.forms import HoneypotMixin
 from datacon.common.validators import validate_single_line
+
+if TYPE_CHECKING:
+    from datacon.policy.models import Paragraph
 
 
 class JoinForm(HoneypotMixin):
@@ -82,14 +87,14 @@ class AnswerForm(forms.Form):
     reason = forms.CharField(
         label=_("Razones"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
-    addressed_in: forms.ModelChoiceField = forms.ModelChoiceField(
+    addressed_in: forms.ModelChoiceField[Paragraph] = forms.ModelChoiceField(
         label=_("Párrafo de una versión posterior que lo atiende"),
         queryset=None,  # set per consultation
         required=False,
         empty_label=_("Ninguno (todavía no hay versión posterior, o no se atiende)"),
     )
 
-    def __init__(self, *args: object, paragraphs: list, **kwargs: object) -> None:
+    def __init__(self, *args: object, paragraphs: list[Paragraph], **kwargs: object) -> None:
         from datacon.consultation.models import AnswerStatus
         from datacon.policy.models import Paragraph
 

@@ -26,7 +26,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
 
 def _limit(name: str) -> tuple[int, int]:
     configured: dict[str, Any] = getattr(settings, "CONSULTATION_RATE_LIMITS", {}) or {}
-    return tuple(configured.get(name, DEFAULT_LIMITS[name]))  # type: ignore[return-value]
+    return tuple(configured.get(name, DEFAULT_LIMITS[name]))
 
 
 def _hit(name: str, key: str) -> bool:

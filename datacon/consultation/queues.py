@@ -31,7 +31,7 @@ MODERATION_FILTERS = ("reportados", "recientes", "ocultos")
 
 def moderation_queue(
     *, consultation: Consultation, which: str = "reportados", page_number: Any = 1
-) -> Page:
+) -> Page[Comment]:
     comments = Comment.objects.filter(consultation=consultation)
     if which == "ocultos":
         comments = comments.filter(status=CommentStatus.HIDDEN).order_by("-hidden_at", "-id")
@@ -62,7 +62,7 @@ def flags_for(*, comment_ids: list[int]) -> dict[int, list[Flag]]:
     return grouped
 
 
-def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page:
+def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page[ModerationAction]:
     actions = (
         ModerationAction.objects.filter(comment__consultation=consultation)
         .select_related("actor", "comment__paragraph")
@@ -76,7 +76,7 @@ ANSWER_FILTERS = ("pendientes", "respondidos", "todos")
 
 def answer_queue(
     *, consultation: Consultation, which: str = "pendientes", page_number: Any = 1
-) -> Page:
+) -> Page[Comment]:
     comments = Comment.objects.filter(consultation=consultation, root__isnull=True)
     if which == "pendientes":
         comments = comments.filter(answer__isnull=True)

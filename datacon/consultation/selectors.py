@@ -76,14 +76,17 @@ def attach_counts(comments: list[Comment], *, replies: bool = True) -> list[Comm
     return comments
 
 
-def paged(comments: QuerySet[Comment], per_page: int, page_number: Any) -> Page:
+def paged(comments: QuerySet[Comment], per_page: int, page_number: Any) -> Page[Comment]:
     """A page of comments found through the index alone, then loaded with their relations.
 
     Ordering and cutting the page on the bare table lets the database walk an
     index and stop; joining first would make it sort every row of a large
     consultation. The page keeps the requested order.
     """
-    page = Paginator(comments.values_list("pk", flat=True), per_page).get_page(page_number)
+    # A page of primary keys whose object_list becomes the loaded comments below.
+    page: Page[Any] = Paginator(comments.values_list("pk", flat=True), per_page).get_page(
+        page_number
+    )
     ids = list(page.object_list)
     loaded = {
         comment.pk: comment
@@ -105,7 +108,7 @@ PAGE_RELATIONS = (
 )
 
 
-def counted(page: Page, *, replies: bool = True) -> Page:
+def counted(page: Page[Comment], *, replies: bool = True) -> Page[Comment]:
     """A page whose comments carry their counts (the page keeps the same objects)."""
     attach_counts(list(page.object_list), replies=replies)
     return page
@@ -342,7 +345,7 @@ def _replies_for(root_ids: list[int]) -> dict[int, list[Comment]]:
 @dataclass
 class ParagraphPage:
     paragraph: Paragraph
-    page: Page
+    page: Page[Comment]
     threads: list[Thread]
     viewer: ViewerState
     ordering: str
@@ -423,7 +426,7 @@ class ParagraphTotal:
 class Report:
     figures: ConsultationFigures
     paragraphs: list[ParagraphTotal]
-    page: Page
+    page: Page[Comment]
     is_final: bool
 
 
@@ -489,7 +492,7 @@ class ModerationEntry:
     anchor: str
 
 
-def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page:
+def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page[ModerationEntry]:
     """Most recent first, a page at a time (two queries: the count and the page)."""
     rows = (
         ModerationAction.objects.filter(comment__consultation=consultation)
@@ -504,7 +507,8 @@ def moderation_log(*, consultation: Consultation, page_number: Any = 1) -> Page:
             "comment__identity__anchor",
         )
     )
-    page = Paginator(rows, MODERATION_PER_PAGE).get_page(page_number)
+    # A page of rows whose object_list becomes ModerationEntry objects below.
+    page: Page[Any] = Paginator(rows, MODERATION_PER_PAGE).get_page(page_number)
     labels = dict(ModerationActionKind.choices)
     entries: Any = [
         ModerationEntry(

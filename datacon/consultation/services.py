@@ -71,7 +71,8 @@ def user_has_verified_email(user: User | AnonymousUser | None) -> bool:
         return False
     from allauth.account.models import EmailAddress
 
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
+    verified: bool = EmailAddress.objects.filter(user=user, verified=True).exists()
+    return verified
 
 
 def _require_verified(actor: Actor) -> None:

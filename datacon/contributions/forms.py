@@ -19,7 +19,7 @@ from datacon.editions.models import Edition
 from datacon.program.models import Session
 
 
-class SessionChoiceField(forms.ModelChoiceField):
+class SessionChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # Django's ModelChoiceField takes no type argument at runtime
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.code} · {obj.title}" if obj.code else str(obj.title)
 

@@ -80,7 +80,7 @@ class NeedProposalForm(HoneypotMixin, forms.Form):
     )
 
 
-class NeedEditForm(forms.ModelForm):
+class NeedEditForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = InformationNeed
         fields = [
@@ -127,7 +127,7 @@ class TriageForm(forms.Form):
     def __init__(self, *args: Any, need: InformationNeed, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.need = need
-        duplicate_of = cast(forms.ModelChoiceField, self.fields["duplicate_of"])
+        duplicate_of = cast("forms.ModelChoiceField[InformationNeed]", self.fields["duplicate_of"])
         duplicate_of.queryset = (
             InformationNeed.objects.filter(is_hidden=False).exclude(pk=need.pk).order_by("title")
         )
@@ -231,7 +231,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class StandardForm(forms.ModelForm):
+class StandardForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     fields_text = forms.CharField(
         label=_("Campos"),
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -8,6 +8,7 @@ from the current analysis run.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -167,7 +168,7 @@ def need_get_public(*, slug: str) -> NeedPage:
         raise Http404("Necesidad no encontrada")
     return NeedPage(
         need=need,
-        support_count=need.support_count,  # type: ignore[attr-defined]
+        support_count=need.support_count,
         events=list(need.events.all()),
         mentions=mentions_resolved(list(need.mentions.all())),
         reuses=list(need.reuses.all()),
@@ -246,7 +247,7 @@ def requests_are_synthetic() -> bool:
 
 @dataclass
 class DemandOverview:
-    months: list
+    months: list[dt.date]
     total: DemandSeries
     institutions: DemandSeries
     states: DemandSeries
@@ -414,7 +415,7 @@ def institution_topics(*, institution: Institution) -> list[tuple[RequestTopic |
 # --- reuse showcase ----------------------------------------------------------------------------------
 
 
-def _project_prefetches() -> list[Prefetch]:
+def _project_prefetches() -> list[Prefetch[str]]:
     return [
         Prefetch("links", queryset=ReuseLink.objects.order_by("order", "id")),
         Prefetch(

@@ -50,7 +50,9 @@ EDITION_NOT_COPIED = frozenset(
 )
 
 
-def copyable_fields(model: type[models.Model], exclude: Iterable[str] = ()) -> list[models.Field]:
+def copyable_fields(
+    model: type[models.Model], exclude: Iterable[str] = ()
+) -> list[models.Field[Any, Any]]:
     """The concrete fields `record_copy` copies from a record of this model."""
     skipped = NEVER_COPIED | set(exclude)
     return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in skipped]

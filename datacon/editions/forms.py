@@ -21,7 +21,7 @@ from datacon.editions.models import (
 from datacon.editions.models_access import EditionDuty
 
 
-class CoConvenerForm(HoneypotMixin, forms.ModelForm):
+class CoConvenerForm(HoneypotMixin, forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = CoConvenerApplication
         fields = (
@@ -41,7 +41,7 @@ class CoConvenerForm(HoneypotMixin, forms.ModelForm):
         }
 
 
-class VenueCandidateForm(forms.ModelForm):
+class VenueCandidateForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = VenueCandidate
         fields = ("state", "guarantor_body", "notes")

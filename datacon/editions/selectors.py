@@ -16,6 +16,7 @@ from datacon.editions.models import (
     Room,
     Venue,
 )
+from datacon.people.models import Organisation
 
 
 def editions_public() -> QuerySet[Edition]:
@@ -54,7 +55,7 @@ def venues_with_rooms(*, edition: Edition) -> list[Venue]:
 class RoleGroup:
     role: str
     label: str
-    organisations: list
+    organisations: list[Organisation]
 
 
 def organisations_by_role(*, edition: Edition) -> list[RoleGroup]:
@@ -63,7 +64,7 @@ def organisations_by_role(*, edition: Edition) -> list[RoleGroup]:
         .select_related("organisation")
         .order_by("order", "organisation__name")
     )
-    grouped: dict[str, list] = {}
+    grouped: dict[str, list[Organisation]] = {}
     for link in links:
         grouped.setdefault(link.role, []).append(link.organisation)
     return [

@@ -90,12 +90,12 @@ def editions_compared() -> list[EditionSummary]:
         summaries.append(
             EditionSummary(
                 edition=edition,
-                sessions=edition.public_sessions,  # type: ignore[attr-defined]
+                sessions=edition.public_sessions,
                 speakers=len(speakers),
                 moderators=len(moderators),
                 organisations=len({org for _e, org, _r in links}),
                 co_conveners=len({org for _e, org, role in links if role == "co_convener"}),
-                venues=edition.public_venues,  # type: ignore[attr-defined]
+                venues=edition.public_venues,
                 women_share=round(100 * women / len(speakers), 1)
                 if len(speakers) >= minimum
                 else None,

@@ -122,7 +122,7 @@ class ReportedFigureForm(forms.Form):
         return data
 
 
-class BaseFigureFormSet(forms.BaseFormSet):
+class BaseFigureFormSet(forms.BaseFormSet):  # type: ignore[type-arg]  # Django's BaseFormSet takes no type argument at runtime
     def clean(self) -> None:
         if any(self.errors):
             return

@@ -334,7 +334,7 @@ def _days(edition: Edition, sessions: QuerySet[Any]) -> tuple[list[MemoriaDay], 
     """The public sessions by day, in program order, with their materials (two queries);
     and the sessions' ids in the order the query gave them."""
     session_path = _path_maker("public:session", {"edition": edition.slug}, "code")
-    storage = Material._meta.get_field("file").storage  # type: ignore[union-attr]
+    storage = Material._meta.get_field("file").storage
     materials: dict[int, list[MemoriaMaterial]] = {}
     for session_id, pk, kind, title, body, url, file, licence in (
         Material.objects.filter(session__in=sessions.values("id"))
@@ -419,7 +419,7 @@ def _people(
                 if organisation_id is not None
                 else None,
             )
-    order = [value for value, _label in Participation._meta.get_field("role").choices]  # type: ignore[union-attr,misc]
+    order = [value for value, _label in Participation._meta.get_field("role").choices]  # type: ignore[union-attr]
     return [
         (
             str(ROLE_LABELS.get(role, role)),

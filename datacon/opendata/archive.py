@@ -152,7 +152,7 @@ class _Archiver:
             if response.status_code != 200:
                 self.report.skipped.append(f"{path}: HTTP {response.status_code}")
                 continue
-            content = b"".join(response) if response.streaming else response.content  # type: ignore[attr-defined]
+            content = b"".join(response) if response.streaming else response.content
             if target.endswith(".html"):
                 content = self.rewrite_html(content.decode("utf-8"), target).encode("utf-8")
             elif target.endswith(".ics"):

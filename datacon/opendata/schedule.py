@@ -199,7 +199,7 @@ def timed_sessions(edition: Edition) -> list[TimedSession]:
             seen.add((session_id, person_id))
             by_id[session_id].persons.append((person_id, name, slug))
     kinds = dict(MaterialKind.choices)
-    storage = Material._meta.get_field("file").storage  # type: ignore[union-attr]
+    storage = Material._meta.get_field("file").storage
     for session_id, link, file, kind, material_title in (
         Material.objects.filter(session__in=ids)
         .order_by("session_id", "order", "id")
@@ -322,7 +322,10 @@ def schedule_xml(edition: Edition) -> bytes:
                 for url, title, _kind in session.links:
                     sub(links, "link", href=url).text = title
                 sub(event, "attachments")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    document: bytes = etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    return document
 
 
 def _tracks(sessions: Iterable[TimedSession]) -> list[tuple[str, str]]:

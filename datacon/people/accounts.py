@@ -51,7 +51,8 @@ def email_max_length() -> int:
     return get_user_model()._meta.get_field("email").max_length or 254
 
 
-class AccountAdapter(DefaultAccountAdapter):
+# django-allauth ships no type information, so its adapter is `Any` to mypy.
+class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
     def clean_email(self, email: str) -> str:
         limit = email_max_length()
         if len(email) > limit:
@@ -63,7 +64,8 @@ class AccountAdapter(DefaultAccountAdapter):
                 % {"max": limit, "length": len(email)},
                 code="email_too_long",
             )
-        return super().clean_email(email)
+        cleaned: str = super().clean_email(email)
+        return cleaned
 
     def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
         return absolute_url("account_confirm_email", emailconfirmation.key)

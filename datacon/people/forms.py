@@ -24,7 +24,8 @@ from datacon.people.models import Organisation
 from datacon.people.models_privacy import ConsentPurpose, NonEssentialUse
 
 
-class AccountSignupForm(HoneypotMixin, SignupForm):
+# django-allauth ships no type information, so its signup form is `Any` to mypy.
+class AccountSignupForm(HoneypotMixin, SignupForm):  # type: ignore[misc]
     field_order = ["email", "password1", "password2", "privacy_consent"]
 
     privacy_consent = forms.BooleanField(
@@ -60,7 +61,7 @@ class AccountSignupForm(HoneypotMixin, SignupForm):
         from datacon.common.actor import Actor
         from datacon.people.privacy_services import consent_record
 
-        user = super().save(request)  # allauth creates the account
+        user: User = super().save(request)  # allauth creates the account
         assert self.notice is not None
         consent_record(
             user=user, notice=self.notice, purpose=ConsentPurpose.ACCOUNT, actor=Actor.of(user)
@@ -109,7 +110,7 @@ class DeleteAccountForm(forms.Form):
             del self.fields["password"]
 
     def clean_password(self) -> str:
-        password = self.cleaned_data.get("password", "")
+        password: str = self.cleaned_data.get("password", "")
         if not self.user.check_password(password):
             raise forms.ValidationError(_("La contraseña no es correcta."))
         return password

@@ -85,7 +85,7 @@ def privacy_notice_publish(*, notice: PrivacyNotice, actor: Actor) -> PrivacyNot
             )
         # Serialise numbering within the series so two publishers never take the same number.
         if notice.edition_id:
-            edition_model._default_manager.select_for_update(of=("self",)).filter(  # type: ignore[union-attr]
+            edition_model._default_manager.select_for_update(of=("self",)).filter(
                 pk=notice.edition_id
             ).first()
             series = PrivacyNotice.objects.filter(edition_id=notice.edition_id)

@@ -87,7 +87,7 @@ def person_profile_update(
     bio: str = "",
     website: str = "",
     private: Iterable[str] = (),
-    photo: File | None = None,
+    photo: File[bytes] | None = None,
     photo_remove: bool = False,
     photo_consent: bool = False,
 ) -> Person:

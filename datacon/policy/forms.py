@@ -76,7 +76,7 @@ _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-
 _TEXT = forms.Textarea(attrs={"rows": 5})
 
 
-class MeetingRecordForm(forms.ModelForm):
+class MeetingRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = Meeting
         fields = (
@@ -97,7 +97,7 @@ class MeetingRecordForm(forms.ModelForm):
         widgets = {"starts_at": _DATETIME, "ends_at": _DATETIME, "agenda": _TEXT, "minutes": _TEXT}
 
 
-class AgreementRecordForm(forms.ModelForm):
+class AgreementRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = Agreement
         fields = (
@@ -115,7 +115,7 @@ class AgreementRecordForm(forms.ModelForm):
         widgets = {"due_on": _DATE, "completed_on": _DATE, "text": _TEXT, "follow_up": _TEXT}
 
 
-class ExpenseRecordForm(forms.ModelForm):
+class ExpenseRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = Expense
         fields = (
@@ -132,7 +132,7 @@ class ExpenseRecordForm(forms.ModelForm):
         widgets = {"spent_on": _DATE}
 
 
-class CommitmentRecordForm(forms.ModelForm):
+class CommitmentRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = Commitment
         fields = (
@@ -157,7 +157,7 @@ class CommitmentRecordForm(forms.ModelForm):
         widgets = {"due_on": _DATE, "description": _TEXT, "cancel_reason": _TEXT}
 
 
-class ProgressReportRecordForm(forms.ModelForm):
+class ProgressReportRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = ProgressReport
         fields = (
@@ -172,7 +172,7 @@ class ProgressReportRecordForm(forms.ModelForm):
         widgets = {"reported_on": _DATE, "note": _TEXT, "evidence": _TEXT}
 
 
-class ProcessRecordForm(forms.ModelForm):
+class ProcessRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     """The process itself (its related editions stay in the administration for now)."""
 
     class Meta:
@@ -194,7 +194,7 @@ class ProcessRecordForm(forms.ModelForm):
         widgets = {"summary": _TEXT, "summary_en": _TEXT, "context": _TEXT, "notice": _TEXT}
 
 
-class ContactRecordForm(forms.ModelForm):
+class ContactRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = Contact
         fields = (
@@ -210,7 +210,7 @@ class ContactRecordForm(forms.ModelForm):
         widgets = {"description": _TEXT}
 
 
-class YearAssessmentRecordForm(forms.ModelForm):
+class YearAssessmentRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = YearAssessment
         fields = ("process", "year", "summary", "published")

@@ -30,6 +30,7 @@ from datacon.policy.models import (
     Attendance,
     Expense,
     ExpenseConcept,
+    Goal,
     Group,
     Meeting,
     MeetingAttachment,
@@ -41,6 +42,7 @@ from datacon.policy.models import (
     Stage,
     StageState,
 )
+from datacon.policy.models_accountability import Contact
 from datacon.policy.progress import commitments_progress
 
 ZERO = Decimal("0")
@@ -168,14 +170,14 @@ def timeline_build(*, stages: list[Stage], milestones: list[Milestone], today: d
 @dataclass
 class ProcessOverview:
     process: Process
-    goals: list
+    goals: list[Goal]
     timeline: Timeline
     groups: list[Any]  # Group annotated with member_total
     upcoming_meetings: list[Meeting]
     recent_meetings: list[Meeting]
     documents: list[Any]  # Document annotated with latest_number, version_total
     edition_links: list[ProcessEdition]
-    contacts: list
+    contacts: list[Contact]
     expense_total: Decimal
     expense_count: int
     open_agreements: int
@@ -253,7 +255,7 @@ def edition_policy_links(*, edition_id: int) -> list[ProcessEdition]:
 # --- groups ---------------------------------------------------------------------------------------------
 
 
-def _memberships_prefetch() -> Prefetch:
+def _memberships_prefetch() -> Prefetch[str, QuerySet[Membership]]:
     return Prefetch(
         "memberships",
         queryset=Membership.objects.select_related("person", "organisation").order_by(

@@ -271,7 +271,7 @@ def document_version_publish(
     document: Document,
     body: str,
     change_summary: str = "",
-    file: UploadedFile | None = None,
+    file: UploadedFile[bytes] | None = None,
     published_at: dt.datetime | None = None,
     actor: Actor,
 ) -> tuple[DocumentVersion, VersionPlan]:
@@ -299,7 +299,7 @@ def document_version_publish(
             published_by=work.actor.account,
         )
         if file is not None:
-            version.file = file  # type: ignore[assignment]
+            version.file = file
         work.save(version, action=PolicyAction.VERSION_PUBLISH)
         identities = _identities_create(work, document, version, plan)
         work.create_many(_paragraph_rows(version, plan, identities), action=PolicyAction.PARAGRAPHS)

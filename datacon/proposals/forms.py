@@ -80,7 +80,7 @@ def _question_field(question: Question) -> forms.Field:
     return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, **common)
 
 
-class SessionTypeChoiceField(forms.ModelChoiceField):
+class SessionTypeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # Django's ModelChoiceField takes no type argument at runtime
     def label_from_instance(self, obj: Any) -> str:
         durations = getattr(self, "durations", {})
         minutes = durations.get(obj.pk)
@@ -98,7 +98,7 @@ class ProposalForm(forms.Form):
     session_type = SessionTypeChoiceField(
         label=_("Tipo de sesión"), queryset=None, empty_label=_("Elija un tipo")
     )
-    track: forms.ModelChoiceField = forms.ModelChoiceField(
+    track: forms.ModelChoiceField[Track] = forms.ModelChoiceField(
         label=_("Eje temático"), queryset=None, required=False, empty_label=_("Sin eje")
     )
     audiences = forms.MultipleChoiceField(
@@ -312,7 +312,7 @@ class LocalDateTimeField(forms.DateTimeField):
     input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 
 
-class CallForm(forms.ModelForm):
+class CallForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     opens_at = LocalDateTimeField(label=_("Abre"))
     closes_at = LocalDateTimeField(label=_("Cierra"))
 
@@ -349,7 +349,7 @@ class CallForm(forms.ModelForm):
         if value is None:
             return None
         # Whatever the server's zone, the typed wall-clock time is the edition's.
-        naive = value.replace(tzinfo=None)
+        naive: dt.datetime = value.replace(tzinfo=None)
         return naive.replace(tzinfo=self.edition.tz)
 
     def clean(self) -> dict[str, Any]:

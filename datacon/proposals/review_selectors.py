@@ -210,7 +210,7 @@ def ranking(
             RankingRow(
                 proposal=proposal,
                 summary=summarise(totals.get(proposal.pk, [])),
-                assigned=proposal.assigned,  # type: ignore[attr-defined]
+                assigned=proposal.assigned,
                 criterion_means=[
                     (sum(per_criterion[c.pk]) / len(per_criterion[c.pk]))
                     if per_criterion.get(c.pk)

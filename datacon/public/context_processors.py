@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+
+if TYPE_CHECKING:
+    from datacon.editions.models import Edition
 
 # One stylesheet per capability (public/<capability>.css), so capabilities never
 # edit each other's CSS. Each is small and cached for a year under its hashed name.
@@ -23,9 +28,9 @@ CAPABILITY_STYLES = tuple(
 )
 
 
-def site(request: HttpRequest) -> dict:
+def site(request: HttpRequest) -> dict[str, Any]:
     # Lazy: pages that show their own edition never run this query.
-    def featured():  # type: ignore[no-untyped-def]
+    def featured() -> Edition | None:
         from datacon.editions.selectors import edition_featured
 
         return edition_featured(today=timezone.localdate())

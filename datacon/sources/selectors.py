@@ -6,7 +6,7 @@ Every read runs a fixed number of queries, whatever the number of facts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +14,11 @@ from datacon.editions.models import Edition, EditionStatus
 from datacon.sources.loader import seed_keys_by_year
 from datacon.sources.models import FactCategory, Source, SourcedFact, SourceKind
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 # What each reported figure counts, in a sentence (the comparison and the empty program say it).
-FIGURE_WORDING: dict[str, Any] = {
+FIGURE_WORDING: dict[str, StrPromise] = {
     "sessions": _("sesiones del programa"),
     "panelists": _("personas panelistas"),
     "speakers": _("personas ponentes"),

@@ -8,6 +8,7 @@ from typing import Any
 
 import django_filters
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import URLPattern, URLResolver
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -24,7 +25,7 @@ from datacon.program.people_selectors import organisations_public, persons_publi
 from datacon.program.selectors import sessions_public
 
 
-class EditionFilter(django_filters.FilterSet):
+class EditionFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     year = django_filters.NumberFilter(field_name="year")
     mode = django_filters.CharFilter(field_name="mode")
 
@@ -33,7 +34,7 @@ class EditionFilter(django_filters.FilterSet):
         fields = ("year", "mode")
 
 
-class EditionViewSet(PublicReadOnlyViewSet):
+class EditionViewSet(PublicReadOnlyViewSet[Edition]):
     """Published and archived editions, newest first."""
 
     serializer_class = serializers.EditionSerializer
@@ -91,7 +92,7 @@ class EditionViewSet(PublicReadOnlyViewSet):
         return Response(serializers.EditionFiguresSerializer(payload).data)
 
 
-class VenueFilter(django_filters.FilterSet):
+class VenueFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     edition = django_filters.CharFilter(
         field_name="edition__slug", help_text="Edición (slug), p. ej. 2021"
     )
@@ -101,7 +102,7 @@ class VenueFilter(django_filters.FilterSet):
         fields = ("edition", "is_virtual", "state")
 
 
-class VenueViewSet(PublicReadOnlyViewSet):
+class VenueViewSet(PublicReadOnlyViewSet[Venue]):
     serializer_class = serializers.VenueSerializer
     filterset_class = VenueFilter
 
@@ -114,7 +115,7 @@ class VenueViewSet(PublicReadOnlyViewSet):
         )
 
 
-class SessionFilter(django_filters.FilterSet):
+class SessionFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     edition = django_filters.CharFilter(
         field_name="edition__slug", help_text="Edición (slug), p. ej. 2021"
     )
@@ -134,7 +135,7 @@ class SessionFilter(django_filters.FilterSet):
         fields = ("edition", "type", "code", "day", "venue", "status", "person")
 
 
-class SessionViewSet(PublicReadOnlyViewSet):
+class SessionViewSet(PublicReadOnlyViewSet[Session]):
     """Public sessions with their participants (public names) and materials."""
 
     serializer_class = serializers.SessionSerializer
@@ -162,7 +163,7 @@ class SessionViewSet(PublicReadOnlyViewSet):
         )
 
 
-class ParticipationFilter(django_filters.FilterSet):
+class ParticipationFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     edition = django_filters.CharFilter(field_name="session__edition__slug")
     session = django_filters.CharFilter(field_name="session__code")
     person = django_filters.CharFilter(field_name="person__slug")
@@ -173,7 +174,7 @@ class ParticipationFilter(django_filters.FilterSet):
         fields = ("edition", "session", "person", "role")
 
 
-class ParticipationViewSet(PublicReadOnlyViewSet):
+class ParticipationViewSet(PublicReadOnlyViewSet[Participation]):
     serializer_class = serializers.ParticipationSerializer
     filterset_class = ParticipationFilter
 
@@ -185,7 +186,7 @@ class ParticipationViewSet(PublicReadOnlyViewSet):
         )
 
 
-class PersonFilter(django_filters.FilterSet):
+class PersonFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     edition = django_filters.CharFilter(method="in_edition", help_text="Edición (slug)")
     organisation = django_filters.CharFilter(field_name="organisation__slug")
 
@@ -205,7 +206,7 @@ class PersonFilter(django_filters.FilterSet):
         )
 
 
-class PersonViewSet(PublicReadOnlyViewSet):
+class PersonViewSet(PublicReadOnlyViewSet[Person]):
     """People with a public participation: public profile only."""
 
     serializer_class = serializers.PersonSerializer
@@ -216,7 +217,7 @@ class PersonViewSet(PublicReadOnlyViewSet):
         return persons_public().order_by("public_name", "pk")
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     edition = django_filters.CharFilter(
         field_name="edition_roles__edition__slug", distinct=True, help_text="Edición (slug)"
     )
@@ -227,7 +228,7 @@ class OrganisationFilter(django_filters.FilterSet):
         fields = ("edition", "kind")
 
 
-class OrganisationViewSet(PublicReadOnlyViewSet):
+class OrganisationViewSet(PublicReadOnlyViewSet[Organisation]):
     serializer_class = serializers.OrganisationSerializer
     filterset_class = OrganisationFilter
     lookup_field = "slug"
@@ -236,7 +237,7 @@ class OrganisationViewSet(PublicReadOnlyViewSet):
         return organisations_public().order_by("name", "pk")
 
 
-class MaterialFilter(django_filters.FilterSet):
+class MaterialFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     edition = django_filters.CharFilter(field_name="session__edition__slug")
     session = django_filters.CharFilter(field_name="session__code")
     kind = django_filters.CharFilter(field_name="kind")
@@ -246,7 +247,7 @@ class MaterialFilter(django_filters.FilterSet):
         fields = ("edition", "session", "kind")
 
 
-class MaterialViewSet(PublicReadOnlyViewSet):
+class MaterialViewSet(PublicReadOnlyViewSet[Material]):
     serializer_class = serializers.MaterialSerializer
     filterset_class = MaterialFilter
 
@@ -266,4 +267,4 @@ router.register("participations", ParticipationViewSet, basename="participation"
 router.register("people", PersonViewSet, basename="person")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("materials", MaterialViewSet, basename="material")
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []

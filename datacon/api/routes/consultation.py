@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import URLPattern, URLResolver
 from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
@@ -20,6 +21,7 @@ from datacon.api.base import PublicReadOnlyViewSet
 from datacon.common.versions import POLICY
 from datacon.consultation.models import (
     ALL_CONSULTATIONS,
+    Answer,
     Comment,
     Consultation,
     ConsultationStatus,
@@ -31,7 +33,7 @@ from datacon.policy.counts import count_of
 from datacon.policy.models import PUBLIC_PROCESS_STATUSES
 
 router = SimpleRouter(trailing_slash=True)
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []
 
 PUBLIC = {
     "status": ConsultationStatus.PUBLISHED,
@@ -43,7 +45,7 @@ def _under(prefix: str) -> dict[str, object]:
     return {f"{prefix}{key}": value for key, value in PUBLIC.items()}
 
 
-class ConsultationSerializer(serializers.ModelSerializer):
+class ConsultationSerializer(serializers.ModelSerializer[Consultation]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -62,7 +64,7 @@ class ConsultationSerializer(serializers.ModelSerializer):
         )  # fmt: skip
 
 
-class AnswerSerializer(serializers.Serializer):
+class AnswerSerializer(serializers.Serializer[Answer]):
     status = serializers.CharField()
     reason = serializers.CharField()
     answered_at = serializers.DateTimeField()
@@ -73,7 +75,7 @@ class AnswerSerializer(serializers.Serializer):
     addressed_in_number = serializers.IntegerField(source="addressed_in.number", default=None)
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class CommentSerializer(serializers.ModelSerializer[Comment]):
     consultation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -106,23 +108,23 @@ class CommentSerializer(serializers.ModelSerializer):
     def get_quote_end(self, obj: Comment) -> int | None:
         return None if obj.is_hidden else obj.quote_end
 
-    def get_answer(self, obj: Comment) -> dict | None:
+    def get_answer(self, obj: Comment) -> dict[str, Any] | None:
         answer = getattr(obj, "answer", None)
         return AnswerSerializer(answer).data if answer is not None else None
 
 
-class ModerationSerializer(serializers.ModelSerializer):
+class ModerationSerializer(serializers.ModelSerializer[ModerationAction]):
     class Meta:
         model = ModerationAction
         fields = ("id", "comment", "action", "reason", "at")
 
 
-class ConsultationViewSet(PublicReadOnlyViewSet):
+class ConsultationViewSet(PublicReadOnlyViewSet[Consultation]):
     cache_scopes = (ALL_CONSULTATIONS, POLICY)
     serializer_class = ConsultationSerializer
     lookup_field = "slug"
 
-    def get_queryset(self) -> QuerySet:  # type: ignore[override]
+    def get_queryset(self) -> QuerySet[Consultation]:
         return (
             Consultation.objects.filter(**PUBLIC)
             .select_related("process", "version__document")
@@ -134,12 +136,12 @@ class ConsultationViewSet(PublicReadOnlyViewSet):
         )
 
 
-class CommentViewSet(PublicReadOnlyViewSet):
+class CommentViewSet(PublicReadOnlyViewSet[Comment]):
     cache_scopes = (ALL_CONSULTATIONS, POLICY)
     serializer_class = CommentSerializer
     filterset_fields = ("consultation__slug", "identity__anchor", "status", "parent")
 
-    def get_queryset(self) -> QuerySet:  # type: ignore[override]
+    def get_queryset(self) -> QuerySet[Comment]:
         return (
             Comment.objects.filter(**_under("consultation__"))
             .select_related(
@@ -153,7 +155,7 @@ class CommentViewSet(PublicReadOnlyViewSet):
             .order_by("pk")
         )
 
-    def paginate_queryset(self, queryset: QuerySet) -> list | None:  # type: ignore[override]
+    def paginate_queryset(self, queryset: QuerySet[Comment]) -> list[Comment] | None:  # type: ignore[override]
         page = super().paginate_queryset(queryset)
         # Counted for the page only, so deep pages stay fast.
         return attach_counts(list(page)) if page is not None else None
@@ -162,12 +164,12 @@ class CommentViewSet(PublicReadOnlyViewSet):
         return attach_counts([super().get_object()])[0]
 
 
-class ModerationViewSet(PublicReadOnlyViewSet):
+class ModerationViewSet(PublicReadOnlyViewSet[ModerationAction]):
     cache_scopes = (ALL_CONSULTATIONS, POLICY)
     serializer_class = ModerationSerializer
     filterset_fields = ("comment__consultation__slug", "action")
 
-    def get_queryset(self) -> QuerySet:  # type: ignore[override]
+    def get_queryset(self) -> QuerySet[ModerationAction]:
         return ModerationAction.objects.filter(**_under("comment__consultation__")).order_by("pk")
 
 

@@ -33,13 +33,13 @@ from datacon.demand.models import (
 # --- serializers -----------------------------------------------------------------------------------
 
 
-class InstitutionRefSerializer(serializers.ModelSerializer):
+class InstitutionRefSerializer(serializers.ModelSerializer[Institution]):
     class Meta:
         model = Institution
         fields = ["slug", "name", "acronym"]
 
 
-class InstitutionSerializer(serializers.ModelSerializer):
+class InstitutionSerializer(serializers.ModelSerializer[Institution]):
     requests = serializers.IntegerField(source="request_total", read_only=True)
 
     class Meta:
@@ -47,7 +47,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
         fields = ["id", "slug", "name", "acronym", "level", "state", "requests"]
 
 
-class NeedSerializer(serializers.ModelSerializer):
+class NeedSerializer(serializers.ModelSerializer[InformationNeed]):
     holders = InstitutionRefSerializer(many=True, read_only=True)
     supports = serializers.IntegerField(source="support_count", read_only=True)
     duplicate_of: Any = serializers.SlugRelatedField(
@@ -87,7 +87,7 @@ class NeedSerializer(serializers.ModelSerializer):
         ]
 
 
-class StandardSerializer(serializers.ModelSerializer):
+class StandardSerializer(serializers.ModelSerializer[DataStandard]):
     class Meta:
         model = DataStandard
         fields = [
@@ -104,7 +104,7 @@ class StandardSerializer(serializers.ModelSerializer):
         ]
 
 
-class RequestSerializer(serializers.ModelSerializer):
+class RequestSerializer(serializers.ModelSerializer[InformationRequest]):
     institution: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     text = serializers.CharField(source="display_text", read_only=True)
 
@@ -125,19 +125,19 @@ class RequestSerializer(serializers.ModelSerializer):
         ]
 
 
-class MonthlyDemandSerializer(serializers.ModelSerializer):
+class MonthlyDemandSerializer(serializers.ModelSerializer[MonthlyDemand]):
     class Meta:
         model = MonthlyDemand
         fields = ["id", "dimension", "key", "month", "requests", "answered"]
 
 
-class TopicSerializer(serializers.ModelSerializer):
+class TopicSerializer(serializers.ModelSerializer[RequestTopic]):
     class Meta:
         model = RequestTopic
         fields = ["number", "label", "terms", "size", "examples"]
 
 
-class RepeatedQuestionSerializer(serializers.ModelSerializer):
+class RepeatedQuestionSerializer(serializers.ModelSerializer[RepeatedQuestion]):
     institution = InstitutionRefSerializer(read_only=True)
 
     class Meta:
@@ -155,7 +155,7 @@ class RepeatedQuestionSerializer(serializers.ModelSerializer):
         ]
 
 
-class CandidateSerializer(serializers.ModelSerializer):
+class CandidateSerializer(serializers.ModelSerializer[DatasetCandidate]):
     institution = InstitutionRefSerializer(read_only=True)
     promoted_need: Any = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, allow_null=True
@@ -180,13 +180,13 @@ class CandidateSerializer(serializers.ModelSerializer):
         ]
 
 
-class ReuseLinkSerializer(serializers.ModelSerializer):
+class ReuseLinkSerializer(serializers.ModelSerializer[ReuseLink]):
     class Meta:
         model = ReuseLink
         fields = ["label", "url"]
 
 
-class ReuseDatasetSerializer(serializers.ModelSerializer):
+class ReuseDatasetSerializer(serializers.ModelSerializer[ReuseDataset]):
     need: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
@@ -194,7 +194,7 @@ class ReuseDatasetSerializer(serializers.ModelSerializer):
         fields = ["need", "title", "url"]
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(serializers.ModelSerializer[ReuseProject]):
     links = ReuseLinkSerializer(many=True, read_only=True)
     datasets = ReuseDatasetSerializer(many=True, read_only=True)
     edition: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -230,7 +230,7 @@ class ProjectSerializer(serializers.ModelSerializer):
 # --- filters --------------------------------------------------------------------------------------
 
 
-class NeedFilter(django_filters.FilterSet):
+class NeedFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     institution = django_filters.CharFilter(field_name="holders__slug", label="institución (slug)")
 
     class Meta:
@@ -238,7 +238,7 @@ class NeedFilter(django_filters.FilterSet):
         fields = ["status", "sector", "level", "origin", "is_demo"]
 
 
-class RequestFilter(django_filters.FilterSet):
+class RequestFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     institution = django_filters.CharFilter(field_name="institution__slug")
     desde = django_filters.DateFilter(field_name="filed_on", lookup_expr="gte")
     hasta = django_filters.DateFilter(field_name="filed_on", lookup_expr="lte")
@@ -248,7 +248,7 @@ class RequestFilter(django_filters.FilterSet):
         fields = ["source", "folio", "state", "topic_number", "answered"]
 
 
-class InstitutionScopedFilter(django_filters.FilterSet):
+class InstitutionScopedFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     institution = django_filters.CharFilter(field_name="institution__slug")
 
 
@@ -264,7 +264,7 @@ class CandidateFilter(InstitutionScopedFilter):
         fields = ["kind", "topic_number"]
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     edition = django_filters.CharFilter(field_name="edition__slug")
 
     class Meta:
@@ -275,7 +275,7 @@ class ProjectFilter(django_filters.FilterSet):
 # --- viewsets ---------------------------------------------------------------------------------------
 
 
-class NeedViewSet(PublicReadOnlyViewSet):
+class NeedViewSet(PublicReadOnlyViewSet[InformationNeed]):
     cache_scopes = (DEMAND,)
     serializer_class = NeedSerializer
     filterset_class = NeedFilter
@@ -291,14 +291,14 @@ class NeedViewSet(PublicReadOnlyViewSet):
         )
 
 
-class StandardViewSet(PublicReadOnlyViewSet):
+class StandardViewSet(PublicReadOnlyViewSet[DataStandard]):
     cache_scopes = (DEMAND,)
     serializer_class = StandardSerializer
     lookup_field = "slug"
     queryset = DataStandard.objects.order_by("id")
 
 
-class InstitutionViewSet(PublicReadOnlyViewSet):
+class InstitutionViewSet(PublicReadOnlyViewSet[Institution]):
     cache_scopes = (DEMAND,)
     serializer_class = InstitutionSerializer
     lookup_field = "slug"
@@ -320,7 +320,7 @@ class InstitutionViewSet(PublicReadOnlyViewSet):
         )
 
 
-class RequestViewSet(PublicReadOnlyViewSet):
+class RequestViewSet(PublicReadOnlyViewSet[InformationRequest]):
     cache_scopes = (DEMAND,)
     serializer_class = RequestSerializer
     filterset_class = RequestFilter
@@ -345,14 +345,14 @@ class RequestViewSet(PublicReadOnlyViewSet):
         )
 
 
-class MonthlyDemandViewSet(PublicReadOnlyViewSet):
+class MonthlyDemandViewSet(PublicReadOnlyViewSet[MonthlyDemand]):
     cache_scopes = (DEMAND,)
     serializer_class = MonthlyDemandSerializer
     filterset_fields = ["dimension", "key"]
     queryset = MonthlyDemand.objects.order_by("dimension", "key", "month")
 
 
-class TopicViewSet(PublicReadOnlyViewSet):
+class TopicViewSet(PublicReadOnlyViewSet[RequestTopic]):
     cache_scopes = (DEMAND,)
     serializer_class = TopicSerializer
     lookup_field = "number"
@@ -361,7 +361,7 @@ class TopicViewSet(PublicReadOnlyViewSet):
         return RequestTopic.objects.filter(run__is_current=True).order_by("number")
 
 
-class RepeatedQuestionViewSet(PublicReadOnlyViewSet):
+class RepeatedQuestionViewSet(PublicReadOnlyViewSet[RepeatedQuestion]):
     cache_scopes = (DEMAND,)
     serializer_class = RepeatedQuestionSerializer
     filterset_class = RepeatedFilter
@@ -374,7 +374,7 @@ class RepeatedQuestionViewSet(PublicReadOnlyViewSet):
         )
 
 
-class CandidateViewSet(PublicReadOnlyViewSet):
+class CandidateViewSet(PublicReadOnlyViewSet[DatasetCandidate]):
     cache_scopes = (DEMAND,)
     serializer_class = CandidateSerializer
     filterset_class = CandidateFilter
@@ -387,7 +387,7 @@ class CandidateViewSet(PublicReadOnlyViewSet):
         )
 
 
-class ProjectViewSet(PublicReadOnlyViewSet):
+class ProjectViewSet(PublicReadOnlyViewSet[ReuseProject]):
     cache_scopes = (DEMAND,)
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter

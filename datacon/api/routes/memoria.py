@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
+from django.urls import URLPattern, URLResolver
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -14,7 +17,7 @@ from datacon.editions.models import PUBLIC_EDITION_STATUSES
 from datacon.memoria.models import Memoria, MemoriaSection, MemoriaStatus, ReportedFigure
 
 
-class SectionSerializer(serializers.ModelSerializer):
+class SectionSerializer(serializers.ModelSerializer[MemoriaSection]):
     heading = serializers.CharField(read_only=True)
 
     class Meta:
@@ -22,7 +25,7 @@ class SectionSerializer(serializers.ModelSerializer):
         fields = ("kind", "heading", "body")
 
 
-class FigureSerializer(serializers.ModelSerializer):
+class FigureSerializer(serializers.ModelSerializer[ReportedFigure]):
     label = serializers.CharField(source="get_key_display", read_only=True)  # type: ignore[assignment]
 
     class Meta:
@@ -30,7 +33,7 @@ class FigureSerializer(serializers.ModelSerializer):
         fields = ("key", "label", "value", "qualifier", "source", "source_url", "note")
 
 
-class MemoriaSerializer(serializers.ModelSerializer):
+class MemoriaSerializer(serializers.ModelSerializer[Memoria]):
     edition = serializers.CharField(source="edition.slug", read_only=True)
     sections = serializers.SerializerMethodField()
     figures = FigureSerializer(many=True, read_only=True)
@@ -41,7 +44,7 @@ class MemoriaSerializer(serializers.ModelSerializer):
         fields = ("edition", "subtitle", "published_on", "sections", "figures", "pdf")
 
     @extend_schema_field(SectionSerializer(many=True))
-    def get_sections(self, obj: Memoria) -> list:
+    def get_sections(self, obj: Memoria) -> list[dict[str, Any]]:
         ordered = sorted(obj.sections.all(), key=lambda s: s.position)
         return SectionSerializer(ordered, many=True).data  # type: ignore[return-value]
 
@@ -50,7 +53,7 @@ class MemoriaSerializer(serializers.ModelSerializer):
         return absolute_url("public:memoria_pdf", edition=obj.edition.slug)
 
 
-class MemoriaViewSet(PublicReadOnlyViewSet):
+class MemoriaViewSet(PublicReadOnlyViewSet[Memoria]):
     """Published memorias (narrative sections and figures reported in source documents)."""
 
     serializer_class = MemoriaSerializer
@@ -70,4 +73,4 @@ class MemoriaViewSet(PublicReadOnlyViewSet):
 
 router = SimpleRouter(trailing_slash=True)
 router.register("memorias", MemoriaViewSet, basename="memoria")
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []

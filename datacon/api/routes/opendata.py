@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -20,7 +20,7 @@ from datacon.opendata.exporters import theme_folder
 from datacon.opendata.registry import THEMES, Dataset, datasets_all
 
 
-class ColumnSerializer(serializers.Serializer):
+class ColumnSerializer(serializers.Serializer[dict[str, Any]]):
     name = serializers.CharField()
     type = serializers.CharField()
     description = serializers.CharField()
@@ -28,7 +28,7 @@ class ColumnSerializer(serializers.Serializer):
     enum = serializers.ListField(child=serializers.CharField())
 
 
-class DatasetSerializer(serializers.Serializer):
+class DatasetSerializer(serializers.Serializer[dict[str, Any]]):
     slug = serializers.CharField()
     title = serializers.CharField()
     description = serializers.CharField()
@@ -104,4 +104,4 @@ class DatasetViewSet(PublicViewSet):
 
 router = SimpleRouter(trailing_slash=True)
 router.register("datasets", DatasetViewSet, basename="dataset")
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -9,9 +9,10 @@ public roles. Every list is paginated and runs a fixed number of queries.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Model, OuterRef, QuerySet, Subquery
+from django.urls import URLPattern, URLResolver
 from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
@@ -36,15 +37,17 @@ from datacon.policy.models import (
 )
 from datacon.policy.progress import progress_ratio
 
+_M = TypeVar("_M", bound=Model)
+
 router = SimpleRouter(trailing_slash=True)
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []
 
 
 def _public(prefix: str) -> dict[str, Any]:
     return {f"{prefix}status__in": PUBLIC_PROCESS_STATUSES}
 
 
-class ProcessSerializer(serializers.ModelSerializer):
+class ProcessSerializer(serializers.ModelSerializer[Process]):
     class Meta:
         model = Process
         fields = (
@@ -61,7 +64,7 @@ class ProcessSerializer(serializers.ModelSerializer):
         )
 
 
-class StageSerializer(serializers.ModelSerializer):
+class StageSerializer(serializers.ModelSerializer[Stage]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -81,7 +84,7 @@ class StageSerializer(serializers.ModelSerializer):
         )
 
 
-class MilestoneSerializer(serializers.ModelSerializer):
+class MilestoneSerializer(serializers.ModelSerializer[Milestone]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -91,7 +94,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
         fields = ("id", "process", "stage", "date", "title", "description", "source", "url")
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(serializers.ModelSerializer[Membership]):
     person = serializers.CharField(source="person.public_name", default="", read_only=True)
     organisation = serializers.CharField(source="organisation.name", default="", read_only=True)
 
@@ -100,7 +103,7 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ("id", "group", "person", "organisation", "role", "starts_on", "ends_on", "note")
 
 
-class GroupSerializer(serializers.ModelSerializer):
+class GroupSerializer(serializers.ModelSerializer[Group]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -124,7 +127,7 @@ class GroupSerializer(serializers.ModelSerializer):
         )
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(serializers.ModelSerializer[Agreement]):
     code = serializers.CharField(read_only=True)
     owner = serializers.CharField(source="owner_name", read_only=True)
 
@@ -144,7 +147,7 @@ class AgreementSerializer(serializers.ModelSerializer):
         )
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(serializers.ModelSerializer[Meeting]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -162,7 +165,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         )  # fmt: skip
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class VersionSerializer(serializers.ModelSerializer[DocumentVersion]):
     document: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -186,7 +189,7 @@ class VersionSerializer(serializers.ModelSerializer):
         )
 
 
-class ParagraphSerializer(serializers.ModelSerializer):
+class ParagraphSerializer(serializers.ModelSerializer[Paragraph]):
     anchor = serializers.CharField(source="identity.anchor", read_only=True)
     version_number = serializers.IntegerField(source="version.number", read_only=True)
 
@@ -207,7 +210,7 @@ class ParagraphSerializer(serializers.ModelSerializer):
         )
 
 
-class ExpenseSerializer(serializers.ModelSerializer):
+class ExpenseSerializer(serializers.ModelSerializer[Expense]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -230,7 +233,7 @@ class ExpenseSerializer(serializers.ModelSerializer):
         )
 
 
-class ContactSerializer(serializers.ModelSerializer):
+class ContactSerializer(serializers.ModelSerializer[Contact]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -241,7 +244,7 @@ class ContactSerializer(serializers.ModelSerializer):
         fields = ("id", "process", "name", "role", "organisation", "email", "phone")
 
 
-class CommitmentSerializer(serializers.ModelSerializer):
+class CommitmentSerializer(serializers.ModelSerializer[Commitment]):
     process: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -266,7 +269,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
         )
 
 
-class ProgressReportSerializer(serializers.ModelSerializer):
+class ProgressReportSerializer(serializers.ModelSerializer[ProgressReport]):
     commitment = serializers.CharField(source="commitment.code", read_only=True)
 
     class Meta:
@@ -283,48 +286,48 @@ class ProgressReportSerializer(serializers.ModelSerializer):
         )
 
 
-class _ReadOnly(PublicReadOnlyViewSet):
+class _ReadOnly(PublicReadOnlyViewSet[_M]):
     """Each subclass's `listed()` says what it lists; lists are in a stable order."""
 
     cache_scopes = (POLICY,)
     ordering: tuple[str, ...] = ("pk",)
 
-    def get_queryset(self) -> QuerySet:  # type: ignore[override]
+    def get_queryset(self) -> QuerySet[_M]:
         return self.listed().order_by(*self.ordering)
 
-    def listed(self) -> QuerySet:
-        return Process.objects.none()
+    def listed(self) -> QuerySet[_M]:
+        raise NotImplementedError
 
 
-class ProcessViewSet(_ReadOnly):
+class ProcessViewSet(_ReadOnly[Process]):
     serializer_class = ProcessSerializer
     lookup_field = "slug"
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Process]:
         return Process.objects.filter(**_public(""))
 
 
-class StageViewSet(_ReadOnly):
+class StageViewSet(_ReadOnly[Stage]):
     serializer_class = StageSerializer
     filterset_fields = ("process__slug",)
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Stage]:
         return Stage.objects.filter(**_public("process__")).select_related("process")
 
 
-class MilestoneViewSet(_ReadOnly):
+class MilestoneViewSet(_ReadOnly[Milestone]):
     serializer_class = MilestoneSerializer
     filterset_fields = ("process__slug",)
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Milestone]:
         return Milestone.objects.filter(**_public("process__")).select_related("process")
 
 
-class GroupViewSet(_ReadOnly):
+class GroupViewSet(_ReadOnly[Group]):
     serializer_class = GroupSerializer
     filterset_fields = ("process__slug", "kind")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Group]:
         return (
             Group.objects.filter(**_public("process__"))
             .select_related("process")
@@ -332,12 +335,12 @@ class GroupViewSet(_ReadOnly):
         )
 
 
-class MeetingViewSet(_ReadOnly):
+class MeetingViewSet(_ReadOnly[Meeting]):
     serializer_class = MeetingSerializer
     filterset_fields = ("process__slug", "group__slug", "status")
     ordering = ("starts_at", "pk")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Meeting]:
         return (
             Meeting.objects.filter(**_public("process__"))
             .select_related("process", "group")
@@ -349,21 +352,21 @@ class MeetingViewSet(_ReadOnly):
         )
 
 
-class AgreementViewSet(_ReadOnly):
+class AgreementViewSet(_ReadOnly[Agreement]):
     serializer_class = AgreementSerializer
     filterset_fields = ("meeting__process__slug", "status")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Agreement]:
         return Agreement.objects.filter(**_public("meeting__process__")).select_related(
             "owner_group", "owner_organisation", "owner_person"
         )
 
 
-class VersionViewSet(_ReadOnly):
+class VersionViewSet(_ReadOnly[DocumentVersion]):
     serializer_class = VersionSerializer
     filterset_fields = ("document__slug", "document__process__slug")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[DocumentVersion]:
         return (
             DocumentVersion.objects.filter(**_public("document__process__"))
             .select_related("document")
@@ -371,39 +374,39 @@ class VersionViewSet(_ReadOnly):
         )
 
 
-class ParagraphViewSet(_ReadOnly):
+class ParagraphViewSet(_ReadOnly[Paragraph]):
     serializer_class = ParagraphSerializer
     filterset_fields = ("version", "version__document__slug", "identity__anchor", "kind")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Paragraph]:
         return Paragraph.objects.filter(**_public("version__document__process__")).select_related(
             "identity", "version"
         )
 
 
-class ExpenseViewSet(_ReadOnly):
+class ExpenseViewSet(_ReadOnly[Expense]):
     serializer_class = ExpenseSerializer
     filterset_fields = ("process__slug", "concept", "stage")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Expense]:
         return Expense.objects.filter(**_public("process__")).select_related("process", "stage")
 
 
-class ContactViewSet(_ReadOnly):
+class ContactViewSet(_ReadOnly[Contact]):
     serializer_class = ContactSerializer
     filterset_fields = ("process__slug",)
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Contact]:
         return Contact.objects.filter(**_public("process__")).select_related(
             "process", "organisation"
         )
 
 
-class CommitmentViewSet(_ReadOnly):
+class CommitmentViewSet(_ReadOnly[Commitment]):
     serializer_class = CommitmentSerializer
     filterset_fields = ("process__slug", "source", "starts_year")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[Commitment]:
         latest = ProgressReport.objects.filter(commitment=OuterRef("pk")).order_by(
             "-reported_on", "-id"
         )
@@ -414,11 +417,11 @@ class CommitmentViewSet(_ReadOnly):
         )
 
 
-class ProgressReportViewSet(_ReadOnly):
+class ProgressReportViewSet(_ReadOnly[ProgressReport]):
     serializer_class = ProgressReportSerializer
     filterset_fields = ("commitment__process__slug", "commitment__code")
 
-    def listed(self) -> QuerySet:
+    def listed(self) -> QuerySet[ProgressReport]:
         return ProgressReport.objects.filter(**_public("commitment__process__")).select_related(
             "commitment"
         )

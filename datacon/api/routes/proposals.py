@@ -9,15 +9,16 @@ enough to reveal one person's self-declared gender.
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import URLPattern, URLResolver
 from rest_framework import serializers
 from rest_framework.routers import SimpleRouter
 
 from datacon.api.base import PublicListViewSet
-from datacon.editions.models import PUBLIC_EDITION_STATUSES
+from datacon.editions.models import PUBLIC_EDITION_STATUSES, Edition
 from datacon.program.models import ScheduleChange, ScheduleVersion
 
 
-class ScheduleChangeSerializer(serializers.ModelSerializer):
+class ScheduleChangeSerializer(serializers.ModelSerializer[ScheduleChange]):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
 
     class Meta:
@@ -25,8 +26,8 @@ class ScheduleChangeSerializer(serializers.ModelSerializer):
         fields = ("code", "title", "kind", "kind_label", "before", "after")
 
 
-class ScheduleVersionSerializer(serializers.ModelSerializer):
-    edition: serializers.SlugRelatedField = serializers.SlugRelatedField(
+class ScheduleVersionSerializer(serializers.ModelSerializer[ScheduleVersion]):
+    edition: serializers.SlugRelatedField[Edition] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
     changes = ScheduleChangeSerializer(many=True, read_only=True)
@@ -36,7 +37,7 @@ class ScheduleVersionSerializer(serializers.ModelSerializer):
         fields = ("edition", "number", "published_at", "note", "changes")
 
 
-class ScheduleVersionViewSet(PublicListViewSet):
+class ScheduleVersionViewSet(PublicListViewSet[ScheduleVersion]):
     """Published versions of the program, newest first; filter with `?edition=<slug>`."""
 
     serializer_class = ScheduleVersionSerializer
@@ -60,4 +61,4 @@ class ScheduleVersionViewSet(PublicListViewSet):
 
 router = SimpleRouter(trailing_slash=True)
 router.register("schedule-versions", ScheduleVersionViewSet, basename="schedule-version")
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -30,7 +30,7 @@ from datacon.registration.selectors import AttendanceFigures, FigureRow, attenda
 router = SimpleRouter(trailing_slash=True)
 
 
-class AttendanceRowSerializer(serializers.Serializer):
+class AttendanceRowSerializer(serializers.Serializer[dict[str, Any]]):
     key = serializers.CharField()
     name = serializers.CharField()
     registered = serializers.IntegerField()
@@ -40,7 +40,7 @@ class AttendanceRowSerializer(serializers.Serializer):
     capacity = serializers.IntegerField(allow_null=True)
 
 
-class AttendanceTotalsSerializer(serializers.Serializer):
+class AttendanceTotalsSerializer(serializers.Serializer[dict[str, Any]]):
     edition = serializers.CharField()
     year = serializers.IntegerField()
     registered = serializers.IntegerField()
@@ -126,7 +126,7 @@ class AttendanceFiguresViewSet(PublicViewSet):
         )
 
 
-urlpatterns: list = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path(
         "registro/cifras/",
         AttendanceFiguresViewSet.as_view({"get": "list"}),

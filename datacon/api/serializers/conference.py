@@ -23,7 +23,7 @@ def _absolute(path: str) -> str:
     return absolute_url(path)
 
 
-class EditionSerializer(serializers.ModelSerializer):
+class EditionSerializer(serializers.ModelSerializer[Edition]):
     organiser = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
     url = serializers.SerializerMethodField()
 
@@ -39,7 +39,7 @@ class EditionSerializer(serializers.ModelSerializer):
         return _absolute(obj.get_absolute_url())
 
 
-class VenueSerializer(serializers.ModelSerializer):
+class VenueSerializer(serializers.ModelSerializer[Venue]):
     edition = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
     state_name = serializers.CharField(source="get_state_display", read_only=True)
     rooms = serializers.SerializerMethodField()
@@ -68,7 +68,7 @@ class VenueSerializer(serializers.ModelSerializer):
         return [{"id": r.pk, "name": r.name, "capacity": r.capacity} for r in obj.rooms.all()]
 
 
-class SessionPersonSerializer(serializers.ModelSerializer):
+class SessionPersonSerializer(serializers.ModelSerializer[Participation]):
     person = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
     public_name = serializers.CharField(source="person.public_name", read_only=True)
     organisation = serializers.SerializerMethodField()
@@ -83,7 +83,7 @@ class SessionPersonSerializer(serializers.ModelSerializer):
         return organisation.slug if organisation else None
 
 
-class MaterialSerializer(serializers.ModelSerializer):
+class MaterialSerializer(serializers.ModelSerializer[Material]):
     edition = serializers.CharField(source="session.edition.slug", read_only=True)
     session = serializers.CharField(source="session.code", read_only=True)
     file = serializers.SerializerMethodField()
@@ -109,7 +109,7 @@ class MaterialSerializer(serializers.ModelSerializer):
         return _absolute(obj.file.url) if obj.file else None
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(serializers.ModelSerializer[Session]):
     edition = serializers.CharField(source="edition.slug", read_only=True)
     session_type = serializers.CharField(source="session_type.slug", read_only=True)
     session_type_name = serializers.CharField(source="session_type.name", read_only=True)
@@ -165,7 +165,7 @@ class ParticipationSerializer(SessionPersonSerializer):
         )
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(serializers.ModelSerializer[Person]):
     # Person.PUBLIC_FIELDS only: never email, gender or the account.
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)  # type: ignore[var-annotated]
     photo = serializers.SerializerMethodField()
@@ -194,7 +194,7 @@ class PersonSerializer(serializers.ModelSerializer):
         return _absolute(obj.get_absolute_url())
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -206,12 +206,12 @@ class OrganisationSerializer(serializers.ModelSerializer):
         return _absolute(obj.get_absolute_url())
 
 
-class SessionTypeCountSerializer(serializers.Serializer):
+class SessionTypeCountSerializer(serializers.Serializer[dict[str, Any]]):
     name = serializers.CharField()
     sessions = serializers.IntegerField()
 
 
-class ParityRowSerializer(serializers.Serializer):
+class ParityRowSerializer(serializers.Serializer[dict[str, Any]]):
     label = serializers.CharField()  # type: ignore[assignment]
     women = serializers.IntegerField()
     men = serializers.IntegerField()
@@ -221,7 +221,7 @@ class ParityRowSerializer(serializers.Serializer):
     women_share = serializers.FloatField()
 
 
-class ReportedFigureSerializer(serializers.Serializer):
+class ReportedFigureSerializer(serializers.Serializer[dict[str, Any]]):
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
     value = serializers.IntegerField()
@@ -230,7 +230,7 @@ class ReportedFigureSerializer(serializers.Serializer):
     source_url = serializers.CharField()
 
 
-class EditionFiguresSerializer(serializers.Serializer):
+class EditionFiguresSerializer(serializers.Serializer[dict[str, Any]]):
     edition = serializers.CharField()
     sessions = serializers.IntegerField()
     sessions_by_type = SessionTypeCountSerializer(many=True)

@@ -27,5 +27,5 @@ def edition_contributions(edition: Any) -> dict[str, Any]:
 def account_contributions(user: User | AnonymousUser | None, limit: int = 5) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"items": [], "total": 0}
-    mine = selectors.contributions_of(user)  # type: ignore[arg-type]
+    mine = selectors.contributions_of(user)
     return {"items": list(mine[:limit]), "total": mine.count()}

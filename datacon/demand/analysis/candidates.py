@@ -251,4 +251,5 @@ def _best_per_institution(
 def _strongest(model: TopicModel, members: np.ndarray, count: int) -> list[int]:
     """The members most strongly in their topic (strongest first)."""
     order = np.lexsort((members, -model.strength[members]))
-    return members[order[:count]].tolist()
+    strongest: list[int] = members[order[:count]].tolist()
+    return strongest

@@ -250,7 +250,8 @@ def _merge(components: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.nd
     np.minimum.at(smallest, joined, nodes)
     relabel = np.arange(len(components), dtype=np.int64)
     relabel[nodes] = smallest[joined]
-    return relabel[components]
+    labels: np.ndarray = relabel[components]
+    return labels
 
 
 def _members(components: np.ndarray, wanted: np.ndarray) -> dict[int, np.ndarray]:

@@ -187,4 +187,5 @@ def typical_requests(model: TopicModel, topic: int, count: int) -> list[int]:
     if not len(members):
         return []
     order = np.lexsort((members, -model.strength[members]))
-    return members[order[:count]].tolist()
+    strongest: list[int] = members[order[:count]].tolist()
+    return strongest

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import template
 from django.contrib.auth.models import AnonymousUser, User
@@ -11,11 +12,23 @@ from django.utils.safestring import SafeString
 from datacon.demand import charts
 from datacon.demand import selectors as demand
 
+if TYPE_CHECKING:
+    from datacon.demand.models import InformationNeed
+    from datacon.demand.models_requests import AnalysisRun, ImportRun
+    from datacon.demand.models_reuse import ReuseProject
+
 register = template.Library()
 
 
+class DashboardFigures(TypedDict):
+    proposed: int
+    candidates: int
+    last_import: ImportRun | None
+    run: AnalysisRun | None
+
+
 @register.simple_tag
-def demand_needs_for(target: Any) -> list:
+def demand_needs_for(target: Any) -> list[InformationNeed]:
     """Public needs that came up in a session, an edition, a meeting or a paragraph."""
     if target is None or getattr(target, "pk", None) is None:
         return []
@@ -23,24 +36,26 @@ def demand_needs_for(target: Any) -> list:
 
 
 @register.simple_tag
-def demand_projects_for(edition: Any) -> list:
+def demand_projects_for(edition: Any) -> list[ReuseProject]:
     if edition is None:
         return []
     return demand.projects_for_edition(edition=edition)
 
 
 @register.simple_tag
-def demand_account(user: User | AnonymousUser | None) -> dict:
+def demand_account(user: User | AnonymousUser | None) -> dict[str, list[Any]]:
     return demand.needs_of_user(user=user)  # nothing for a visitor who is not signed in
 
 
 @register.simple_tag
-def demand_month_chart(months: list, counts: list, title: str, chart_id: str) -> SafeString:
+def demand_month_chart(
+    months: list[dt.date], counts: list[int], title: str, chart_id: str
+) -> SafeString:
     return charts.monthly_bars(months, counts, title=title, chart_id=chart_id)
 
 
 @register.simple_tag
-def demand_sparkline(counts: list, label: str) -> SafeString:
+def demand_sparkline(counts: list[int], label: str) -> SafeString:
     return charts.sparkline(counts, label=label)
 
 
@@ -71,7 +86,7 @@ def demand_query(context: Any, **changes: Any) -> str:
 
 
 @register.simple_tag
-def demand_dashboard() -> dict:
+def demand_dashboard() -> DashboardFigures:
     """Figures of the back-office start page panel."""
     from datacon.demand.models import (
         DatasetCandidate,

@@ -3,12 +3,12 @@
 URL names start with "registration_" or "privacy_" to stay unique in the namespace.
 """
 
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 
 from datacon.public.views import privacy
 from datacon.public.views import registration as views
 
-urlpatterns: list = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("ediciones/<slug:edition>/registro/", views.registration_start, name="registration_start"),
     path(
         "ediciones/<slug:edition>/registro/talleres/",

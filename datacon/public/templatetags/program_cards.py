@@ -35,8 +35,12 @@ def escape(text: str) -> str:
     return _html_escape(text) if _NEEDS_ESCAPING.search(text) else text
 
 
+# A slot's start formatted once for all its sessions: (ISO 8601, HH:MM) by datetime.
+TimeMemo = dict[dt.datetime, tuple[str, str]]
+
+
 def _time(
-    value: dt.datetime | None, tz: zoneinfo.ZoneInfo, memo: dict | None = None
+    value: dt.datetime | None, tz: zoneinfo.ZoneInfo, memo: TimeMemo | None = None
 ) -> tuple[str, str]:
     """(ISO 8601 for the datetime attribute, HH:MM for people), in the edition's zone."""
     if value is None:
@@ -51,7 +55,7 @@ def _time(
 
 
 def card_html(
-    card: ProgramCard, *, session_url: str, tz: zoneinfo.ZoneInfo, memo: dict | None = None
+    card: ProgramCard, *, session_url: str, tz: zoneinfo.ZoneInfo, memo: TimeMemo | None = None
 ) -> str:
     type_slug = escape(card.type_slug)
     parts = [
@@ -96,7 +100,7 @@ def session_cards(cards: Iterable[ProgramCard], edition: Edition) -> SafeString:
     pattern = reverse("public:session", kwargs={"edition": edition.slug, "code": placeholder})
     head, tail = pattern.split(placeholder)
     tz = edition.tz
-    memo: dict = {}
+    memo: TimeMemo = {}
     # Every value in the cards is escaped above.
     return mark_safe(
         "".join(

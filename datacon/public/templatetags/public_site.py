@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    from datacon.editions.models import Edition
 
 register = template.Library()
 
@@ -21,9 +28,15 @@ EDITION_SECTIONS = [
 ]
 
 
+class EditionSection(TypedDict):
+    key: str
+    url: str
+    label: StrPromise
+
+
 @register.simple_tag
-def edition_sections(edition) -> list[dict]:  # type: ignore[no-untyped-def]
-    sections = []
+def edition_sections(edition: Edition) -> list[EditionSection]:
+    sections: list[EditionSection] = []
     for key, url_name, label in EDITION_SECTIONS:
         try:
             url = reverse(url_name, kwargs={"edition": edition.slug})

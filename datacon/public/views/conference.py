@@ -16,9 +16,11 @@ from datacon.consultation.models import Phase
 from datacon.demand import selectors as demand
 from datacon.editions import selectors as editions
 from datacon.editions.models import Venue
+from datacon.people.models import Person
 from datacon.policy import selectors as policy
 from datacon.program import people_selectors as people
 from datacon.program import selectors as program
+from datacon.program.models import Participation
 
 
 def _today(request: HttpRequest) -> str:
@@ -156,8 +158,8 @@ def session_detail(request: HttpRequest, edition: str, code: str) -> HttpRespons
     )
 
 
-def _group_by_role(participations: list) -> list[tuple[str, list]]:
-    groups: dict[str, list] = {}
+def _group_by_role(participations: list[Participation]) -> list[tuple[str, list[Person]]]:
+    groups: dict[str, list[Person]] = {}
     for participation in participations:
         groups.setdefault(participation.get_role_display(), []).append(participation.person)
     return list(groups.items())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, overload
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -47,9 +47,16 @@ def _hour(request: HttpRequest) -> str:
     return timezone.now().strftime("%Y-%m-%dT%H")
 
 
+_View = Callable[..., HttpResponseBase]
+
+
+@overload
+def consultation_cached(view: _View, *, cors: bool = False) -> _View: ...
+@overload
+def consultation_cached(view: None = None, *, cors: bool = False) -> Callable[[_View], _View]: ...
 def consultation_cached(
-    view: Callable[..., HttpResponseBase] | None = None, *, cors: bool = False
-) -> Any:
+    view: _View | None = None, *, cors: bool = False
+) -> _View | Callable[[_View], _View]:
     """public_page with the scope of the consultation named in the URL, for anonymous readers.
 
     Signed-in people see their own state (verified e-mail, joined or not, their

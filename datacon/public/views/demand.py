@@ -35,7 +35,7 @@ from datacon.demand.models import (
     Sector,
 )
 from datacon.editions.selectors import editions_public
-from datacon.opendata.registry import dataset_get, datasets_all
+from datacon.opendata.registry import Dataset, dataset_get, datasets_all
 
 PAGE_SIZE = 30
 PROPOSALS_PER_HOUR = 5
@@ -459,7 +459,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- open data ------------------------------------------------------------------------------------------
 
 
-def demand_datasets() -> list:
+def demand_datasets() -> list[Dataset]:
     return [dataset for dataset in datasets_all() if dataset.theme == "demand"]
 
 

@@ -187,7 +187,7 @@ def opendata_catalog(request: HttpRequest) -> HttpResponse:
     """/datos/catalogo answers in the format the client asks for (Accept or ?formato=)."""
     fmt = request.GET.get("formato") or negotiate(request.headers.get("Accept", "*/*"))
     if fmt == "html":
-        response: HttpResponse = HttpResponseRedirect(reverse("public:opendata_home"), status=303)  # type: ignore[call-arg]
+        response: HttpResponse = HttpResponseRedirect(reverse("public:opendata_home"), status=303)
         response.status_code = 303
     elif fmt in CATALOG_FORMATS:
         response = _catalog(request, fmt)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from datacon.common import csvout
 from datacon.common.access import public_route
 from datacon.common.http import public_page
-from datacon.common.ical import CALENDAR_CONTENT_TYPE, calendar_bytes
+from datacon.common.ical import CALENDAR_CONTENT_TYPE, CalendarEvent, calendar_bytes
 from datacon.common.query import query_int
 from datacon.common.versions import POLICY
 from datacon.consultation.models import ALL_CONSULTATIONS
@@ -98,7 +98,7 @@ def meeting_list(request: HttpRequest, process: str) -> HttpResponse:
     )
 
 
-def _ics(events: list, name: str, filename: str) -> HttpResponse:
+def _ics(events: list[CalendarEvent], name: str, filename: str) -> HttpResponse:
     response = HttpResponse(
         calendar_bytes(events, name=name, method="PUBLISH"), content_type=CALENDAR_CONTENT_TYPE
     )

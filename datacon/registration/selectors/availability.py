@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from datacon.editions.models import Edition, Venue
@@ -269,7 +269,7 @@ def registrations_of_user(*, user: User | AnonymousUser) -> list[Registration]:
     return registrations
 
 
-def _waiting_signups_prefetch() -> Prefetch:
+def _waiting_signups_prefetch() -> Prefetch[str, QuerySet[SessionSignup]]:
     return Prefetch(
         "signups",
         queryset=SessionSignup.objects.filter(status__in=ACTIVE_STATUSES)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
 
 from datacon.sources import selectors
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 register = template.Library()
 
@@ -48,7 +51,7 @@ def seed_sources() -> list[Any]:
 
 
 @register.filter
-def figure_wording(key: str) -> str:
+def figure_wording(key: str) -> StrOrPromise:
     return selectors.FIGURE_WORDING.get(key, key)
 
 
