@@ -121,7 +121,7 @@ def _draft_v2(v1_markdown_with_anchors: str, data: dict[str, Any]) -> str:
     marker = "Sistema Nacional de Transparencia."
     position = text.index(marker)
     end_of_paragraph = text.index("\n", position)
-    new_paragraph = data["draft_v2_new_paragraph"]
+    new_paragraph = str(data["draft_v2_new_paragraph"])
     return text[:end_of_paragraph] + "\n\n" + new_paragraph + text[end_of_paragraph:]
 
 

@@ -101,8 +101,8 @@ def _ticket_codes(rng: random.Random, count: int) -> list[str]:
     return codes
 
 
-def _bulk(model: Any, objects: list) -> list:
-    created: list = []
+def _bulk(model: Any, objects: list[Any]) -> list[Any]:
+    created: list[Any] = []
     for start in range(0, len(objects), BATCH_SIZE):
         created.extend(model._default_manager.bulk_create(objects[start : start + BATCH_SIZE]))
     return created

@@ -186,7 +186,7 @@ def generate(*, context: Context, count: int, rng: random.Random) -> int:
                 ),
                 rules="1. Se debaten ideas, no personas.\n2. Sin publicidad ni datos personales.",
                 opens_on=OPENS_ON,
-                closes_on=edition.start_date - dt.timedelta(days=1)  # type: ignore[operator]
+                closes_on=edition.start_date - dt.timedelta(days=1)
                 if edition.start_date
                 else dt.date(2030, 12, 31),
                 status=ConsultationStatus.PUBLISHED,

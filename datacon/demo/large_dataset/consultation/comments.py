@@ -99,8 +99,8 @@ ANSWER_REASONS = {
 ANSWER_WEIGHTS = {AnswerStatus.ACCEPTED: 35, AnswerStatus.PARTLY: 30, AnswerStatus.NOT_ACCEPTED: 35}
 
 
-def _bulk(model: Any, objects: list) -> list:
-    created: list = []
+def _bulk(model: Any, objects: list[Any]) -> list[Any]:
+    created: list[Any] = []
     for start in range(0, len(objects), BATCH_SIZE):
         created.extend(model._default_manager.bulk_create(objects[start : start + BATCH_SIZE]))
     return created
