@@ -1,0 +1,173 @@
+"""The kinds of an edition's records organisers configure in the back office.
+
+Each kind is one line of configuration for the screens of
+datacon/backoffice/views/edition_records.py (see datacon/backoffice/records.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from datacon.backoffice import record_forms as f
+from datacon.backoffice.records import RecordKind, record_save_plain
+from datacon.common.actor import Actor
+from datacon.editions.models import Edition, Room, SessionType, Venue
+from datacon.editions.services import edition_save, room_save, venue_save
+from datacon.program.models import Session
+from datacon.program.services import session_save
+from datacon.proposals.models import EmailTemplate, ReviewCriterion, ReviewTeam, Track
+from datacon.proposals.services import email_template_save, review_team_save, track_save
+
+ORGANISE = "editions.organise"
+CONFIGURE = "proposals.configure"
+
+
+def _no_attach(record: Model, edition: Edition) -> None:
+    """A room belongs to the venue chosen on the form."""
+
+
+def _edition_save(record: Any, actor: Actor) -> Model:
+    return edition_save(edition=record, actor=actor)
+
+
+def _venue_save(record: Any, actor: Actor) -> Model:
+    return venue_save(venue=record, actor=actor)
+
+
+def _room_save(record: Any, actor: Actor) -> Model:
+    return room_save(room=record, actor=actor)
+
+
+def _session_save(record: Any, actor: Actor) -> Model:
+    return session_save(session=record, actor=actor)
+
+
+def _track_save(record: Any, actor: Actor) -> Model:
+    return track_save(track=record, actor=actor)
+
+
+def _team_save(record: Any, actor: Actor) -> Model:
+    return review_team_save(team=record, actor=actor)
+
+
+def _template_save(record: Any, actor: Actor) -> Model:
+    return email_template_save(template=record, actor=actor)
+
+
+# The edition itself: one record, edited on its settings screen.
+EDITION_SETTINGS = RecordKind(
+    slug="edicion",
+    form=f.EditionSettingsForm,
+    plural=_("Datos de la edición"),
+    new_title=None,
+    rule=ORGANISE,
+    records=lambda edition: Edition.objects.filter(pk=edition.pk),
+    save=_edition_save,
+    columns=("title",),
+)
+
+KINDS: dict[str, RecordKind] = {
+    kind.slug: kind
+    for kind in (
+        RecordKind(
+            slug="sedes",
+            form=f.VenueForm,
+            plural=_("Sedes"),
+            new_title=_("Nueva sede"),
+            rule=ORGANISE,
+            records=lambda edition: Venue.objects.filter(edition=edition).order_by("order", "name"),
+            save=_venue_save,
+            columns=("name", "city", "capacity", "is_virtual"),
+        ),
+        RecordKind(
+            slug="salas",
+            form=f.RoomForm,
+            plural=_("Salas"),
+            new_title=_("Nueva sala"),
+            rule=ORGANISE,
+            records=lambda edition: (
+                Room.objects.filter(venue__edition=edition)
+                .select_related("venue")
+                .order_by("venue__order", "venue__name", "order", "name")
+            ),
+            save=_room_save,
+            columns=("name", "venue", "capacity", "is_channel"),
+            attach=_no_attach,
+        ),
+        RecordKind(
+            slug="tipos-de-sesion",
+            form=f.SessionTypeForm,
+            plural=_("Tipos de sesión"),
+            new_title=_("Nuevo tipo de sesión"),
+            rule=ORGANISE,
+            records=lambda edition: SessionType.objects.filter(edition=edition).order_by(
+                "order", "name"
+            ),
+            save=record_save_plain,
+            columns=("name", "slug", "default_duration_minutes"),
+        ),
+        RecordKind(
+            slug="sesiones",
+            form=f.SessionContentForm,
+            plural=_("Contenido de las sesiones"),
+            new_title=None,  # sessions come from accepted proposals or the program import
+            rule=ORGANISE,
+            records=lambda edition: (
+                Session.objects.filter(edition=edition)
+                .select_related("session_type")
+                .order_by("code", "title")
+            ),
+            save=_session_save,
+            columns=("code", "title", "session_type", "language"),
+            help_text=_(
+                "Aquí se cambia lo que dice cada sesión, en español y en inglés. El día, "
+                "la hora, la sala y el estado se cambian en el constructor del programa."
+            ),
+        ),
+        RecordKind(
+            slug="ejes",
+            form=f.TrackForm,
+            plural=_("Ejes temáticos"),
+            new_title=_("Nuevo eje temático"),
+            rule=CONFIGURE,
+            records=lambda edition: Track.objects.filter(edition=edition).order_by("order", "name"),
+            save=_track_save,
+            columns=("name", "description", "order"),
+        ),
+        RecordKind(
+            slug="criterios",
+            form=f.ReviewCriterionForm,
+            plural=_("Criterios de evaluación"),
+            new_title=_("Nuevo criterio"),
+            rule=CONFIGURE,
+            records=lambda edition: ReviewCriterion.objects.filter(edition=edition).order_by(
+                "order", "id"
+            ),
+            save=record_save_plain,
+            columns=("name", "weight", "scale_min", "scale_max"),
+        ),
+        RecordKind(
+            slug="equipos",
+            form=f.ReviewTeamForm,
+            plural=_("Equipos de revisión"),
+            new_title=_("Nuevo equipo de revisión"),
+            rule=CONFIGURE,
+            records=lambda edition: ReviewTeam.objects.filter(edition=edition).order_by("name"),
+            save=_team_save,
+            columns=("name",),
+        ),
+        RecordKind(
+            slug="plantillas",
+            form=f.EmailTemplateForm,
+            plural=_("Plantillas de correo"),
+            new_title=_("Nueva plantilla de correo"),
+            rule=CONFIGURE,
+            records=lambda edition: EmailTemplate.objects.filter(edition=edition).order_by("kind"),
+            save=_template_save,
+            columns=("kind", "subject"),
+        ),
+    )
+}
