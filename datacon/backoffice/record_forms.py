@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from datacon.backoffice.records import EditionRecordForm
 from datacon.editions.models import Edition, Room, SessionType, Venue
 from datacon.program.models import Session
-from datacon.proposals.models import EmailTemplate, ReviewCriterion, ReviewTeam, Track
+from datacon.proposals.models import (
+    CallSessionType,
+    EmailTemplate,
+    Question,
+    ReviewCriterion,
+    ReviewTeam,
+    Track,
+)
 from datacon.proposals.roles import REVIEWERS
 
 
@@ -132,3 +139,18 @@ class EmailTemplateForm(EditionRecordForm):
     class Meta:
         model = EmailTemplate
         fields = ("kind", "subject", "body")
+
+
+class CallSessionTypeForm(EditionRecordForm):
+    class Meta:
+        model = CallSessionType
+        fields = ("session_type", "duration_minutes", "description", "order")
+
+
+class QuestionForm(EditionRecordForm):
+    class Meta:
+        model = Question
+        fields = (
+            "text", "kind", "help_text", "choices", "min_value", "required",
+            "show_to_reviewers", "order",
+        )  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Model
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice import record_forms as f
@@ -18,8 +19,22 @@ from datacon.editions.models import Edition, Room, SessionType, Venue
 from datacon.editions.services import edition_save, room_save, venue_save
 from datacon.program.models import Session
 from datacon.program.services import session_save
-from datacon.proposals.models import EmailTemplate, ReviewCriterion, ReviewTeam, Track
-from datacon.proposals.services import email_template_save, review_team_save, track_save
+from datacon.proposals.models import (
+    Call,
+    CallSessionType,
+    EmailTemplate,
+    Question,
+    ReviewCriterion,
+    ReviewTeam,
+    Track,
+)
+from datacon.proposals.services import (
+    call_session_type_save,
+    email_template_save,
+    question_save,
+    review_team_save,
+    track_save,
+)
 
 ORGANISE = "editions.organise"
 CONFIGURE = "proposals.configure"
@@ -27,6 +42,22 @@ CONFIGURE = "proposals.configure"
 
 def _no_attach(record: Model, edition: Edition) -> None:
     """A room belongs to the venue chosen on the form."""
+
+
+def _attach_call(record: Any, edition: Edition) -> None:
+    """The call's records: an edition without a call opens one first (its settings screen)."""
+    call = Call.objects.filter(edition=edition).first()
+    if call is None:
+        raise Http404("La edición aún no tiene convocatoria")
+    record.call = call
+
+
+def _call_session_type_save(record: Any, actor: Actor) -> Model:
+    return call_session_type_save(item=record, actor=actor)
+
+
+def _question_save(record: Any, actor: Actor) -> Model:
+    return question_save(question=record, actor=actor)
 
 
 def _edition_save(record: Any, actor: Actor) -> Model:
@@ -126,6 +157,34 @@ KINDS: dict[str, RecordKind] = {
                 "Aquí se cambia lo que dice cada sesión, en español y en inglés. El día, "
                 "la hora, la sala y el estado se cambian en el constructor del programa."
             ),
+        ),
+        RecordKind(
+            slug="tipos-aceptados",
+            form=f.CallSessionTypeForm,
+            plural=_("Tipos de sesión de la convocatoria"),
+            new_title=_("Aceptar otro tipo de sesión"),
+            rule=CONFIGURE,
+            records=lambda edition: (
+                CallSessionType.objects.filter(call__edition=edition)
+                .select_related("session_type")
+                .order_by("order", "session_type__order", "session_type__name")
+            ),
+            save=_call_session_type_save,
+            columns=("session_type", "duration_minutes", "order"),
+            attach=_attach_call,
+        ),
+        RecordKind(
+            slug="preguntas",
+            form=f.QuestionForm,
+            plural=_("Preguntas adicionales de la convocatoria"),
+            new_title=_("Nueva pregunta"),
+            rule=CONFIGURE,
+            records=lambda edition: Question.objects.filter(call__edition=edition).order_by(
+                "order", "id"
+            ),
+            save=_question_save,
+            columns=("text", "kind", "required"),
+            attach=_attach_call,
         ),
         RecordKind(
             slug="ejes",

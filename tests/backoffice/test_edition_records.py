@@ -18,7 +18,14 @@ from datacon.backoffice.record_kinds import EDITION_SETTINGS, KINDS
 from datacon.common.models import AuditEntry
 from datacon.editions.models import Edition, Room, SessionType, Venue
 from datacon.editions.models_access import EditionRole
-from datacon.proposals.models import EmailTemplate, ReviewCriterion, ReviewTeam, Track
+from datacon.proposals.models import (
+    CallSessionType,
+    EmailTemplate,
+    Question,
+    ReviewCriterion,
+    ReviewTeam,
+    Track,
+)
 from datacon.proposals.roles import REVIEWERS
 from tests import factories
 from tests.proposals import factories as pf
@@ -37,6 +44,8 @@ def setup() -> dict[str, Any]:
     outsider = factories.UserFactory(is_staff=True)
     EditionRole.objects.create(edition=other, user=outsider, duty="organiser")
     venue = factories.VenueFactory(edition=edition, name="Sede central")
+    # A session type the call does not accept yet.
+    late_type = factories.SessionTypeFactory(edition=edition, name="Charla", slug="charla")
     clients = {}
     for name, user in (("organiser", organiser), ("outsider", outsider)):
         clients[name] = Client()
@@ -46,6 +55,7 @@ def setup() -> dict[str, Any]:
         "other": other,
         "organiser_user": organiser,
         "venue": venue,
+        "late_type": late_type,
         "session_type": edition.session_types.order_by("pk").first(),
         **clients,
     }
@@ -93,6 +103,16 @@ def _creations(s: dict[str, Any]) -> dict[str, tuple[Any, dict[str, Any], tuple[
             ("scale_max", 10),
         ),
         "equipos": (ReviewTeam, {"name": "Equipo sur"}, ("name", "Equipo sureste")),
+        "tipos-aceptados": (
+            CallSessionType,
+            {"session_type": s["late_type"].pk, "duration_minutes": "20", "order": "5"},
+            ("duration_minutes", 25),
+        ),
+        "preguntas": (
+            Question,
+            {"text": "¿Qué datos usa?", "kind": "text", "order": "1"},
+            ("required", True),
+        ),
     }
 
 
@@ -116,11 +136,23 @@ def _post_data(record: Any, form_class: Any, changes: dict[str, Any]) -> dict[st
 def record_edition(record: Any) -> Any:
     if isinstance(record, Edition):
         return record
+    if isinstance(record, CallSessionType | Question):
+        return record.call.edition
     return record.venue.edition if isinstance(record, Room) else record.edition
 
 
 @pytest.mark.parametrize(
-    "kind", ["sedes", "salas", "tipos-de-sesion", "ejes", "criterios", "equipos"]
+    "kind",
+    [
+        "sedes",
+        "salas",
+        "tipos-de-sesion",
+        "ejes",
+        "criterios",
+        "equipos",
+        "tipos-aceptados",
+        "preguntas",
+    ],
 )
 def test_an_organiser_creates_then_changes_a_record_with_audit(setup, kind):  # type: ignore[no-untyped-def]
     model, data, (field, value) = _creations(setup)[kind]
@@ -302,3 +334,11 @@ def test_the_edition_hub_links_the_configuration_not_the_admin(setup):  # type: 
         assert f'href="{_base(edition)}{kind}/"' in page
     assert f'href="{_base(edition)}"' in page
     assert "/admin/proposals/track/" not in page
+
+
+def test_the_calls_records_need_a_call(setup):  # type: ignore[no-untyped-def]
+    edition = factories.EditionFactory(title="Sin convocatoria")
+    EditionRole.objects.create(edition=edition, user=setup["organiser_user"], duty="organiser")
+    client = setup["organiser"]
+    assert client.get(_base(edition) + "preguntas/").status_code == 200
+    assert client.get(_base(edition) + "preguntas/nuevo/").status_code == 404
