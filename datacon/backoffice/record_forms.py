@@ -104,7 +104,7 @@ class ReviewTeamForm(EditionRecordForm):
             .distinct()
             .order_by("first_name", "last_name", "email")
         )
-        members.label_from_instance = _member_label  # type: ignore[method-assign]
+        members.label_from_instance = _member_label  # type: ignore[method-assign,assignment]
 
     class Meta:
         model = ReviewTeam

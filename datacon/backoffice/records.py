@@ -95,7 +95,8 @@ class RecordKind:
         return record
 
     def column_labels(self) -> list[str]:
-        return [str(self.model._meta.get_field(name).verbose_name) for name in self.columns]
+        fields = [self.model._meta.get_field(name) for name in self.columns]
+        return [str(getattr(field, "verbose_name", field.name)) for field in fields]
 
     def row(self, record: Model) -> list[tuple[str, Any]]:
         """What the list shows of a record: (column label, value) per column."""
