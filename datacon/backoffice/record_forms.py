@@ -21,6 +21,7 @@ from datacon.proposals.models import (
     Track,
 )
 from datacon.proposals.roles import REVIEWERS
+from datacon.registration.models import RegistrationSettings, SessionSeats
 
 
 class EditionSettingsForm(EditionRecordForm):
@@ -154,3 +155,20 @@ class QuestionForm(EditionRecordForm):
             "text", "kind", "help_text", "choices", "min_value", "required",
             "show_to_reviewers", "order",
         )  # fmt: skip
+
+
+class RegistrationSettingsForm(EditionRecordForm):
+    class Meta:
+        model = RegistrationSettings
+        fields = (
+            "is_open", "opens_at", "closes_at", "instructions", "allow_in_person",
+            "allow_online", "online_capacity", "streaming_url", "organisation_field",
+            "sector_field", "state_field", "accessibility_field", "public_list_enabled",
+            "reminder_hours_before",
+        )  # fmt: skip
+
+
+class SessionSeatsForm(EditionRecordForm):
+    class Meta:
+        model = SessionSeats
+        fields = ("session", "capacity", "signups_open")

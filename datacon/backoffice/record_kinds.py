@@ -35,9 +35,12 @@ from datacon.proposals.services import (
     review_team_save,
     track_save,
 )
+from datacon.registration.models import RegistrationSettings, SessionSeats
+from datacon.registration.services import registration_settings_save, session_seats_save
 
 ORGANISE = "editions.organise"
 CONFIGURE = "proposals.configure"
+MANAGE_REGISTRATION = "registration.manage"
 
 
 def _no_attach(record: Model, edition: Edition) -> None:
@@ -58,6 +61,14 @@ def _call_session_type_save(record: Any, actor: Actor) -> Model:
 
 def _question_save(record: Any, actor: Actor) -> Model:
     return question_save(question=record, actor=actor)
+
+
+def _registration_save(record: Any, actor: Actor) -> Model:
+    return registration_settings_save(config=record, actor=actor)
+
+
+def _seats_save(record: Any, actor: Actor) -> Model:
+    return session_seats_save(seats=record, actor=actor)
 
 
 def _edition_save(record: Any, actor: Actor) -> Model:
@@ -227,6 +238,31 @@ KINDS: dict[str, RecordKind] = {
             records=lambda edition: EmailTemplate.objects.filter(edition=edition).order_by("kind"),
             save=_template_save,
             columns=("kind", "subject"),
+        ),
+        RecordKind(
+            slug="registro",
+            form=f.RegistrationSettingsForm,
+            plural=_("Configuración del registro"),
+            new_title=_("Configurar el registro"),
+            rule=MANAGE_REGISTRATION,
+            records=lambda edition: RegistrationSettings.objects.filter(edition=edition),
+            save=_registration_save,
+            columns=("edition", "is_open", "opens_at", "closes_at"),
+        ),
+        RecordKind(
+            slug="cupos",
+            form=f.SessionSeatsForm,
+            plural=_("Cupos de talleres"),
+            new_title=_("Nuevo cupo de sesión"),
+            rule=MANAGE_REGISTRATION,
+            records=lambda edition: (
+                SessionSeats.objects.filter(session__edition=edition)
+                .select_related("session")
+                .order_by("session__day", "session__starts_at", "session__code")
+            ),
+            save=_seats_save,
+            columns=("session", "capacity", "signups_open"),
+            attach=_no_attach,
         ),
     )
 }

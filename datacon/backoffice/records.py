@@ -27,6 +27,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from datacon.common.access import require
 from datacon.common.actor import Actor
@@ -48,6 +49,12 @@ class EditionRecordForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.edition = edition
         for form_field in self.fields.values():
+            if isinstance(form_field, forms.DateTimeField):
+                # Typed and shown in the edition's time zone (the view activates it).
+                form_field.widget = forms.DateTimeInput(
+                    attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+                )
+                form_field.help_text = _("hora de %(tz)s") % {"tz": edition.timezone}
             if isinstance(form_field, forms.ModelChoiceField):
                 queryset = form_field.queryset
                 assert queryset is not None

@@ -27,6 +27,7 @@ from datacon.proposals.models import (
     Track,
 )
 from datacon.proposals.roles import REVIEWERS
+from datacon.registration.models import RegistrationSettings, SessionSeats
 from tests import factories
 from tests.proposals import factories as pf
 
@@ -342,3 +343,35 @@ def test_the_calls_records_need_a_call(setup):  # type: ignore[no-untyped-def]
     client = setup["organiser"]
     assert client.get(_base(edition) + "preguntas/").status_code == 200
     assert client.get(_base(edition) + "preguntas/nuevo/").status_code == 404
+
+
+def test_registration_settings_and_seats_typed_in_the_editions_time_zone(setup):  # type: ignore[no-untyped-def]
+    edition, client = setup["edition"], setup["organiser"]
+    edition.timezone = "America/Tijuana"
+    edition.save()
+    base = _base(edition)
+    form = KINDS["registro"].form(edition=edition, instance=KINDS["registro"].new_record(edition))
+    data = _post_data(form.instance, KINDS["registro"].form, {"opens_at": "2030-03-01T09:00"})
+    response = client.post(base + "registro/nuevo/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    config = RegistrationSettings.objects.get(edition=edition)
+    assert config.opens_at.astimezone(edition.tz).strftime("%Y-%m-%d %H:%M") == "2030-03-01 09:00"
+    assert _audited(config, setup["organiser_user"], "create")
+    page = client.get(f"{base}registro/{config.pk}/").content.decode()
+    assert 'value="2030-03-01T09:00"' in page
+    twice = client.post(base + "registro/nuevo/", data)
+    assert twice.status_code == 200
+    assert RegistrationSettings.objects.filter(edition=edition).count() == 1
+
+    workshop = factories.SessionFactory(edition=edition, title="Taller")
+    foreign = factories.SessionFactory(edition=setup["other"], title="Ajeno")
+    refused = client.post(base + "cupos/nuevo/", {"session": foreign.pk, "capacity": "20"})
+    assert refused.status_code == 200
+    response = client.post(
+        base + "cupos/nuevo/", {"session": workshop.pk, "capacity": "20", "signups_open": "on"}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    seats = SessionSeats.objects.get(session=workshop)
+    assert (seats.capacity, seats.signups_open) == (20, True)
+    assert _audited(seats, setup["organiser_user"], "create")
+    assert SessionSeats.objects.filter(session=foreign).count() == 0

@@ -17,6 +17,7 @@ from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datacon.backoffice.record_kinds import EDITION_SETTINGS, KINDS
@@ -50,6 +51,21 @@ def _english_names(kind: RecordKind) -> set[str]:
 
 
 def _edit(
+    request: HttpRequest,
+    *,
+    kind: RecordKind,
+    edition: Edition,
+    record: Model,
+    done: str,
+    title: Any,
+) -> HttpResponseBase:
+    with timezone.override(edition.tz):
+        return _edit_in_edition_tz(
+            request, kind=kind, edition=edition, record=record, done=done, title=title
+        )
+
+
+def _edit_in_edition_tz(
     request: HttpRequest,
     *,
     kind: RecordKind,
@@ -109,19 +125,20 @@ def edition_records(request: HttpRequest, edition: str, kind: str) -> HttpRespon
     current = _current(request)
     record_kind = _kind(request, kind, current)
     page = Paginator(record_kind.records(current), PER_PAGE).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "backoffice/records/list.html",
-        {
-            "edition": current,
-            "kind": record_kind,
-            "kinds": KINDS.values(),
-            "page": page,
-            "labels": record_kind.column_labels(),
-            "rows": [(record, record_kind.row(record)) for record in page.object_list],
-            "section": "configuration",
-        },
-    )
+    with timezone.override(current.tz):
+        return render(
+            request,
+            "backoffice/records/list.html",
+            {
+                "edition": current,
+                "kind": record_kind,
+                "kinds": KINDS.values(),
+                "page": page,
+                "labels": record_kind.column_labels(),
+                "rows": [(record, record_kind.row(record)) for record in page.object_list],
+                "section": "configuration",
+            },
+        )
 
 
 @rule_route(ORGANISE, obj=edition_from_url)
