@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice.records import EditionRecordForm
-from datacon.editions.models import Edition, Room, SessionType, Venue
+from datacon.editions.models import Edition, EditionOrganisation, Room, SessionType, Venue
 from datacon.program.models import Session
 from datacon.proposals.models import (
     CallSessionType,
@@ -25,12 +25,12 @@ from datacon.registration.models import RegistrationSettings, SessionSeats
 
 
 class EditionSettingsForm(EditionRecordForm):
-    """The edition's own data; its status is changed by publishing, not here."""
+    """The edition's own data and its status (publishing it is audited as such)."""
 
     class Meta:
         model = Edition
         fields = (
-            "title", "theme", "summary", "start_date", "end_date", "timezone", "mode",
+            "title", "status", "theme", "summary", "start_date", "end_date", "timezone", "mode",
             "organiser", "privacy_contact_email", "privacy_notice_url", "website", "hashtag",
             "title_en", "theme_en", "summary_en",
         )  # fmt: skip
@@ -38,6 +38,12 @@ class EditionSettingsForm(EditionRecordForm):
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+
+class EditionOrganisationForm(EditionRecordForm):
+    class Meta:
+        model = EditionOrganisation
+        fields = ("organisation", "role", "order")
 
 
 class VenueForm(EditionRecordForm):

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from datacon.backoffice import record_forms as f
 from datacon.backoffice.records import RecordKind, record_save_plain
 from datacon.common.actor import Actor
-from datacon.editions.models import Edition, Room, SessionType, Venue
-from datacon.editions.services import edition_save, room_save, venue_save
+from datacon.editions.models import Edition, EditionOrganisation, Room, SessionType, Venue
+from datacon.editions.services import edition_save, edition_status_set, room_save, venue_save
 from datacon.program.models import Session
 from datacon.program.services import session_save
 from datacon.proposals.models import (
@@ -72,7 +72,14 @@ def _seats_save(record: Any, actor: Actor) -> Model:
 
 
 def _edition_save(record: Any, actor: Actor) -> Model:
-    return edition_save(edition=record, actor=actor)
+    """Save the edition's data, then its status through its own service (publish,
+    archive or back to draft: an audit action of its own)."""
+    status = record.status
+    record.status = Edition.objects.values_list("status", flat=True).get(pk=record.pk)
+    saved = edition_save(edition=record, actor=actor)
+    if status != saved.status:
+        saved = edition_status_set(edition=saved, status=status, actor=actor)
+    return saved
 
 
 def _venue_save(record: Any, actor: Actor) -> Model:
@@ -123,6 +130,20 @@ KINDS: dict[str, RecordKind] = {
             records=lambda edition: Venue.objects.filter(edition=edition).order_by("order", "name"),
             save=_venue_save,
             columns=("name", "city", "capacity", "is_virtual"),
+        ),
+        RecordKind(
+            slug="organizaciones",
+            form=f.EditionOrganisationForm,
+            plural=_("Organizaciones participantes"),
+            new_title=_("Añadir una organización"),
+            rule=ORGANISE,
+            records=lambda edition: (
+                EditionOrganisation.objects.filter(edition=edition)
+                .select_related("organisation")
+                .order_by("role", "order", "organisation__name")
+            ),
+            save=record_save_plain,
+            columns=("organisation", "role", "order"),
         ),
         RecordKind(
             slug="salas",

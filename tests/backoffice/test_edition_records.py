@@ -16,7 +16,7 @@ from django.test import Client
 
 from datacon.backoffice.record_kinds import EDITION_SETTINGS, KINDS
 from datacon.common.models import AuditEntry
-from datacon.editions.models import Edition, Room, SessionType, Venue
+from datacon.editions.models import Edition, EditionOrganisation, Room, SessionType, Venue
 from datacon.editions.models_access import EditionRole
 from datacon.proposals.models import (
     CallSessionType,
@@ -57,6 +57,7 @@ def setup() -> dict[str, Any]:
         "organiser_user": organiser,
         "venue": venue,
         "late_type": late_type,
+        "organisation": factories.OrganisationFactory(name="Aliada"),
         "session_type": edition.session_types.order_by("pk").first(),
         **clients,
     }
@@ -104,6 +105,11 @@ def _creations(s: dict[str, Any]) -> dict[str, tuple[Any, dict[str, Any], tuple[
             ("scale_max", 10),
         ),
         "equipos": (ReviewTeam, {"name": "Equipo sur"}, ("name", "Equipo sureste")),
+        "organizaciones": (
+            EditionOrganisation,
+            {"organisation": s["organisation"].pk, "role": "ally", "order": "1"},
+            ("order", 2),
+        ),
         "tipos-aceptados": (
             CallSessionType,
             {"session_type": s["late_type"].pk, "duration_minutes": "20", "order": "5"},
@@ -151,6 +157,7 @@ def record_edition(record: Any) -> Any:
         "ejes",
         "criterios",
         "equipos",
+        "organizaciones",
         "tipos-aceptados",
         "preguntas",
     ],
@@ -255,6 +262,13 @@ def test_the_edition_settings_take_the_english_texts(setup):  # type: ignore[no-
     )
     assert _audited(edition, setup["organiser_user"], "update")
     assert setup["outsider"].post(_base(edition), data).status_code == 403
+    response = client.post(_base(edition), {**data, "status": "draft"})
+    assert response.status_code == 302, response.context["form"].errors
+    edition.refresh_from_db()
+    assert edition.status == "draft"
+    assert AuditEntry.objects.filter(
+        object_id=str(edition.pk), action="edition.status.draft", actor=setup["organiser_user"]
+    ).exists()
 
 
 def test_session_content_changes_but_not_its_time_or_room(setup):  # type: ignore[no-untyped-def]
