@@ -389,3 +389,29 @@ def test_registration_settings_and_seats_typed_in_the_editions_time_zone(setup):
     assert (seats.capacity, seats.signups_open) == (20, True)
     assert _audited(seats, setup["organiser_user"], "create")
     assert SessionSeats.objects.filter(session=foreign).count() == 0
+
+
+def test_the_mechanism_refuses_a_save_without_the_rule_and_limits_choices(setup):  # type: ignore[no-untyped-def]
+    """`record_submit` asks the kind's rule on the edition before the service runs, and
+    an `EditionRecordForm` offers only the edition's related records."""
+    from django.core.exceptions import PermissionDenied
+
+    from datacon.backoffice.records import record_form, record_submit
+    from datacon.common.actor import Actor
+
+    edition, kind = setup["edition"], KINDS["salas"]
+    foreign_venue = factories.VenueFactory(edition=setup["other"])
+    form = record_form(
+        kind, edition, kind.new_record(edition), {"venue": setup["venue"].pk, "name": "S"}, None
+    )
+    assert list(form.fields["venue"].queryset) == [setup["venue"]]
+    assert foreign_venue not in form.fields["venue"].queryset
+    assert form.is_valid(), form.errors
+    outsider = EditionRole.objects.get(edition=setup["other"]).user
+    with pytest.raises(PermissionDenied):
+        record_submit(kind=kind, edition=edition, form=form, actor=Actor.of(outsider))
+    assert Room.objects.filter(name="S").count() == 0
+    saved = record_submit(
+        kind=kind, edition=edition, form=form, actor=Actor.of(setup["organiser_user"])
+    )
+    assert saved is not None and Room.objects.filter(name="S").count() == 1
