@@ -402,7 +402,11 @@ def test_the_mechanism_refuses_a_save_without_the_rule_and_limits_choices(setup)
     edition, kind = setup["edition"], KINDS["salas"]
     foreign_venue = factories.VenueFactory(edition=setup["other"])
     form = record_form(
-        kind, edition, kind.new_record(edition), {"venue": setup["venue"].pk, "name": "S"}, None
+        kind,
+        edition,
+        kind.new_record(edition),
+        {"venue": setup["venue"].pk, "name": "S", "order": "0"},
+        None,
     )
     assert list(form.fields["venue"].queryset) == [setup["venue"]]
     assert foreign_venue not in form.fields["venue"].queryset
