@@ -114,7 +114,7 @@ EDITION_SETTINGS = RecordKind(
     new_title=None,
     rule=ORGANISE,
     records=lambda edition: Edition.objects.filter(pk=edition.pk),
-    save=_edition_save,
+    service=_edition_save,
     columns=("title",),
 )
 
@@ -128,7 +128,7 @@ KINDS: dict[str, RecordKind] = {
             new_title=_("Nueva sede"),
             rule=ORGANISE,
             records=lambda edition: Venue.objects.filter(edition=edition).order_by("order", "name"),
-            save=_venue_save,
+            service=_venue_save,
             columns=("name", "city", "capacity", "is_virtual"),
         ),
         RecordKind(
@@ -142,7 +142,7 @@ KINDS: dict[str, RecordKind] = {
                 .select_related("organisation")
                 .order_by("role", "order", "organisation__name")
             ),
-            save=record_save_plain,
+            service=record_save_plain,
             columns=("organisation", "role", "order"),
         ),
         RecordKind(
@@ -156,7 +156,7 @@ KINDS: dict[str, RecordKind] = {
                 .select_related("venue")
                 .order_by("venue__order", "venue__name", "order", "name")
             ),
-            save=_room_save,
+            service=_room_save,
             columns=("name", "venue", "capacity", "is_channel"),
             attach=_no_attach,
         ),
@@ -169,7 +169,7 @@ KINDS: dict[str, RecordKind] = {
             records=lambda edition: SessionType.objects.filter(edition=edition).order_by(
                 "order", "name"
             ),
-            save=record_save_plain,
+            service=record_save_plain,
             columns=("name", "slug", "default_duration_minutes"),
         ),
         RecordKind(
@@ -183,7 +183,7 @@ KINDS: dict[str, RecordKind] = {
                 .select_related("session_type")
                 .order_by("code", "title")
             ),
-            save=_session_save,
+            service=_session_save,
             columns=("code", "title", "session_type", "language"),
             help_text=_(
                 "Aquí se cambia lo que dice cada sesión, en español y en inglés. El día, "
@@ -201,7 +201,7 @@ KINDS: dict[str, RecordKind] = {
                 .select_related("session_type")
                 .order_by("order", "session_type__order", "session_type__name")
             ),
-            save=_call_session_type_save,
+            service=_call_session_type_save,
             columns=("session_type", "duration_minutes", "order"),
             attach=_attach_call,
         ),
@@ -214,7 +214,7 @@ KINDS: dict[str, RecordKind] = {
             records=lambda edition: Question.objects.filter(call__edition=edition).order_by(
                 "order", "id"
             ),
-            save=_question_save,
+            service=_question_save,
             columns=("text", "kind", "required"),
             attach=_attach_call,
         ),
@@ -225,7 +225,7 @@ KINDS: dict[str, RecordKind] = {
             new_title=_("Nuevo eje temático"),
             rule=CONFIGURE,
             records=lambda edition: Track.objects.filter(edition=edition).order_by("order", "name"),
-            save=_track_save,
+            service=_track_save,
             columns=("name", "description", "order"),
         ),
         RecordKind(
@@ -237,7 +237,7 @@ KINDS: dict[str, RecordKind] = {
             records=lambda edition: ReviewCriterion.objects.filter(edition=edition).order_by(
                 "order", "id"
             ),
-            save=record_save_plain,
+            service=record_save_plain,
             columns=("name", "weight", "scale_min", "scale_max"),
         ),
         RecordKind(
@@ -247,7 +247,7 @@ KINDS: dict[str, RecordKind] = {
             new_title=_("Nuevo equipo de revisión"),
             rule=CONFIGURE,
             records=lambda edition: ReviewTeam.objects.filter(edition=edition).order_by("name"),
-            save=_team_save,
+            service=_team_save,
             columns=("name",),
         ),
         RecordKind(
@@ -257,7 +257,7 @@ KINDS: dict[str, RecordKind] = {
             new_title=_("Nueva plantilla de correo"),
             rule=CONFIGURE,
             records=lambda edition: EmailTemplate.objects.filter(edition=edition).order_by("kind"),
-            save=_template_save,
+            service=_template_save,
             columns=("kind", "subject"),
         ),
         RecordKind(
@@ -267,7 +267,7 @@ KINDS: dict[str, RecordKind] = {
             new_title=_("Configurar el registro"),
             rule=MANAGE_REGISTRATION,
             records=lambda edition: RegistrationSettings.objects.filter(edition=edition),
-            save=_registration_save,
+            service=_registration_save,
             columns=("edition", "is_open", "opens_at", "closes_at"),
         ),
         RecordKind(
@@ -281,7 +281,7 @@ KINDS: dict[str, RecordKind] = {
                 .select_related("session")
                 .order_by("session__day", "session__starts_at", "session__code")
             ),
-            save=_seats_save,
+            service=_seats_save,
             columns=("session", "capacity", "signups_open"),
             attach=_no_attach,
         ),

@@ -9,7 +9,7 @@ a `RecordKind` (datacon/backoffice/record_kinds.py) that says:
 * `rule`: the named rule checked on the edition (a refusal is a 403);
 * `records`: the edition's records of the kind (what the list shows, and the
   only records the edit screen opens: another edition's is a 404);
-* `save`: the service that saves one record (it opens the unit of work and
+* `service`: the service that saves one record (it opens the unit of work and
   checks its own rule; `record_save_plain` when the model has none).
 
 Saving runs in one unit of work: the rule, the service, then the form's
@@ -84,7 +84,7 @@ class RecordKind:
     new_title: str | Promise | None  # None: records of the kind are not added here
     rule: str
     records: Callable[[Edition], QuerySet[Any]]
-    save: Callable[[Model, Actor], Model]
+    service: Callable[[Any, Actor], Model]
     columns: tuple[str, ...]
     attach: Callable[[Model, Edition], None] = _attach_edition
     help_text: str | Promise = ""
@@ -128,7 +128,7 @@ def record_submit(*, kind: RecordKind, edition: Edition, form: Any, actor: Actor
     try:
         with unit_of_work(actor):
             require(actor, kind.rule, edition)
-            saved = kind.save(record, actor)
+            saved = kind.service(record, actor)
             form.save_m2m()
     except ValidationError as error:
         service_errors_to_form(form, error)
