@@ -266,7 +266,9 @@ KINDS: dict[str, RecordKind] = {
             plural=_("Configuración del registro"),
             new_title=_("Configurar el registro"),
             rule=MANAGE_REGISTRATION,
-            records=lambda edition: RegistrationSettings.objects.filter(edition=edition),
+            records=lambda edition: RegistrationSettings.objects.filter(edition=edition).order_by(
+                "pk"
+            ),
             service=_registration_save,
             columns=("edition", "is_open", "opens_at", "closes_at"),
         ),
