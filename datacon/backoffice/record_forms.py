@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice.records import EditionRecordForm
 from datacon.editions.models import Edition, EditionOrganisation, Room, SessionType, Venue
-from datacon.program.models import Session
+from datacon.program.models import Participation, Session
 from datacon.proposals.models import (
     CallSessionType,
     EmailTemplate,
@@ -83,6 +83,22 @@ class SessionContentForm(EditionRecordForm):
     class Meta:
         model = Session
         fields = ("title", "session_type", "language", "abstract", "title_en", "abstract_en")
+
+
+class ParticipationForm(EditionRecordForm):
+    """Who takes part in a session. A new participation waits for the person's answer
+    (pending, off every public page); who and where stay fixed once added, so a
+    person's consent never moves to someone else."""
+
+    def __init__(self, *args: Any, edition: Edition, **kwargs: Any) -> None:
+        super().__init__(*args, edition=edition, **kwargs)
+        if self.instance.pk:
+            self.fields["session"].disabled = True
+            self.fields["person"].disabled = True
+
+    class Meta:
+        model = Participation
+        fields = ("session", "person", "role", "order")
 
 
 class TrackForm(EditionRecordForm):

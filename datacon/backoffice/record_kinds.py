@@ -17,8 +17,8 @@ from datacon.backoffice.records import RecordKind, record_save_plain
 from datacon.common.actor import Actor
 from datacon.editions.models import Edition, EditionOrganisation, Room, SessionType, Venue
 from datacon.editions.services import edition_save, edition_status_set, room_save, venue_save
-from datacon.program.models import Session
-from datacon.program.services import session_save
+from datacon.program.models import Participation, Session
+from datacon.program.services import participation_add, session_save
 from datacon.proposals.models import (
     Call,
     CallSessionType,
@@ -69,6 +69,18 @@ def _registration_save(record: Any, actor: Actor) -> Model:
 
 def _seats_save(record: Any, actor: Actor) -> Model:
     return session_seats_save(seats=record, actor=actor)
+
+
+def _participation_save(record: Any, actor: Actor) -> Model:
+    if record.pk is None:
+        return participation_add(
+            session=record.session,
+            person=record.person,
+            role=record.role,
+            order=record.order,
+            actor=actor,
+        )
+    return record_save_plain(record, actor)
 
 
 def _edition_save(record: Any, actor: Actor) -> Model:
@@ -188,6 +200,25 @@ KINDS: dict[str, RecordKind] = {
             help_text=_(
                 "Aquí se cambia lo que dice cada sesión, en español y en inglés. El día, "
                 "la hora, la sala y el estado se cambian en el constructor del programa."
+            ),
+        ),
+        RecordKind(
+            slug="participaciones",
+            form=f.ParticipationForm,
+            plural=_("Participaciones en las sesiones"),
+            new_title=_("Añadir a alguien a una sesión"),
+            rule=ORGANISE,
+            records=lambda edition: (
+                Participation.objects.filter(session__edition=edition)
+                .select_related("session", "person")
+                .order_by("session__code", "session__title", "order", "pk")
+            ),
+            service=_participation_save,
+            columns=("person", "session", "role", "status"),
+            attach=_no_attach,
+            help_text=_(
+                "Quien se añade aquí queda pendiente de confirmar y no aparece en el sitio "
+                "hasta que confirma su participación."
             ),
         ),
         RecordKind(

@@ -419,3 +419,28 @@ def test_the_mechanism_refuses_a_save_without_the_rule_and_limits_choices(setup)
         kind=kind, edition=edition, form=form, actor=Actor.of(setup["organiser_user"])
     )
     assert saved is not None and Room.objects.filter(name="S").count() == 1
+
+
+def test_participations_are_added_pending_and_keep_their_person(setup):  # type: ignore[no-untyped-def]
+    from datacon.program.models import Participation
+
+    edition, client = setup["edition"], setup["organiser"]
+    session = factories.SessionFactory(edition=edition, title="Panel")
+    person, other = factories.PersonFactory(), factories.PersonFactory()
+    base = _base(edition) + "participaciones/"
+    response = client.post(
+        base + "nuevo/",
+        {"session": session.pk, "person": person.pk, "role": "speaker", "order": "1"},
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    participation = Participation.objects.get(session=session, person=person)
+    assert participation.status == "pending"
+    assert _audited(participation, setup["organiser_user"], "create")
+    response = client.post(
+        f"{base}{participation.pk}/",
+        {"session": session.pk, "person": other.pk, "role": "moderator", "order": "2"},
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    participation.refresh_from_db()
+    assert (participation.person, participation.role) == (person, "moderator")
+    assert _audited(participation, setup["organiser_user"], "update")
