@@ -13,7 +13,9 @@ from datacon.policy.models import (
     Agreement,
     Commitment,
     Contact,
+    Document,
     Expense,
+    Group,
     Meeting,
     Process,
     ProgressReport,
@@ -215,3 +217,25 @@ class YearAssessmentRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Dj
         model = YearAssessment
         fields = ("process", "year", "summary", "published")
         widgets = {"summary": _TEXT}
+
+
+class GroupRecordForm(forms.ModelForm):
+    class Meta:
+        model = Group
+        fields = (
+            "process", "name", "slug", "kind", "mandate", "description", "installed_on",
+            "installed_on_approximate", "dissolved_on", "order",
+        )  # fmt: skip
+        widgets = {"installed_on": _DATE, "dissolved_on": _DATE, "description": _TEXT}
+
+
+class DocumentRecordForm(forms.ModelForm):
+    """A document's data; its text is published as versions (policy_version_new)."""
+
+    class Meta:
+        model = Document
+        fields = (
+            "process", "title", "slug", "kind", "description", "order", "title_en",
+            "description_en",
+        )  # fmt: skip
+        widgets = {"description": _TEXT}

@@ -442,6 +442,8 @@ RECORD_SAVERS: dict[type[Model], Callable[[Any, Actor], Model]] = {
     ProgressReport: lambda record, actor: progress_report_save(report=record, actor=actor),
     YearAssessment: lambda record, actor: year_assessment_save(assessment=record, actor=actor),
     Contact: lambda record, actor: contact_save(contact=record, actor=actor),
+    Group: lambda record, actor: group_save(group=record, actor=actor),
+    Document: lambda record, actor: document_save(document=record, actor=actor),
 }
 
 

@@ -236,3 +236,46 @@ def test_a_process_its_contact_and_its_year_assessment(organiser_client):
         assert response.status_code == expected
     assert "Ya hay una valoración de ese año." in response.content.decode()
     assert (Contact.objects.get().process, YearAssessment.objects.get().year) == (process, 2026)
+
+
+def test_working_groups_and_documents_without_the_admin(organiser_client, organiser_user):
+    """Issue 16.2: groups and documents join the policy's record screens."""
+    from datacon.policy.models import Document, Group
+
+    process = ProcessFactory()
+    page = organiser_client.get("/gestion/politica/").content.decode()
+    assert 'href="/gestion/politica/registros/grupos/"' in page
+    assert 'href="/gestion/politica/registros/documentos/"' in page
+    assert "/admin/policy/document/" not in page
+    response = organiser_client.post(
+        "/gestion/politica/registros/grupos/nuevo/",
+        {"process": process.pk, "name": "Grupo técnico de salud", "kind": "technical",
+         "mandate": "Revisar los datos de salud.", "order": "1"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.context["form"].errors
+    group = Group.objects.get(name="Grupo técnico de salud")
+    assert group.slug != ""
+    assert AuditEntry.objects.filter(
+        object_type="policy.group", object_id=str(group.pk), actor=organiser_user
+    ).exists()
+    kept = organiser_client.post(
+        "/gestion/politica/registros/documentos/nuevo/",
+        {"process": process.pk, "title": "", "description_en": "Typed in English", "order": "1"},
+    )
+    assert kept.status_code == 200
+    assert "Typed in English" in kept.content.decode()
+    response = organiser_client.post(
+        "/gestion/politica/registros/documentos/nuevo/",
+        {"process": process.pk, "title": "Metodología", "kind": "methodology", "order": "1",
+         "title_en": "Methodology"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.context["form"].errors
+    document = Document.objects.get(title="Metodología")
+    assert document.title_en == "Methodology"
+    assert AuditEntry.objects.filter(
+        object_type="policy.document", object_id=str(document.pk), actor=organiser_user
+    ).exists()
+    reader = Client()
+    reader.force_login(factories.read_only_staff_user())
+    assert reader.get("/gestion/politica/registros/grupos/nuevo/").status_code == 403
+    assert reader.get(f"/gestion/politica/registros/documentos/{document.pk}/").status_code == 403

@@ -1,4 +1,5 @@
-"""Back-office URLs of the conference core (the records themselves are in the admin).
+"""Back-office URLs of the conference core: the start page, an edition's data and its
+configuration records (datacon/backoffice/record_kinds.py), co-conveners, venue candidates.
 
 URL names of an edition's co-conveners, venue candidates and a new edition keep
 the "proposals_" prefix they had when the call's screens held them.
@@ -7,6 +8,7 @@ the "proposals_" prefix they had when the call's screens held them.
 from django.urls import path
 
 from datacon.backoffice.views import conference as views
+from datacon.backoffice.views import edition_records as records
 from datacon.backoffice.views import roles
 
 urlpatterns = [
@@ -21,6 +23,26 @@ urlpatterns = [
         "ediciones/<slug:edition>/sedes-candidatas/",
         views.venue_candidates,
         name="proposals_venues",
+    ),
+    path(
+        "ediciones/<slug:edition>/configuracion/",
+        records.edition_settings,
+        name="edition_settings",
+    ),
+    path(
+        "ediciones/<slug:edition>/configuracion/<slug:kind>/",
+        records.edition_records,
+        name="edition_records",
+    ),
+    path(
+        "ediciones/<slug:edition>/configuracion/<slug:kind>/nuevo/",
+        records.edition_record_new,
+        name="edition_record_new",
+    ),
+    path(
+        "ediciones/<slug:edition>/configuracion/<slug:kind>/<int:pk>/",
+        records.edition_record_edit,
+        name="edition_record_edit",
     ),
     path("funciones/", roles.edition_roles_index, name="edition_roles_index"),
     path("ediciones/<slug:edition>/funciones/", roles.edition_roles, name="edition_roles"),

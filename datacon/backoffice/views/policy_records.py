@@ -1,7 +1,7 @@
 """Back-office screens of the policy process's records: one list, one create/edit screen.
 
 Processes, meetings, agreements, expenses, commitments, progress reports, year
-assessments and contacts share the
+assessments, contacts, working groups and documents share the
 same two views, driven by `KINDS` (the URL's kind → model, form and titles).
 Saving goes through `policy_record_save` (each record's own service, in the
 unit of work); who may add or change a kind is `policy.edit_record`, made of
@@ -30,7 +30,9 @@ from datacon.policy.forms import (
     AgreementRecordForm,
     CommitmentRecordForm,
     ContactRecordForm,
+    DocumentRecordForm,
     ExpenseRecordForm,
+    GroupRecordForm,
     MeetingRecordForm,
     ProcessRecordForm,
     ProgressReportRecordForm,
@@ -122,6 +124,22 @@ KINDS: dict[str, RecordKind] = {
             gettext_lazy("Contactos responsables"),
             gettext_lazy("Nuevo contacto"),
             ("process", "order", "name"),
+            ("process",),
+        ),
+        RecordKind(
+            "grupos",
+            GroupRecordForm,
+            gettext_lazy("Grupos de trabajo"),
+            gettext_lazy("Nuevo grupo"),
+            ("process", "order", "name"),
+            ("process",),
+        ),
+        RecordKind(
+            "documentos",
+            DocumentRecordForm,
+            gettext_lazy("Documentos"),
+            gettext_lazy("Nuevo documento"),
+            ("process", "order", "title"),
             ("process",),
         ),
     )

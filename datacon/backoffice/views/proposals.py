@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from datacon.backoffice.record_kinds import KINDS
 from datacon.common.access import rule_route
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
@@ -85,6 +86,7 @@ def edition_hub(request: HttpRequest, edition: str) -> HttpResponse:
             "call": call,
             "counts": selectors.status_counts(edition=current),
             "statuses": ProposalStatus.choices,
+            "record_kinds": KINDS.values(),
             "section": "hub",
         },
     )
