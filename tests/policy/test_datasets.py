@@ -24,22 +24,28 @@ def test_datasets_are_registered_under_their_themes():
     assert all(not by_slug[slug].per_edition for slug in POLICY_SLUGS | CONSULTATION_SLUGS)
 
 
-def _load():  # type: ignore[no-untyped-def]
-    from datacon.demo.loader import demo_load
-
-    demo_load(with_demo_users=False)
-    policy_demo()
-    consultation = ConsultationFactory()
-    user = participant(consultation, name="Nombre Público Elegido").user
-    target = comment(consultation, user)
-    moderation.comment_hide(
-        comment=target, reason="Motivo público.", actor=factories.SYSTEM, notify_author=False
-    )
+@pytest.fixture(scope="module")
+def loaded(demo_data, django_db_blocker):  # type: ignore[no-untyped-def]
+    """The demo, the policy demo and one moderated consultation, once for the module
+    (inside the demo's module transaction, rolled back with it)."""
+    with django_db_blocker.unblock():
+        policy_demo()
+        consultation = ConsultationFactory()
+        user = participant(consultation, name="Nombre Público Elegido").user
+        target = comment(consultation, user)
+        moderation.comment_hide(
+            comment=target, reason="Motivo público.", actor=factories.SYSTEM, notify_author=False
+        )
     return user
 
 
+@pytest.fixture
+def _load(loaded, db):  # type: ignore[no-untyped-def]
+    return lambda: loaded
+
+
 @pytest.mark.parametrize("slug", sorted(POLICY_SLUGS | CONSULTATION_SLUGS))
-def test_rows_have_exactly_the_declared_columns_and_no_personal_data(slug):
+def test_rows_have_exactly_the_declared_columns_and_no_personal_data(slug, _load):
     user = _load()
     dataset = dataset_get(slug)
     rows = list(dataset.rows(None))
@@ -51,14 +57,14 @@ def test_rows_have_exactly_the_declared_columns_and_no_personal_data(slug):
     assert "@correo-privado.example" not in flat  # people's private e-mails (factories)
 
 
-def test_hidden_comment_is_exported_with_the_moderation_notice():
+def test_hidden_comment_is_exported_with_the_moderation_notice(_load):
     _load()
     rows = [r for r in dataset_get("consulta-comentarios").rows(None) if r["estado"] == "oculto"]
     assert rows[-1]["texto"] == "Comentario ocultado por moderación: Motivo público."
 
 
 @pytest.mark.parametrize("slug", sorted(POLICY_SLUGS | CONSULTATION_SLUGS))
-def test_rows_run_a_fixed_number_of_queries(slug, count_queries):
+def test_rows_run_a_fixed_number_of_queries(slug, count_queries, _load):
     _load()
     dataset = dataset_get(slug)
     small = count_queries(lambda: list(dataset.rows(None)))
