@@ -219,7 +219,7 @@ class YearAssessmentRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Dj
         widgets = {"summary": _TEXT}
 
 
-class GroupRecordForm(forms.ModelForm):
+class GroupRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     class Meta:
         model = Group
         fields = (
@@ -229,7 +229,7 @@ class GroupRecordForm(forms.ModelForm):
         widgets = {"installed_on": _DATE, "dissolved_on": _DATE, "description": _TEXT}
 
 
-class DocumentRecordForm(forms.ModelForm):
+class DocumentRecordForm(forms.ModelForm):  # type: ignore[type-arg]  # Django's ModelForm takes no type argument at runtime
     """A document's data; its text is published as versions (policy_version_new)."""
 
     class Meta:
