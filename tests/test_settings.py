@@ -88,6 +88,9 @@ def test_production_settings_do_not_install_the_demo_app():
     command = _run(["manage.py", "load_demo", "--no-demo-users"], **production)
     assert command.returncode != 0
     assert "Unknown command: 'load_demo'" in command.stderr
+    # The public record of the real editions is loaded in production by its own command.
+    record = _run(["manage.py", "load_record", "--help"], **production)
+    assert (record.returncode, "registro público" in record.stdout) == (0, True), record.stderr
 
 
 def test_demo_settings_install_the_demo_app():

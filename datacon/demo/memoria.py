@@ -2,7 +2,7 @@
 
 Sources: the DATACON 2021 memoria ("Memoria del evento"), the DATACON concept
 note (its summary of the 2022 edition) and the edition facts in
-datacon/demo/data/editions.yaml. The narrative is the 2021 memoria's text,
+datacon/sources/data/editions.yaml. The narrative is the 2021 memoria's text,
 verbatim (datacon/demo/data/memoria_2021.yaml); the sessions-by-type table, the
 session list and every count are not copied: the memoria page computes them
 from the loaded program.
@@ -13,7 +13,6 @@ Idempotent: the services write only what differs.
 from __future__ import annotations
 
 from datacon.common.actor import Actor
-from datacon.demo import facts
 from datacon.demo.records import records_read
 from datacon.editions.models import Edition
 from datacon.memoria.models import FigureKey, FigureQualifier, Memoria, MemoriaStatus, SectionKind
@@ -23,6 +22,7 @@ from datacon.memoria.services import (
     memoria_section_save,
     reported_figure_save,
 )
+from datacon.sources import editions_record as facts
 
 SOURCES: dict[int, tuple[str, str]] = {
     2021: ("Memoria del evento, DATACON 2021", "https://datacon.mx/edicion-2021-memoria/"),

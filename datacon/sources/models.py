@@ -8,7 +8,7 @@ that supports it, and, when the source leaves room for doubt, an `uncertain`
 flag with the reason ("dato no confirmado: ...").
 
 The seed documents (the platform's founding sources, named in
-datacon/demo/facts.py) are sources too, flagged `is_seed`: a record with no
+datacon/sources/editions_record.py) are sources too, flagged `is_seed`: a record with no
 sourced fact of its own is shown as coming from them.
 """
 

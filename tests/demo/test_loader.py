@@ -4,10 +4,11 @@ import zoneinfo
 import pytest
 
 from datacon.common.models import AuditEntry
-from datacon.demo.loader import channel_numbers, demo_load
+from datacon.demo.loader import demo_load
 from datacon.editions.models import Edition, Room, Venue
 from datacon.program.models import Session
 from datacon.program.selectors import edition_figures
+from datacon.sources.record import channel_numbers
 
 pytestmark = pytest.mark.django_db
 MEXICO = zoneinfo.ZoneInfo("America/Mexico_City")

@@ -1,6 +1,6 @@
 """Facts about the real DATACON editions, taken from the seed documents: the records
 are in data/editions.yaml (organisations, editions, sessions, the 2024 abstracts);
-this module reads them in the shapes the loaders use.
+this module reads them in the shapes the loader (datacon/sources/record.py) uses.
 
 Sources (kept in the repository's history as ../shared/seeds/):
 * INAI press release INAI/138/21 (27 April 2021): first edition, 11-12 May, virtual,
@@ -27,11 +27,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from datacon.demo.records import records_read
+from datacon.sources.loader import data_file
 
 ESTIMATED_END_RULE_MINUTES = 60
 
-_DATA = records_read("editions")
+_DATA = data_file("editions.yaml")
 
 ORGANISATIONS: list[dict[str, str]] = _DATA["organisations"]
 
