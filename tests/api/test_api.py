@@ -94,6 +94,7 @@ def test_api_sends_etag_and_answers_304(demo, client):
 def test_api_cache_is_never_stale(client):
     edition = seeded_edition(sessions=1)
     before = _get(client, f"/api/v1/sessions/?edition={edition.slug}")["count"]
+    from datacon.program.publication import schedule_publish
     from datacon.program.services import session_create
 
     session_create(
@@ -103,6 +104,9 @@ def test_api_cache_is_never_stale(client):
         code="S0150",
         actor=core.SYSTEM,
     )
+    # Public from the version that publishes it, and at once in the API.
+    assert _get(client, f"/api/v1/sessions/?edition={edition.slug}")["count"] == before
+    schedule_publish(edition=edition, actor=core.SYSTEM)
     assert _get(client, f"/api/v1/sessions/?edition={edition.slug}")["count"] == before + 1
 
 

@@ -30,7 +30,8 @@ class EditionSerializer(serializers.ModelSerializer[Edition]):
     class Meta:
         model = Edition
         fields = (
-            "slug", "number", "year", "title", "theme", "summary", "start_date", "end_date",
+            "slug", "number", "year", "title", "title_en", "theme", "theme_en", "summary",
+            "summary_en", "start_date", "end_date",
             "timezone", "mode", "status", "organiser", "website", "hashtag", "url",
         )  # fmt: skip
 
@@ -126,8 +127,9 @@ class SessionSerializer(serializers.ModelSerializer[Session]):
     class Meta:
         model = Session
         fields = (
-            "id", "edition", "code", "title", "session_type", "session_type_name", "day",
-            "starts_at", "ends_at", "venue", "room", "abstract", "language", "status",
+            "id", "edition", "code", "title", "title_en", "session_type", "session_type_name",
+            "day", "starts_at", "ends_at", "venue", "room", "abstract", "abstract_en",
+            "language", "status",
             "participants", "materials", "url",
         )  # fmt: skip
 

@@ -29,7 +29,8 @@ def editions_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
     if edition is not None:
         queryset = queryset.filter(pk=edition.pk)
     for row in queryset.values(
-        "slug", "number", "year", "title", "theme", "summary", "start_date", "end_date",
+        "slug", "number", "year", "title", "title_en", "theme", "theme_en", "summary",
+        "summary_en", "start_date", "end_date",
         "timezone", "mode", "status", "organiser__slug", "website", "hashtag",
     ):  # fmt: skip
         yield {
@@ -37,8 +38,11 @@ def editions_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
             "numero": row["number"],
             "anio": row["year"],
             "titulo": row["title"],
+            "titulo_en": row["title_en"],
             "tema": row["theme"],
+            "tema_en": row["theme_en"],
             "resumen": row["summary"],
+            "resumen_en": row["summary_en"],
             "fecha_inicio": row["start_date"],
             "fecha_fin": row["end_date"],
             "zona_horaria": row["timezone"],
@@ -70,8 +74,11 @@ EDITIONS = Dataset(
         Column("numero", "integer", "Número de edición (1 = primera).", required=True),
         Column("anio", "year", "Año en que se celebra.", required=True),
         Column("titulo", "string", "Nombre de la edición.", required=True),
+        Column("titulo_en", "string", "Nombre en inglés; vacío si no se ha escrito."),
         Column("tema", "string", "Tema o lema de la edición."),
+        Column("tema_en", "string", "Tema o lema en inglés; vacío si no se ha escrito."),
         Column("resumen", "string", "Resumen en Markdown."),
+        Column("resumen_en", "string", "Resumen en inglés (Markdown); vacío si no se ha escrito."),
         Column(
             "fecha_inicio",
             "date",

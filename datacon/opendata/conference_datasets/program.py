@@ -34,15 +34,16 @@ def sessions_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
         "edition__year", "day", "starts_at", "order_in_day", "code"
     )
     for row in queryset.values(
-        "edition__slug", "edition__timezone", "code", "title", "session_type__slug",
+        "edition__slug", "edition__timezone", "code", "title", "title_en", "session_type__slug",
         "session_type__name", "day", "starts_at", "ends_at", "venue_id", "venue__name",
-        "room_id", "room__name", "abstract", "language", "status",
+        "room_id", "room__name", "abstract", "abstract_en", "language", "status",
     ):  # fmt: skip
         zone = row["edition__timezone"]
         yield {
             "edicion": row["edition__slug"],
             "codigo": row["code"],
             "titulo": row["title"],
+            "titulo_en": row["title_en"],
             "tipo": row["session_type__slug"],
             "tipo_nombre": row["session_type__name"],
             "dia": row["day"],
@@ -54,6 +55,7 @@ def sessions_rows(edition: Edition | None) -> Iterator[dict[str, Any]]:
             "sala_id": row["room_id"],
             "sala": row["room__name"] or "",
             "resumen": row["abstract"],
+            "resumen_en": row["abstract_en"],
             "idioma": row["language"],
             "estado": row["status"],
             "url": public_url("session", edition=row["edition__slug"], code=row["code"]),
@@ -78,6 +80,7 @@ SESSIONS = Dataset(
             required=True,
         ),
         Column("titulo", "string", "Título de la sesión.", required=True),
+        Column("titulo_en", "string", "Título en inglés; vacío si no se ha escrito."),
         Column("tipo", "string", "Tipo de sesión (tabla tipos-de-sesion).", required=True),
         Column("tipo_nombre", "string", "Nombre del tipo de sesión.", required=True),
         Column("dia", "date", "Día de la sesión (AAAA-MM-DD)."),
@@ -93,6 +96,7 @@ SESSIONS = Dataset(
         Column("sala_id", "integer", "Sala (tabla salas)."),
         Column("sala", "string", "Nombre de la sala."),
         Column("resumen", "string", "Resumen en Markdown."),
+        Column("resumen_en", "string", "Resumen en inglés (Markdown); vacío si no se ha escrito."),
         Column("idioma", "string", "Idioma principal (es, en u other).", required=True),
         Column(
             "estado",
