@@ -30,7 +30,16 @@ def test_demo_call_is_open_with_reviewers_proponent_and_proposals():
     assert all(title.endswith("(demostración)") for title, _status in titles)
     assert {status for _t, status in titles} == {"submitted", "confirmed", "accepted"}
     assert ReviewAssignment.objects.filter(proposal__edition=call.edition).count() == 8
-    assert ScheduleVersion.objects.filter(edition=call.edition).count() == 1
+    # Each time the demo adds to the program it publishes, as an organiser would.
+    assert list(
+        ScheduleVersion.objects.filter(edition=call.edition)
+        .order_by("number")
+        .values_list("number", "note")
+    ) == [
+        (1, "Primera versión del programa de demostración."),
+        (2, "Se agrega el taller con cupo limitado."),
+        (3, "Se confirma la tallerista del taller."),
+    ]
     # Nothing is sent while loading: demo e-mails count as delivered, decisions wait in the outbox.
     assert OutboundEmail.objects.filter(status="queued").count() == 0
     assert OutboundEmail.objects.filter(status="draft").count() == 3

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from datacon.demo.loader import DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD, demo_load
+from datacon.program.models import ScheduleVersion
 from datacon.proposals.models import Proposal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -96,17 +97,21 @@ def test_organiser_places_a_session_sees_the_double_booking_and_publishes(live_s
     assert "aviso" in session.inner_text()
     assert "estaría en dos lugares a la vez" in page.locator(".conflicts").inner_text()
 
+    # The demo published three versions (the first talk, the workshop, its speaker).
+    next_version = ScheduleVersion.objects.filter(edition__slug="2027-demo").count() + 1
+    assert next_version == 4
     page.get_by_role("link", name="Revisar y publicar").click()
     page.get_by_label("Publicar aunque haya paneles sin paridad").check()
     page.get_by_role("button", name="Publicar").click()
     page.wait_for_url("**/gestion/ediciones/2027-demo/programa/")
-    assert "Se publicó la versión 2 del programa" in page.locator(".messages").inner_text()
+    message = page.locator(".messages").inner_text()
+    assert f"Se publicó la versión {next_version} del programa" in message
 
     page.goto(f"{live_server.url}/ediciones/2027-demo/programa/")
     cards = page.locator(".session-card").all_inner_texts()
     assert any("Conversatorio: datos abiertos desde lo local" in text for text in cards)
     page.goto(f"{live_server.url}/ediciones/2027-demo/programa/cambios/")
-    assert "Versión 2" in page.locator("main").inner_text()
+    assert f"Versión {next_version}" in page.locator("main").inner_text()
 
 
 def test_invited_co_speaker_confirms_from_the_emailed_link(live_server, page):
