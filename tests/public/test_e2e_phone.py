@@ -225,3 +225,24 @@ def test_back_office_menu_is_open_on_a_desktop_and_without_javascript(live_serve
         page.locator(".bo-nav").get_by_role("link", name="Política nacional").is_visible() is True
     )
     context.close()
+
+
+@pytest.mark.parametrize(("width", "open_"), [(390, False), (1280, True)])
+def test_edition_configuration_menu_is_collapsed_on_a_phone_only(
+    live_server, browser, width, open_
+):
+    """Its 15 kinds filled the first screen of every configuration page on a phone."""
+    edition = factories.EditionFactory()
+    page = _phone(browser, live_server, factories.organiser_user(), width=width)
+    page.goto(f"{live_server.url}/gestion/ediciones/{edition.slug}/configuracion/sesiones/")
+    menu = page.locator(".bo-subnav-menu")
+    rooms = menu.get_by_role("link", name="Salas")
+    assert (menu.evaluate("details => details.open"), rooms.is_visible()) == (open_, open_)
+    if not open_:
+        assert page.get_by_role("heading", level=1).bounding_box()["y"] < 800
+        menu.locator("summary").focus()
+        page.keyboard.press("Enter")
+        assert rooms.is_visible() is True
+        page.keyboard.press("Escape")
+        assert menu.evaluate("details => details.open") is False
+    page.context.close()
