@@ -219,6 +219,7 @@ def records_create(password: str) -> tuple[int, str, str]:
     from datacon.common.actor import Actor
     from datacon.editions.services import edition_create
     from datacon.people.services import organisation_create
+    from datacon.program.publication import schedule_publish
     from datacon.program.services import session_create
 
     call_command("migrate", "--noinput", verbosity=0)
@@ -251,6 +252,9 @@ def records_create(password: str) -> tuple[int, str, str]:
         ends_at=dt.datetime(EDITION_YEAR, 5, 11, 11, tzinfo=edition.tz),
         actor=system,
     )
+    # The public program is the last published version: publish it, as an organiser would.
+    schedule_publish(edition=edition, actor=system)
+    session.refresh_from_db()
     connections.close_all()
     return session.pk, edition.slug, session.code
 
