@@ -106,6 +106,8 @@ def records_create(clients: int, seats: int) -> Setup:
     from datacon.people.models_privacy import PrivacyNotice
     from datacon.people.privacy_services import privacy_notice_publish, privacy_notice_save
     from datacon.people.services import organisation_create
+    from datacon.program.models import Session
+    from datacon.program.publication import schedule_publish
     from datacon.program.services import session_create
     from datacon.registration.models import RegistrationSettings, SessionSeats
     from datacon.registration.services import (
@@ -173,6 +175,10 @@ def records_create(clients: int, seats: int) -> Setup:
         )
         session_seats_save(seats=SessionSeats(session=session, capacity=seats), actor=system)
         workshops[phase] = (session.pk, session.code, seats)
+    # Workshops take sign-ups once the program that lists them is published.
+    schedule_publish(edition=edition, actor=system)
+    codes = dict(Session.objects.filter(edition=edition).values_list("pk", "code"))
+    workshops = {phase: (pk, codes[pk], size) for phase, (pk, _code, size) in workshops.items()}
     attendees: dict[str, list[tuple[int, str]]] = {}
     tickets = []
     for phase in workshops:
