@@ -8,8 +8,6 @@ API response or export. Once they confirm, they show everywhere at once.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 
 import pytest
 from django.test import Client
@@ -20,6 +18,7 @@ from datacon.program.schedule import placement_set
 from datacon.proposals.services import invitation_respond, proposal_decide
 from tests import factories
 from tests.proposals import factories as pf
+from tests.responses import body_text
 
 pytestmark = pytest.mark.django_db
 
@@ -86,14 +85,6 @@ def _public_urls(scene) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
-def _body(response) -> str:  # type: ignore[no-untyped-def]
-    content = b"".join(response) if response.streaming else response.content
-    if content[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return "\n".join(archive.read(name).decode() for name in archive.namelist())
-    return content.decode()
-
-
 def test_unconfirmed_co_speaker_is_on_no_public_page_api_or_export(published):
     client = Client()
     session_page = client.get(
@@ -104,7 +95,7 @@ def test_unconfirmed_co_speaker_is_on_no_public_page_api_or_export(published):
     for url in _public_urls(published):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert PENDING_NAME not in _body(response), url
+        assert PENDING_NAME not in body_text(response), url
 
 
 def test_confirming_shows_the_person_everywhere_at_once(published):
@@ -128,7 +119,7 @@ def test_confirming_shows_the_person_everywhere_at_once(published):
         f"/ediciones/{slug}/datos/conferencia/participaciones.csv",
         f"/ediciones/{slug}/schedule.json",
     ):
-        assert PENDING_NAME in _body(client.get(url)), url
+        assert PENDING_NAME in body_text(client.get(url)), url
 
 
 def test_publish_screen_names_who_is_still_pending(published, organiser_client):

@@ -8,7 +8,6 @@ page, API response, CSV or open-data archive; a change shows at once.
 from __future__ import annotations
 
 import io
-import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +20,7 @@ from datacon.people.services import person_profile_update
 from datacon.program.models import Material, Participation, ParticipationStatus
 from datacon.program.services import material_save
 from tests import factories
+from tests.responses import body_text
 
 pytestmark = pytest.mark.django_db
 
@@ -85,14 +85,6 @@ def _public_urls(scene) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
-def _body(response) -> str:  # type: ignore[no-untyped-def]
-    content = b"".join(response) if response.streaming else response.content
-    if content[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return "\n".join(archive.read(name).decode() for name in archive.namelist())
-    return content.decode()
-
-
 def _profile(**changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "public_name": CO_SPEAKER,
@@ -127,7 +119,7 @@ def test_pending_and_declined_people_are_on_no_page_api_or_export(scene):
     for url in _public_urls(scene):
         response = client.get(url)
         assert response.status_code in (200, 404), url
-        body = _body(response) if response.status_code == 200 else ""
+        body = body_text(response) if response.status_code == 200 else ""
         assert CO_SPEAKER not in body, url
         assert DECLINED not in body, url
     assert client.get("/personas/beatriz-coponente/").status_code == 404
@@ -152,8 +144,8 @@ def test_co_speaker_confirms_and_edits_the_bio_which_shows_everywhere_at_once(sc
         f"/ediciones/{slug}/datos/conferencia/personas.csv",
         f"/ediciones/{slug}/datos/datos-abiertos.zip",
     ):
-        assert "Semblanza recién escrita." in _body(client.get(url)), url
-    session_page = _body(client.get(f"/ediciones/{slug}/sesiones/S0101/"))
+        assert "Semblanza recién escrita." in body_text(client.get(url)), url
+    session_page = body_text(client.get(f"/ediciones/{slug}/sesiones/S0101/"))
     assert CO_SPEAKER in session_page
     assert DECLINED not in session_page
 
@@ -164,7 +156,7 @@ def test_declining_keeps_the_person_out_of_public(scene):
     client = Client()
     for url in _public_urls(scene):
         response = client.get(url)
-        assert CO_SPEAKER not in (_body(response) if response.status_code == 200 else ""), url
+        assert CO_SPEAKER not in (body_text(response) if response.status_code == 200 else ""), url
 
 
 def test_private_fields_are_never_public_but_stay_on_the_own_form(scene):
@@ -185,7 +177,7 @@ def test_private_fields_are_never_public_but_stay_on_the_own_form(scene):
     assert (person.bio, person.organisation_id, person.website) == ("", None, "")
     client = Client()
     for url in _public_urls(scene):
-        body = _body(client.get(url))
+        body = body_text(client.get(url))
         assert CO_SPEAKER in body or url.endswith((".zip", "participaciones/")), url
         for secret in (
             "Texto privadísimo",
@@ -370,8 +362,8 @@ def test_a_changed_public_profile_is_fresh_on_the_next_request_of_every_page(sce
         f"/ediciones/{slug}/datos/conferencia/personas.csv",
     ]
     for url in urls:
-        assert "Analista" in _body(client.get(url)), url  # cached now
+        assert "Analista" in body_text(client.get(url)), url  # cached now
     scene["client"].post(PROFILE, _profile(bio="Semblanza de hoy.", position="Directora"))
     for url in urls:
-        body = _body(client.get(url))
+        body = body_text(client.get(url))
         assert ("Directora" in body, "Analista" in body) == (True, False), url

@@ -10,8 +10,6 @@ the public sees, and the changelog is exactly the difference between versions.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 
 import pytest
 from django.test import Client
@@ -21,18 +19,11 @@ from datacon.program.models import ScheduleChangeKind, ScheduleVersion, Session
 from datacon.program.publication import schedule_publish, unpublished_changes
 from datacon.program.services import session_create, session_save
 from tests import factories
+from tests.responses import body_text
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Taller de limpieza de datos abiertos"
-
-
-def _body(response) -> str:  # type: ignore[no-untyped-def]
-    content = b"".join(response) if response.streaming else response.content
-    if content[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return "\n".join(archive.read(name).decode() for name in archive.namelist())
-    return content.decode()
 
 
 def _surfaces(slug: str) -> list[str]:
@@ -80,7 +71,7 @@ def test_a_session_confirmed_outside_the_builder_is_public_only_once_published(e
     assert client.get(session.get_absolute_url()).status_code == 404
     for url in _surfaces(edition.slug):
         response = client.get(url)
-        assert (response.status_code, TITLE in _body(response)) == (200, False), url
+        assert (response.status_code, TITLE in body_text(response)) == (200, False), url
     # The builder counts it as the one change the next version will make.
     assert [(row.kind, row.code) for row in unpublished_changes(edition=edition)] == [
         (ScheduleChangeKind.ADDED, session.code)
@@ -96,7 +87,7 @@ def test_a_session_confirmed_outside_the_builder_is_public_only_once_published(e
     assert client.get(session.get_absolute_url()).status_code == 200
     for url in _surfaces(edition.slug):
         response = client.get(url)
-        assert (response.status_code, TITLE in _body(response)) == (200, True), url
+        assert (response.status_code, TITLE in body_text(response)) == (200, True), url
     assert unpublished_changes(edition=edition) == []
 
 
