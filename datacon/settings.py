@@ -51,7 +51,7 @@ if PRODUCTION:
         )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "datacon.backoffice.apps.RepairAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -8,16 +8,12 @@ from django.urls import include, path
 from datacon.common.access import Access, Audience, public_route
 from datacon.common.views import favicon, healthz, media_file
 
-admin.site.site_header = "DATACON · Administración"
-admin.site.site_title = "DATACON"
-admin.site.index_title = "Gestión de la plataforma"
-
 # Who may reach the routes of other projects' apps (ours declare it on each view,
 # see datacon.common.access); read by the route × role matrix. Keys are URL names
 # ("namespace:name"); "admin:*" covers the whole Django admin.
 THIRD_PARTY_ACCESS: dict[str, Access] = {
-    # The Django admin checks staff status and model permissions itself.
-    # Staff accounts enter; what each may see inside is its model permissions.
+    # The Django admin is for superusers' repairs only (datacon/backoffice/admin_site.py):
+    # organisers work in /gestion/.
     "admin:*": Access(Audience.RULE, "admin.enter", private=True),
     # The admin's own log-in and log-out pages are open, like allauth's.
     "admin:login": Access(Audience.PUBLIC, private=True),

@@ -62,6 +62,14 @@ def organiser_client(organiser_user) -> Client:  # type: ignore[no-untyped-def]
     return client
 
 
+@pytest.fixture
+def superuser_client(db) -> Client:  # type: ignore[no-untyped-def]
+    """The only account that enters the Django admin (superusers' repairs)."""
+    client = Client()
+    client.force_login(factories.UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
 class QueryCounter:
     """Counts the queries a callable runs."""
 

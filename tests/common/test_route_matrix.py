@@ -70,7 +70,9 @@ STAFF = {
 
 # Who holds each named rule on the demo's 2027 edition and its records.
 GRANTS: dict[str, set[str]] = {
-    "admin.enter": STAFF,  # entering; the matrix leaves the model pages to Django's checks
+    # Superusers' repairs only: organisers work in /gestion/ (the matrix leaves the model
+    # pages inside to Django's checks).
+    "admin.enter": {"superuser"},
     "editions.back_office": STAFF | {"checkin_staff"},
     "editions.create": ORGANISERS,
     "editions.organise": ORGANISERS,
@@ -463,9 +465,8 @@ def _expected(route: Route, role: str) -> set[str]:
         owner = OWNED_BY.get(route.name)
         return {"ok"} if owner in (None, role) else {"hidden", "refused"}
     if access.permission == "admin.enter":
-        # The admin sends signed-in non-staff to its own log-in page; inside,
-        # staff see what their model permissions allow (Django's own checks).
-        return {"ok", "refused", "hidden"} if role in STAFF else {"login"}
+        # Inside, a superuser meets Django's own checks (a record that may not be deleted).
+        return {"ok", "refused", "hidden"} if role == "superuser" else {"refused"}
     if (route.name, role) in OVERRIDES:
         return OVERRIDES[(route.name, role)]
     holders = GRANTS[access.permission]

@@ -56,6 +56,15 @@ def test_screens_need_staff_with_permission(client):
         "/gestion/demanda/estandares/",
         "/gestion/demanda/estandares/nuevo/",
         "/gestion/demanda/instituciones/",
+    ],
+)
+def test_organiser_screens_render(organiser_client, analysed, path):
+    assert organiser_client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
         "/admin/demand/reuseproject/",
         "/admin/demand/reuseproject/add/",
         "/admin/demand/datastandard/",
@@ -65,8 +74,8 @@ def test_screens_need_staff_with_permission(client):
         "/admin/demand/analysisrun/",
     ],
 )
-def test_organiser_screens_render(organiser_client, analysed, path):
-    assert organiser_client.get(path).status_code == 200
+def test_repair_screens_render_for_superusers(superuser_client, analysed, path):
+    assert superuser_client.get(path).status_code == 200
 
 
 def test_triage_changes_status_with_public_reason(working_group_client):

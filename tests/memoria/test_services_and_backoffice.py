@@ -186,11 +186,11 @@ def test_back_office_lists_and_panels_render(organiser_client):
     assert 'href="/gestion/memorias/"' in home and 'href="/gestion/datos/"' in home
 
 
-def test_admin_memoria_saves_through_services(organiser_client):
+def test_admin_memoria_saves_through_services(superuser_client):
     edition = core.EditionFactory()
     memoria = memoria_ensure(edition=edition, actor=core.SYSTEM)
-    assert organiser_client.get(f"/admin/memoria/memoria/{memoria.pk}/change/").status_code == 200
-    response = organiser_client.post(
+    assert superuser_client.get(f"/admin/memoria/memoria/{memoria.pk}/change/").status_code == 200
+    response = superuser_client.post(
         "/admin/memoria/memoria/",
         {"action": "publish", "_selected_action": [memoria.pk]},
     )

@@ -90,11 +90,11 @@ def test_organisers_record_the_operator_and_every_output_follows(client, organis
     ]
 
 
-def test_organisers_edit_the_one_operator_in_the_admin(organiser_client):  # type: ignore[no-untyped-def]
-    response = organiser_client.post(
+def test_a_superuser_repairs_the_one_operator_in_the_admin(superuser_client):  # type: ignore[no-untyped-def]
+    response = superuser_client.post(
         "/admin/opendata/platformoperator/add/",
         {"name": "Operadora", "email": "datos@operadora.example", "website": ""},
     )
     assert response.status_code == 302
     assert platform_operator().email == "datos@operadora.example"
-    assert organiser_client.get("/admin/opendata/platformoperator/add/").status_code == 403
+    assert superuser_client.get("/admin/opendata/platformoperator/add/").status_code == 403

@@ -343,20 +343,20 @@ def test_delete_page_explains_consequences():
     assert notice_fields()["arco_contact"] not in html
 
 
-def test_published_notice_is_read_only_in_the_admin_and_drafts_are_editable(organiser_client):
+def test_published_notice_is_read_only_in_the_admin_and_drafts_are_editable(superuser_client):
     published = published_notice()
     draft = privacy_notice_save(notice=PrivacyNotice(**notice_fields()), actor=factories.SYSTEM)
-    page = organiser_client.get(f"/admin/people/privacynotice/{published.pk}/change/")
+    page = superuser_client.get(f"/admin/people/privacynotice/{published.pk}/change/")
     assert page.status_code == 200
     assert 'name="short_text"' not in page.content.decode()
-    refused = organiser_client.post(
+    refused = superuser_client.post(
         f"/admin/people/privacynotice/{published.pk}/change/", {"short_text": "Cambio a escondidas"}
     )
     assert refused.status_code == 403
     assert PrivacyNotice.objects.get(pk=published.pk).short_text == published.short_text
-    editable = organiser_client.get(f"/admin/people/privacynotice/{draft.pk}/change/")
+    editable = superuser_client.get(f"/admin/people/privacynotice/{draft.pk}/change/")
     assert 'name="short_text"' in editable.content.decode()
-    organiser_client.post(
+    superuser_client.post(
         "/admin/people/privacynotice/",
         {"action": "publish", "_selected_action": [draft.pk]},
     )

@@ -93,9 +93,9 @@ def _expense_form(process, **overrides):  # type: ignore[no-untyped-def]
     return data
 
 
-def test_admin_negative_expense_is_refused_in_spanish_and_keeps_input(organiser_client):
+def test_admin_negative_expense_is_refused_in_spanish_and_keeps_input(superuser_client):
     process = ProcessFactory()
-    response = organiser_client.post("/admin/policy/expense/add/", _expense_form(process))
+    response = superuser_client.post("/admin/policy/expense/add/", _expense_form(process))
     html = response.content.decode()
     assert response.status_code == 200
     assert "El monto no puede ser negativo." in html
@@ -103,11 +103,11 @@ def test_admin_negative_expense_is_refused_in_spanish_and_keeps_input(organiser_
     assert Expense.objects.count() == 0
 
 
-def test_admin_expense_with_receipt_goes_through_the_service(organiser_client):
+def test_admin_expense_with_receipt_goes_through_the_service(superuser_client):
     process = ProcessFactory()
     stage = StageFactory(process=process)
     receipt = SimpleUploadedFile("comprobante.pdf", b"%PDF-1.4 comprobante")
-    response = organiser_client.post(
+    response = superuser_client.post(
         "/admin/policy/expense/add/",
         _expense_form(
             process, amount="1500.25", spent_on="2022-03-03", supporting_document=receipt

@@ -195,12 +195,12 @@ def test_organiser_cancels_an_attendee_and_the_next_one_gets_the_seat():
     assert Permission.objects.filter(codename="export_private_attendees").count() == 1
 
 
-def test_more_seats_in_the_admin_promote_people_waiting(organiser_client):
+def test_more_seats_in_the_admin_promote_people_waiting(superuser_client):
     edition, _venues = registration_edition()
     session = workshop(edition, capacity=1)
     signups = [signup(register(edition), session) for _ in range(3)]
     seats = session.seats
-    response = organiser_client.post(
+    response = superuser_client.post(
         f"/admin/registration/sessionseats/{seats.pk}/change/",
         {"session": session.pk, "capacity": 2, "signups_open": "on"},
     )
@@ -214,10 +214,10 @@ def test_more_seats_in_the_admin_promote_people_waiting(organiser_client):
     ]
 
 
-def test_registration_settings_in_the_admin_validate_modes(organiser_client):
+def test_registration_settings_in_the_admin_validate_modes(superuser_client):
     edition, _venues = registration_edition()
     config = edition.registration_settings
-    response = organiser_client.post(
+    response = superuser_client.post(
         f"/admin/registration/registrationsettings/{config.pk}/change/",
         {
             "organisation_field": "optional",
@@ -229,3 +229,13 @@ def test_registration_settings_in_the_admin_validate_modes(organiser_client):
     )
     assert response.status_code == 200
     assert "Permita al menos una forma de asistir" in response.content.decode()
+
+
+def test_the_overview_offers_to_open_registration_for_an_edition_without_it(organiser_client):
+    """Opening registration was an admin form; it is now the edition's own record screen."""
+    edition = factories.EditionFactory(slug="sin-registro")
+    registration_edition()
+    html = organiser_client.get("/gestion/registro/").content.decode()
+    assert html.count("/configuracion/registro/nuevo/") == 1
+    assert f'href="/gestion/ediciones/{edition.slug}/configuracion/registro/nuevo/"' in html
+    assert "/admin/" not in html

@@ -10,12 +10,12 @@ from tests.sources import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_lists_and_corrects_a_fact_through_the_service(organiser_client):
+def test_admin_lists_and_corrects_a_fact_through_the_service(superuser_client):
     edition = core.EditionFactory(status="archived")
     fact = factories.fact(edition=edition, text="Dato original.")
-    assert organiser_client.get("/admin/sources/sourcedfact/").status_code == 200
-    assert organiser_client.get("/admin/sources/source/").status_code == 200
-    response = organiser_client.post(
+    assert superuser_client.get("/admin/sources/sourcedfact/").status_code == 200
+    assert superuser_client.get("/admin/sources/source/").status_code == 200
+    response = superuser_client.post(
         f"/admin/sources/sourcedfact/{fact.pk}/change/",
         {
             "key": fact.key,
@@ -37,9 +37,9 @@ def test_admin_lists_and_corrects_a_fact_through_the_service(organiser_client):
     assert AuditEntry.objects.filter(action="sourcedfact.load").count() == 2
 
 
-def test_admin_refuses_an_uncertain_fact_without_a_reason(organiser_client):
+def test_admin_refuses_an_uncertain_fact_without_a_reason(superuser_client):
     fact = factories.fact()
-    response = organiser_client.post(
+    response = superuser_client.post(
         f"/admin/sources/sourcedfact/{fact.pk}/change/",
         {"key": fact.key, "category": "general", "text": "x", "source": fact.source_id,
          "uncertain": "on", "uncertain_why": "", "order": 0},

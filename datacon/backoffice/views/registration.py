@@ -83,7 +83,17 @@ def registration_overview(request: HttpRequest) -> HttpResponse:
         )
         if actor.has_perm(SCREENS, config.edition)
     ]
-    return render(request, "backoffice/registration/overview.html", {"rows": rows})
+    # Editions this person may open registration for (the edition's "registro" record).
+    unconfigured = [
+        edition
+        for edition in Edition.objects.filter(registration_settings__isnull=True).order_by("-year")
+        if actor.has_perm("registration.manage", edition)
+    ]
+    return render(
+        request,
+        "backoffice/registration/overview.html",
+        {"rows": rows, "unconfigured": unconfigured},
+    )
 
 
 @rule_route(VIEW, obj=edition_from_url)

@@ -1,0 +1,46 @@
+"""The Django admin is a repair shop for superusers, not the organisers' workspace.
+
+Everything an organiser does has a screen in /gestion/ (edition configuration,
+platform and policy records, memoria, roles...). The admin remains for the rare
+repair a screen does not cover, so only the `admin.enter` rule (superusers)
+enters. A signed-in account without it gets the 403 every other surface gives
+(Django's admin would show its own log-in form again, which reads as "wrong
+password"); an anonymous visitor gets the admin's log-in page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.translation import gettext_lazy as _
+
+from datacon.common.access import allowed
+from datacon.common.actor import Actor
+
+ViewT = TypeVar("ViewT", bound=Callable[..., HttpResponseBase])
+ENTER = "admin.enter"  # datacon/backoffice/permissions.py
+
+
+class RepairAdminSite(admin.AdminSite):
+    site_header = _("DATACON · Reparaciones (superusuarios)")
+    site_title = "DATACON"
+    index_title = _("Reparaciones de registros")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return allowed(Actor.of(request.user), ENTER)
+
+    def admin_view(self, view: ViewT, cacheable: bool = False) -> ViewT:
+        protected = super().admin_view(view, cacheable)
+
+        @wraps(protected)
+        def refuse_signed_in(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if request.user.is_authenticated and not self.has_permission(request):
+                raise PermissionDenied(ENTER)
+            return protected(request, *args, **kwargs)
+
+        return cast(ViewT, refuse_signed_in)
