@@ -128,6 +128,7 @@ EDITION_SETTINGS = RecordKind(
     records=lambda edition: Edition.objects.filter(pk=edition.pk),
     service=_edition_save,
     columns=("title",),
+    deletable=False,
 )
 
 KINDS: dict[str, RecordKind] = {
@@ -197,6 +198,7 @@ KINDS: dict[str, RecordKind] = {
             ),
             service=_session_save,
             columns=("code", "title", "session_type", "language"),
+            deletable=False,  # a session leaves the program through the builder
             help_text=_(
                 "Aquí se cambia lo que dice cada sesión, en español y en inglés. El día, "
                 "la hora, la sala y el estado se cambian en el constructor del programa."
@@ -215,6 +217,7 @@ KINDS: dict[str, RecordKind] = {
             ),
             service=_participation_save,
             columns=("person", "session", "role", "status"),
+            deletable=False,  # people withdraw themselves; their consent is theirs
             attach=_no_attach,
             help_text=_(
                 "Quien se añade aquí queda pendiente de confirmar y no aparece en el sitio "
@@ -302,6 +305,7 @@ KINDS: dict[str, RecordKind] = {
             ),
             service=_registration_save,
             columns=("edition", "is_open", "opens_at", "closes_at"),
+            deletable=False,  # closing registration keeps who registered
         ),
         RecordKind(
             slug="cupos",

@@ -444,3 +444,46 @@ def test_participations_are_added_pending_and_keep_their_person(setup):  # type:
     participation.refresh_from_db()
     assert (participation.person, participation.role) == (person, "moderator")
     assert _audited(participation, setup["organiser_user"], "update")
+
+
+def _delete_url(edition: Edition, kind: str, pk: int) -> str:
+    return f"/gestion/ediciones/{edition.slug}/configuracion/{kind}/{pk}/borrar/"
+
+
+def test_an_organiser_deletes_a_record_after_confirming_and_it_is_audited(setup):  # type: ignore[no-untyped-def]
+    edition, client = setup["edition"], setup["organiser"]
+    track = Track.objects.create(edition=edition, name="Eje que sobra")
+    edit_page = client.get(f"/gestion/ediciones/{edition.slug}/configuracion/ejes/{track.pk}/")
+    assert _delete_url(edition, "ejes", track.pk) in edit_page.content.decode()
+    confirm = client.get(_delete_url(edition, "ejes", track.pk))
+    assert (confirm.status_code, Track.objects.filter(pk=track.pk).count()) == (200, 1)
+    response = client.post(_delete_url(edition, "ejes", track.pk))
+    assert response.status_code == 302
+    assert Track.objects.filter(pk=track.pk).count() == 0
+    entry = AuditEntry.objects.filter(object_type="proposals.track", object_id=str(track.pk)).last()
+    assert entry is not None and entry.changes["deleted"]["name"] == "Eje que sobra"
+
+
+def test_a_record_others_depend_on_is_not_deleted_and_the_page_says_what_depends(setup):  # type: ignore[no-untyped-def]
+    edition, client, venue = setup["edition"], setup["organiser"], setup["venue"]
+    factories.RoomFactory(venue=venue, name="Sala 1")
+    factories.RoomFactory(venue=venue, name="Sala 2")
+    response = client.post(_delete_url(edition, "sedes", venue.pk))
+    assert response.status_code == 409
+    assert "2 salas" in response.content.decode()
+    assert (
+        Venue.objects.filter(pk=venue.pk).count(),
+        Room.objects.filter(venue=venue).count(),
+    ) == (
+        1,
+        2,
+    )
+
+
+def test_deleting_is_refused_to_another_editions_organiser_and_absent_for_sessions(setup):  # type: ignore[no-untyped-def]
+    edition = setup["edition"]
+    track = Track.objects.create(edition=edition, name="Eje")
+    assert setup["outsider"].post(_delete_url(edition, "ejes", track.pk)).status_code == 403
+    session = factories.SessionFactory(edition=edition)
+    assert setup["organiser"].get(_delete_url(edition, "sesiones", session.pk)).status_code == 404
+    assert Track.objects.filter(pk=track.pk).count() == 1

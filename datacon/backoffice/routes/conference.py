@@ -44,6 +44,11 @@ urlpatterns = [
         records.edition_record_edit,
         name="edition_record_edit",
     ),
+    path(
+        "ediciones/<slug:edition>/configuracion/<slug:kind>/<int:pk>/borrar/",
+        records.edition_record_delete,
+        name="edition_record_delete",
+    ),
     path("funciones/", roles.edition_roles_index, name="edition_roles_index"),
     path("ediciones/<slug:edition>/funciones/", roles.edition_roles, name="edition_roles"),
     path(

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datacon.backoffice.record_kinds import EDITION_SETTINGS, KINDS
-from datacon.backoffice.records import RecordKind, record_form, record_submit
+from datacon.backoffice.records import RecordKind, record_delete, record_form, record_submit
 from datacon.common.access import require, rule_route
 from datacon.common.actor import Actor
 from datacon.common.bilingual import english_name
@@ -102,6 +102,14 @@ def _edit_in_edition_tz(
             "fields": [field for field in form if field.name not in english],
             "english_fields": [field for field in form if field.name in english],
             "cancel": done,
+            "delete_url": (
+                reverse(
+                    "backoffice:edition_record_delete",
+                    kwargs={"edition": edition.slug, "kind": kind.slug, "pk": record.pk},
+                )
+                if kind.deletable and record.pk is not None
+                else ""
+            ),
             "section": "configuration",
         },
     )
@@ -169,6 +177,42 @@ def edition_record_edit(request: HttpRequest, edition: str, kind: str, pk: int) 
         record=record,
         done=_list_url(current, record_kind),
         title=str(record),
+    )
+
+
+@rule_route(ORGANISE, obj=edition_from_url)
+def edition_record_delete(
+    request: HttpRequest, edition: str, kind: str, pk: int
+) -> HttpResponseBase:
+    """GET: what will be deleted, and a button; POST: delete it (or say what depends on it)."""
+    current = _current(request)
+    record_kind = _kind(request, kind, current)
+    if not record_kind.deletable:
+        raise Http404("Este tipo de registro no se borra aquí")
+    record = get_object_or_404(record_kind.records(current), pk=pk)
+    done = _list_url(current, record_kind)
+    dependents: list[str] = []
+    if request.method == "POST":
+        name = str(record)
+        dependents = record_delete(
+            kind=record_kind, edition=current, record=record, actor=Actor.of(request.user)
+        )
+        if not dependents:
+            messages.success(request, _("Registro borrado: «%(record)s».") % {"record": name})
+            return redirect(done)
+    return render(
+        request,
+        "backoffice/records/delete.html",
+        {
+            "edition": current,
+            "kind": record_kind,
+            "kinds": KINDS.values(),
+            "record": record,
+            "dependents": dependents,
+            "cancel": done,
+            "section": "configuration",
+        },
+        status=409 if dependents else 200,
     )
 
 
