@@ -203,7 +203,7 @@ class MaterialInline(ServiceStackedInline):
     fields = (("kind", "title", "order"), "body", "url", "file", ("licence", "language"))
 
 
-class SessionAdminForm(forms.ModelForm):
+class SessionAdminForm(forms.ModelForm):  # type: ignore[type-arg]
     """Shows the room rule of `session_save` on the room field before saving, so the
     organiser keeps what they typed (the service still enforces it under a lock)."""
 
@@ -278,7 +278,7 @@ class SessionAdmin(ServiceModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("at", "actor", "action", "object_type", "object_id", "summary")
     list_filter = ("action", "object_type")
     search_fields = ("summary", "object_id", "actor__email")
@@ -295,7 +295,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
+class OutboundEmailAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """The outbox: drafts wait here for an organiser; everything else shows its delivery state."""
 
     list_display = ("created_at", "to", "subject", "purpose", "status", "attempts", "sent_at")

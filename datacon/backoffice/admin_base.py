@@ -32,7 +32,7 @@ class ServiceAdminMixin:
             work.delete(instance)
 
 
-class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):
+class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     # Django's admin opens a plain atomic block around its change form, its delete
     # page and a list's bulk edit. The unit of work is the outermost transaction
     # (durable), so it opens first and the admin's block, and every save or delete
@@ -91,11 +91,11 @@ class ServiceModelAdmin(ServiceAdminMixin, admin.ModelAdmin):
             formset.save_m2m()
 
 
-class ServiceTabularInline(ServiceAdminMixin, admin.TabularInline):
+class ServiceTabularInline(ServiceAdminMixin, admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
 
 
-class ServiceStackedInline(ServiceAdminMixin, admin.StackedInline):
+class ServiceStackedInline(ServiceAdminMixin, admin.StackedInline):  # type: ignore[type-arg]
     extra = 0
 
 

@@ -58,7 +58,7 @@ class ConsultationAdmin(ServiceModelAdmin):
         )
 
 
-class _ReadOnly(admin.ModelAdmin):
+class _ReadOnly(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

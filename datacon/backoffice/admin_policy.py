@@ -218,7 +218,7 @@ class AgreementAdmin(_PolicyDeletes, ServiceModelAdmin):
         return obj.text[:100]
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(admin.TabularInline):  # type: ignore[type-arg]
     model = DocumentVersion
     fields = ("number", "published_at", "change_summary", "file")
     readonly_fields = fields

@@ -146,7 +146,7 @@ class PrivacyNoticeAdmin(ServiceModelAdmin):
 
 
 @admin.register(AttendeeExport)
-class AttendeeExportAdmin(admin.ModelAdmin):
+class AttendeeExportAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """The log of attendee exports: read only."""
 
     list_display = ("at", "edition", "actor", "with_personal_data", "rows")

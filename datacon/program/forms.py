@@ -192,7 +192,7 @@ class MaterialUploadForm(forms.Form):
     licence = forms.ChoiceField(label=_("Licencia"), choices=Licence.choices)
 
 
-class MaterialForm(forms.ModelForm):
+class MaterialForm(forms.ModelForm):  # type: ignore[type-arg]
     """A session's material: the kind says what is needed (a link, a file or a text)."""
 
     class Meta:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -42,7 +42,7 @@ def sessions_public() -> QuerySet[Session]:
     return Session.objects.filter(public_session_filter())
 
 
-def _participations_prefetch() -> Prefetch:
+def _participations_prefetch() -> Prefetch[Any]:
     return Prefetch(
         "participations",
         queryset=Participation.objects.public()

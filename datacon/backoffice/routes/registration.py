@@ -1,10 +1,10 @@
 """Back-office URLs of the registration capability. URL names start with "registration_"."""
 
-from django.urls import path
+from django.urls import URLPattern, path
 
 from datacon.backoffice.views import registration as views
 
-urlpatterns: list = [
+urlpatterns: list[URLPattern] = [
     path("registro/", views.registration_overview, name="registration_overview"),
     path("registro/<slug:edition>/", views.registration_dashboard, name="registration_dashboard"),
     path(

@@ -48,7 +48,7 @@ def memoria_list(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/memoria/list.html", {"rows": rows})
 
 
-def _figure_initial(memoria: Memoria) -> list[dict]:
+def _figure_initial(memoria: Memoria) -> list[dict[str, Any]]:
     return [
         {
             "key": f.key, "value": f.value, "qualifier": f.qualifier, "source": f.source,

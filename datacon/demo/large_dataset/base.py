@@ -6,9 +6,9 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 
@@ -23,6 +23,9 @@ EDITION_SLUG = "2030-carga"
 EDITION_YEAR = 2030
 EDITION_NUMBER = 90
 TIMEZONE = "America/Mexico_City"
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+ItemT = TypeVar("ItemT")
 
 
 @dataclass(frozen=True)
@@ -124,9 +127,9 @@ STEPS: list[Step] = [
 ]
 
 
-def _bulk(model: type[models.Model], objects: list) -> list:
+def _bulk(model: type[ModelT], objects: list[ModelT]) -> list[ModelT]:
     """bulk_create in batches; ids come back on PostgreSQL and on SQLite >= 3.35."""
-    created: list = []
+    created: list[ModelT] = []
     for start in range(0, len(objects), BATCH_SIZE):
         created.extend(model._default_manager.bulk_create(objects[start : start + BATCH_SIZE]))
     return created
@@ -136,7 +139,7 @@ def _search_document(*parts: str) -> str:
     return search_normalise(" ".join(part for part in parts if part))
 
 
-def _cycle(items: list, rng: random.Random) -> Iterator:
+def _cycle(items: Sequence[ItemT], rng: random.Random) -> Iterator[ItemT]:
     """Every item once in a shuffled order, then again in another, forever."""
     while True:
         order = list(items)
