@@ -20,6 +20,8 @@ def edition_documents() -> Iterator[SearchItem]:
             url=reverse("public:edition", args=[edition.slug]),
             body=" ".join(part for part in (edition.theme, edition.summary) if part),
             context=str(edition.year),
+            title_en=edition.title_en,
+            body_en=" ".join(part for part in (edition.theme_en, edition.summary_en) if part),
         )
 
 

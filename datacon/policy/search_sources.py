@@ -34,6 +34,8 @@ def document_documents() -> Iterator[SearchItem]:
                 part for part in (document.description, latest.body if latest else "") if part
             ),
             context=f"{document.process.title} · {document.get_kind_display()}",
+            title_en=document.title_en,
+            body_en=document.description_en,
         )
 
 

@@ -28,6 +28,8 @@ def session_documents() -> Iterator[SearchItem]:
             url=session_path(session.edition.slug, session.code),
             body=session.abstract,
             context=f"{session.edition.title} · {session.session_type.name}",
+            title_en=f"{session.code} · {session.title_en}" if session.title_en else "",
+            body_en=session.abstract_en,
         )
 
 

@@ -5,8 +5,9 @@
   (stemmed, accent-free words from datacon/search/words.py; the tokenizer
   `unicode61 remove_diacritics 2` folds anything left), kept in step by triggers.
 * PostgreSQL (production): a stored `tsvector` column computed by the database,
-  `to_tsvector('spanish', unaccent(title || ' ' || body))`, with a GIN index; the
-  query goes through `plainto_tsquery('spanish', unaccent(q))`.
+  the Spanish text through the 'spanish' configuration and the English version
+  organisers wrote through 'english', both unaccented, with a GIN index; a query
+  matches through either (`plainto_tsquery('spanish', q) || plainto_tsquery('english', q)`).
 
 Each backend answers three questions, one SQL statement each, whatever the data
 size: how many hits per kind, the best few of every kind, and one page of one kind.
@@ -27,7 +28,10 @@ FTS = "search_fts"
 UNACCENT = "search_unaccent"
 EXCERPT_SOURCE = 4000  # characters of the body read to cut an excerpt around the match
 
-_COLUMNS = f"d.id, d.kind, d.title, d.context, d.url, SUBSTR(d.body, 1, {EXCERPT_SOURCE})"
+_COLUMNS = (
+    f"d.id, d.kind, d.title, d.context, d.url, SUBSTR(d.body, 1, {EXCERPT_SOURCE}), "
+    f"d.title_en, SUBSTR(d.body_en, 1, {EXCERPT_SOURCE})"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class Hit:
     context: str
     url: str
     body: str
+    title_en: str
+    body_en: str
 
 
 class Backend:
@@ -74,7 +80,7 @@ class Backend:
             f"FROM hits JOIN {TABLE} d ON d.id = hits.id) ranked "
             f"WHERE n <= %s ORDER BY n"
         )
-        return [Hit(*row[:6]) for row in _rows(connection, sql, [*hits[1], per_kind])]
+        return [Hit(*row[:8]) for row in _rows(connection, sql, [*hits[1], per_kind])]
 
     def page(
         self, connection: BaseDatabaseWrapper, query: str, kind: str, offset: int, limit: int
@@ -130,7 +136,10 @@ class SqliteBackend(Backend):
 
 
 class PostgresBackend(Backend):
-    VECTOR = f"to_tsvector('spanish'::regconfig, {UNACCENT}(title || ' ' || body))"
+    VECTOR = (
+        f"to_tsvector('spanish'::regconfig, {UNACCENT}(title || ' ' || body)) || "
+        f"to_tsvector('english'::regconfig, {UNACCENT}(title_en || ' ' || body_en))"
+    )
 
     def install(self, connection: BaseDatabaseWrapper) -> None:
         with connection.cursor() as cursor:
@@ -164,8 +173,10 @@ class PostgresBackend(Backend):
             return None  # only stop words or symbols: the same answer as SQLite
         return (
             f"SELECT id, ts_rank(vector, q) AS score FROM {TABLE}, "
-            f"plainto_tsquery('spanish'::regconfig, {UNACCENT}(%s)) q WHERE vector @@ q",
-            [query],
+            f"(SELECT plainto_tsquery('spanish'::regconfig, {UNACCENT}(%s)) || "
+            f"plainto_tsquery('english'::regconfig, {UNACCENT}(%s)) AS q) query "
+            "WHERE vector @@ q",
+            [query, query],
         )
 
 

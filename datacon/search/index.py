@@ -98,8 +98,10 @@ def _documents(source: SearchSource) -> list[SearchDocument]:
             title=item.title[:500],
             context=item.context[:300],
             body=plain(item.body),
+            title_en=item.title_en[:500],
+            body_en=plain(item.body_en),
             url=item.url,
-            normalised=index_text(item.title, item.body),
+            normalised=index_text(item.title, item.body, item.title_en, item.body_en),
         )
         for item in source.documents()
     ]

@@ -13,8 +13,12 @@ class SearchDocument(models.Model):
     title = models.CharField(max_length=500)
     context = models.CharField(max_length=300, blank=True)  # "Sesión · DATACON 2024"
     body = models.TextField(blank=True)
+    # The English version, when organisers wrote one ("" otherwise).
+    title_en = models.CharField(max_length=500, blank=True, default="")
+    body_en = models.TextField(blank=True, default="")
     url = models.CharField(max_length=500)
-    # The stemmed, accent-free words the SQLite FTS5 table indexes (datacon/search/words.py).
+    # The stemmed, accent-free words of both languages the SQLite FTS5 table indexes
+    # (datacon/search/words.py).
     normalised = models.TextField(blank=True)
 
     class Meta:

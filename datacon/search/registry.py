@@ -5,7 +5,7 @@
     def need_documents() -> Iterator[SearchItem]:
         for need in needs_public():                       # the PUBLIC selector, always
             yield SearchItem(key=str(need.pk), title=need.title, url=need.get_absolute_url(),
-                             body=need.description)
+                             body=need.description, title_en=need.title_en)
 
     search_source_register(SearchSource(
         kind="need", label=_("Necesidades de datos"), scopes=(versions.DEMAND,),
@@ -35,6 +35,10 @@ class SearchItem:
     url: str
     body: str = ""
     context: str = ""  # a short line under the title ("DATACON 2024 · Taller")
+    # The English version organisers wrote (datacon/common/bilingual.py), "" when none:
+    # indexed too, so an English query finds it, and shown on the English site.
+    title_en: str = ""
+    body_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import connections, router
 
+from datacon.common.bilingual import ENGLISH, SPANISH, page_language
 from datacon.common.text import search_normalise
 from datacon.search.backends import Hit, backend_for
 from datacon.search.index import index_refresh
@@ -30,6 +31,9 @@ class Result:
     url: str
     context: str
     excerpt: str
+    # The language of title and excerpt when it is not the page's (the English site
+    # showing a record nobody translated): templates mark it with lang="…".
+    lang: str = ""
 
 
 @dataclass
@@ -90,6 +94,21 @@ def search_everything(*, query: str, kind: str = "", page: int = 1) -> SearchRes
 
 
 def _result(hit: Hit, query: str) -> Result:
+    """What the visitor reads: on the English site the English version when organisers
+    wrote one, otherwise the Spanish text marked as such (datacon/common/bilingual.py)."""
+    if page_language() == ENGLISH:
+        if hit.title_en:
+            body = hit.body_en or hit.body
+            return Result(
+                title=hit.title_en, url=hit.url, context=hit.context, excerpt=excerpt(body, query)
+            )
+        return Result(
+            title=hit.title,
+            url=hit.url,
+            context=hit.context,
+            excerpt=excerpt(hit.body, query),
+            lang=SPANISH,
+        )
     return Result(
         title=hit.title, url=hit.url, context=hit.context, excerpt=excerpt(hit.body, query)
     )

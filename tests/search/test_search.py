@@ -190,3 +190,26 @@ def test_a_new_comment_rebuilds_no_kind_but_hiding_an_answered_one_rebuilds_answ
     )
     assert index_refresh() == ["answer"]
     assert "answer" not in _titles("agua")
+
+
+def test_the_english_version_is_found_and_shown_on_the_english_site():
+    """Organisers' English titles and texts are indexed too: "water" finds the session on
+    both sites; the English site shows the English title, and the Spanish text of a record
+    nobody translated is marked lang="es-MX" (a Spanish voice in screen readers)."""
+    edition = factories.EditionFactory(title="Edición bilingüe", title_en="Bilingual edition")
+    factories.SessionFactory(
+        edition=edition,
+        code="S0101",
+        title="Calidad del agua potable",
+        title_en="Drinking water quality",
+        abstract_en="Measuring drinking water in rivers.",
+    )
+    factories.SessionFactory(edition=edition, code="S0102", title="Mapas del agua subterránea")
+    client = Client()
+    english = client.get("/en/buscar/", {"q": "water"}).content.decode()
+    spanish = client.get("/buscar/", {"q": "water"}).content.decode()
+    assert ">S0101 · Drinking water quality</a>" in english
+    assert ">S0101 · Calidad del agua potable</a>" in spanish
+    untranslated = client.get("/en/buscar/", {"q": "subterránea"}).content.decode()
+    assert 'lang="es-MX">S0102 · Mapas del agua subterránea</a>' in untranslated
+    assert [group.kind for group in search_everything(query="rivers").groups] == ["session"]

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from datacon.common.access import public_route
+from datacon.common.bilingual import ENGLISH, page_language
 from datacon.common.http import public_page
 from datacon.common.query import query_int
 from datacon.search.registry import search_scopes
@@ -34,4 +35,9 @@ def _search(request: HttpRequest) -> HttpResponse:
             kind=request.GET.get("tipo") or "",
             page=_page_number(request.GET.get("pagina")),
         )
-    return render(request, "public/search.html", {"query": query, "results": results})
+    return render(
+        request,
+        "public/search.html",
+        # The line under each title is built from Spanish records (edition, session type).
+        {"query": query, "results": results, "english_page": page_language() == ENGLISH},
+    )

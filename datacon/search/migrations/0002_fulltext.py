@@ -1,21 +1,12 @@
-"""The full-text index of each database: FTS5 on SQLite, a Spanish tsvector GIN index on
-PostgreSQL (with unaccent). The SQL lives in datacon/search/backends.py, next to the
-queries that use it."""
+"""The full-text index of each database: FTS5 on SQLite, a tsvector GIN index on
+PostgreSQL (with unaccent). It was installed here; its SQL (datacon/search/backends.py)
+now reads the English columns added in 0003, which installs it (and reinstalls it on
+a database migrated before)."""
 
 from django.db import migrations
-
-from datacon.search.backends import backend_for
-
-
-def create(apps, schema_editor):  # type: ignore[no-untyped-def]
-    backend_for(schema_editor.connection).install(schema_editor.connection)
-
-
-def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
-    backend_for(schema_editor.connection).uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]
