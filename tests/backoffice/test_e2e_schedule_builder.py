@@ -152,3 +152,59 @@ def test_drag_keyboard_warning_and_undo(live_server, browser, width):  # type: i
     # Nothing wider than the screen (the grid scrolls in its own box).
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.context.close()
+
+
+def _day_of(session):  # type: ignore[no-untyped-def]
+    placement = SessionPlacement.objects.get(session=session)
+    return placement.starts_at.astimezone(session.edition.tz).date()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_session_goes_to_another_day_by_dragging_or_from_the_keyboard(  # type: ignore[no-untyped-def]
+    live_server, browser, width
+):
+    edition, room_a, room_b, sessions = _world()
+    page = _signed_in_page(browser, live_server, factories.organiser_user(), width)
+    page.goto(f"{live_server.url}/gestion/ediciones/{edition.slug}/programa/")
+    status = page.locator("#builder-status")
+    day_two = page.locator("a[data-day-target]", has_text="Día 2")
+
+    # Dragged from the list onto the second day's tab: that day opens with it in hand,
+    # and a tap on a slot places it there.
+    _drag(page, page.locator("ul[data-unplace] li", has_text="Primera"), day_two)
+    expect(page.locator(".day-tabs a[aria-current=page]")).to_contain_text("Día 2")
+    expect(status).to_contain_text("«Primera» viene de otro día")
+    _slot(page, room_b, "11:00").click()
+    expect(status).to_have_text("«Primera»: 11:00–12:00, Sala B (cambio sin publicar).")
+    assert (_where(sessions["Primera"]), _day_of(sessions["Primera"])) == (
+        ("11:00", "Sala B"),
+        edition.end_date,
+    )
+
+    # From the keyboard, back to day 1: "Mover", then the day's tab, then arrows and Enter.
+    page.get_by_role("button", name="Mover «Primera»").focus()
+    page.keyboard.press("Enter")
+    day_one = page.get_by_role("link", name="Llevar «Primera» a Día 1")
+    day_one.focus()
+    page.keyboard.press("Enter")
+    expect(status).to_contain_text("«Primera» viene de otro día")
+    assert page.evaluate("document.activeElement.dataset.label") == "Sala A (Sede Centro), 09:00"
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("«Primera»: 09:00–10:00, Sala A (cambio sin publicar).")
+    assert (_where(sessions["Primera"]), _day_of(sessions["Primera"])) == (
+        ("09:00", "Sala A"),
+        edition.start_date,
+    )
+
+    # Escape on the new day leaves the session where it was.
+    page.get_by_role("button", name="Mover «Primera»").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Llevar «Primera» a Día 2").focus()
+    page.keyboard.press("Enter")
+    expect(status).to_contain_text("«Primera» viene de otro día")
+    page.keyboard.press("Escape")
+    expect(status).to_have_text("Movimiento cancelado.")
+    expect(page.locator(".carried-card")).to_have_count(0)
+    assert _day_of(sessions["Primera"]) == edition.start_date
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.context.close()

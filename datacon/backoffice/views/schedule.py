@@ -188,6 +188,11 @@ def _builder_text() -> dict[str, str]:
         "failed": _("No se pudo guardar el movimiento. Revise su conexión e intente de nuevo."),
         "nothing_to_undo": _("No hay movimientos que deshacer."),
         "warnings": _("Advertencias:"),
+        "carry_to": _("Llevar %(session)s a %(day)s"),
+        "carried": _(
+            "%(session)s viene de otro día: elija un espacio de este día (tóquelo, o use las "
+            "flechas e Intro) o pulse Escape para dejarla donde estaba."
+        ),
     }
 
 

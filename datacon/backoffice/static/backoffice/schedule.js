@@ -8,6 +8,9 @@
 // which answers what the move did and the conflicts; the grid is then read
 // again from the server, so what is shown is always what is stored. The last
 // moves can be undone: an undo posts the session back to where it stood.
+// To another day: drop the session (or, while moving it from the keyboard,
+// activate) the other day's tab; that day opens with the session in hand, to
+// be placed on one of its slots like any other move.
 (function () {
   "use strict";
 
@@ -24,6 +27,7 @@
   var cancelButton = document.getElementById("builder-cancel");
   var tokenInput = root.querySelector("input[name=csrfmiddlewaretoken]");
   var storageKey = "datacon-builder-undo:" + window.location.pathname;
+  var carryKey = "datacon-builder-carry:" + window.location.pathname;
   var picked = null; // the card (grid or list) being moved from the keyboard
   var dragged = null; // the card being dragged
   var busy = false;
@@ -245,6 +249,12 @@
     if (list && onGrid(card)) {
       list.tabIndex = -1;
     }
+    Array.prototype.forEach.call(dayTabs(), function (tab) {
+      tab.setAttribute(
+        "aria-label",
+        format(text.carry_to, { session: "«" + card.dataset.title + "»", day: tab.textContent })
+      );
+    });
     cancelButton.hidden = false;
     say(format(text.picked, { session: "«" + card.dataset.title + "»" }), "");
     var start = card.closest("[data-slot]") || slotAt(0, 0);
@@ -269,6 +279,12 @@
     if (list) {
       list.removeAttribute("tabindex");
     }
+    Array.prototype.forEach.call(dayTabs(), function (tab) {
+      tab.removeAttribute("aria-label");
+    });
+    if (card.classList.contains("carried-card")) {
+      card.remove(); // brought from another day: it stays where it was
+    }
     cancelButton.hidden = true;
     if (!quiet) {
       say(text.cancelled, "");
@@ -284,10 +300,61 @@
   function drop(target) {
     var card = picked;
     cancel(true);
+    if (target.hasAttribute("data-day-target")) {
+      return carry(card, target.dataset.dayTarget);
+    }
     if (target.hasAttribute("data-unplace")) {
       return onGrid(card) ? unplace(card) : null;
     }
     return placeAt(card, target);
+  }
+
+  // --- to another day -------------------------------------------------------------
+  function dayTabs() {
+    return root.querySelectorAll("[data-day-target]");
+  }
+
+  function carry(card, day) {
+    try {
+      window.sessionStorage.setItem(
+        carryKey,
+        JSON.stringify({
+          session: card.dataset.session,
+          title: card.dataset.title,
+          moveUrl: card.dataset.moveUrl,
+        })
+      );
+    } catch (error) {
+      say(text.failed, "error"); // storage refused: the session stays where it is
+      return null;
+    }
+    window.location.assign(window.location.pathname + "?dia=" + encodeURIComponent(day));
+    return null;
+  }
+
+  // The day opened with a session brought from another one: it is in hand, shown in
+  // the dock, until it is placed on a slot of this day or the move is cancelled.
+  function takeCarried() {
+    var raw = null;
+    try {
+      raw = window.sessionStorage.getItem(carryKey);
+      window.sessionStorage.removeItem(carryKey);
+    } catch (error) {
+      return;
+    }
+    if (!raw) {
+      return;
+    }
+    var data = JSON.parse(raw);
+    var card = document.createElement("p");
+    card.className = "carried-card";
+    card.dataset.session = data.session;
+    card.dataset.title = data.title;
+    card.dataset.moveUrl = data.moveUrl;
+    card.textContent = "«" + data.title + "»";
+    dock.insertBefore(card, dock.firstChild);
+    pick(card);
+    say(format(text.carried, { session: "«" + data.title + "»" }), "");
   }
 
   root.addEventListener("click", function (event) {
@@ -305,7 +372,7 @@
     if (!picked) {
       return;
     }
-    var target = event.target.closest("[data-slot], [data-unplace]");
+    var target = event.target.closest("[data-slot], [data-unplace], [data-day-target]");
     if (target) {
       event.preventDefault(); // a tap on a session's link places instead of opening it
       drop(target);
@@ -368,7 +435,8 @@
     if (!dragged) {
       return;
     }
-    var target = event.target.closest && event.target.closest("[data-slot], [data-unplace]");
+    var target =
+      event.target.closest && event.target.closest("[data-slot], [data-unplace], [data-day-target]");
     if (!target) {
       return;
     }
@@ -387,7 +455,8 @@
   });
 
   root.addEventListener("drop", function (event) {
-    var target = event.target.closest && event.target.closest("[data-slot], [data-unplace]");
+    var target =
+      event.target.closest && event.target.closest("[data-slot], [data-unplace], [data-day-target]");
     var card = dragged;
     clearOver();
     if (!card || !target) {
@@ -396,6 +465,10 @@
     event.preventDefault();
     dragged = null;
     card.classList.remove("is-dragged");
+    if (target.hasAttribute("data-day-target")) {
+      carry(card, target.dataset.dayTarget);
+      return;
+    }
     if (target.hasAttribute("data-unplace")) {
       if (onGrid(card)) {
         unplace(card);
@@ -440,4 +513,5 @@
   });
   writeStack(memoryStack);
   enhance();
+  takeCarried();
 })();
