@@ -208,3 +208,50 @@ def test_a_session_goes_to_another_day_by_dragging_or_from_the_keyboard(  # type
     assert _day_of(sessions["Primera"]) == edition.start_date
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.context.close()
+
+
+def _minutes(session):  # type: ignore[no-untyped-def]
+    placement = SessionPlacement.objects.get(session=session)
+    return int((placement.ends_at - placement.starts_at).total_seconds() // 60)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_session_is_made_longer_or_shorter_with_the_pointer_or_its_buttons(  # type: ignore[no-untyped-def]
+    live_server, browser, width
+):
+    edition, room_a, _room_b, sessions = _world()
+    page = _signed_in_page(browser, live_server, factories.organiser_user(), width)
+    page.goto(f"{live_server.url}/gestion/ediciones/{edition.slug}/programa/")
+    status = page.locator("#builder-status")
+    _drag(
+        page, page.locator("ul[data-unplace] li", has_text="Primera"), _slot(page, room_a, "10:00")
+    )
+    expect(status).to_have_text("«Primera»: 10:00–11:00, Sala A (cambio sin publicar).")
+
+    # The bottom edge dragged down two rows: an hour longer, same start and room.
+    handle = _slot(page, room_a, "10:00").locator("[data-resize-handle]")
+    handle.scroll_into_view_if_needed()
+    box = handle.bounding_box()
+    row = page.evaluate("document.querySelector('.schedule-grid tbody tr').offsetHeight")
+    page.mouse.move(box["x"] + 20, box["y"] + 3)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 20, box["y"] + 3 + 2 * row, steps=6)
+    page.mouse.up()
+    expect(status).to_have_text("«Primera»: 10:00–12:00, Sala A (cambio sin publicar).")
+    assert (_where(sessions["Primera"]), _minutes(sessions["Primera"])) == (
+        ("10:00", "Sala A"),
+        120,
+    )
+
+    # The keyboard way: the "−30′" button.
+    page.get_by_role("button", name="Acortar «Primera» 30 minutos").focus()
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("«Primera»: 10:00–11:30, Sala A (cambio sin publicar).")
+    assert _minutes(sessions["Primera"]) == 90
+
+    # Undone like any move.
+    page.get_by_role("button", name="Deshacer el último movimiento").click()
+    expect(status).to_contain_text("Movimiento deshecho.")
+    assert _minutes(sessions["Primera"]) == 120
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.context.close()

@@ -109,6 +109,7 @@ def _grid(state: BuilderState, day: dt.date) -> Any:
                     "session": placement.session,
                     "starts": starts,
                     "ends": placement.ends_at.astimezone(tz),
+                    "minutes": int((placement.ends_at - placement.starts_at).total_seconds() // 60),
                     "conflicts": conflicts.get(placement.session_id, []),
                 },
             )
@@ -189,6 +190,7 @@ def _builder_text() -> dict[str, str]:
         "nothing_to_undo": _("No hay movimientos que deshacer."),
         "warnings": _("Advertencias:"),
         "carry_to": _("Llevar %(session)s a %(day)s"),
+        "too_short": _("Una sesión dura al menos 30 minutos."),
         "carried": _(
             "%(session)s viene de otro día: elija un espacio de este día (tóquelo, o use las "
             "flechas e Intro) o pulse Escape para dejarla donde estaba."

@@ -31,6 +31,8 @@
   var picked = null; // the card (grid or list) being moved from the keyboard
   var dragged = null; // the card being dragged
   var busy = false;
+  var resizing = null; // {card, startY, rowHeight} while a bottom edge is dragged
+  var STEP_MINUTES = 30; // one row of the grid
 
   function format(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_match, name) {
@@ -79,9 +81,12 @@
 
   function enhance() {
     root.classList.add("js-builder");
-    Array.prototype.forEach.call(root.querySelectorAll("[data-move]"), function (button) {
-      button.hidden = false;
-    });
+    Array.prototype.forEach.call(
+      root.querySelectorAll("[data-move], [data-resize], [data-resize-handle]"),
+      function (control) {
+        control.hidden = false;
+      }
+    );
     Array.prototype.forEach.call(root.querySelectorAll("[data-session]"), function (card) {
       card.setAttribute("draggable", "true");
     });
@@ -176,6 +181,21 @@
       dia: root.dataset.day,
       hora: slot.dataset.time,
       lugar: slot.dataset.place,
+    });
+  }
+
+  // A new length, same start and place: the bottom edge dragged, or a −30′/+30′ button.
+  function resize(card, minutes) {
+    var slot = card.closest("[data-slot]");
+    if (!slot || minutes < STEP_MINUTES) {
+      say(text.too_short, "error");
+      return null;
+    }
+    return post(card.dataset.moveUrl, {
+      dia: root.dataset.day,
+      hora: card.dataset.time,
+      lugar: slot.dataset.place,
+      duracion: String(minutes),
     });
   }
 
@@ -358,6 +378,13 @@
   }
 
   root.addEventListener("click", function (event) {
+    var resizer = event.target.closest("[data-resize]");
+    if (resizer && root.contains(resizer) && !picked) {
+      event.preventDefault();
+      var resized = resizer.closest("[data-session]");
+      resize(resized, Number(resized.dataset.minutes) + Number(resizer.dataset.resize));
+      return;
+    }
     var button = event.target.closest("[data-move]");
     if (button && root.contains(button)) {
       event.preventDefault();
@@ -412,6 +439,54 @@
     cancel(false);
   });
 
+  // --- resizing with the pointer ------------------------------------------------------
+  root.addEventListener("pointerdown", function (event) {
+    var handle = event.target.closest && event.target.closest("[data-resize-handle]");
+    if (!handle || picked) {
+      return;
+    }
+    event.preventDefault(); // no drag of the card, no text selection
+    var card = handle.closest("[data-session]");
+    var row = root.querySelector(".schedule-grid tbody tr");
+    resizing = { card: card, startY: event.clientY, rowHeight: row ? row.offsetHeight : 40 };
+    card.classList.add("is-resizing");
+    handle.setPointerCapture(event.pointerId);
+  });
+
+  function rowsMoved(event) {
+    return Math.round((event.clientY - resizing.startY) / resizing.rowHeight);
+  }
+
+  root.addEventListener("pointermove", function (event) {
+    if (!resizing) {
+      return;
+    }
+    var minutes = Number(resizing.card.dataset.minutes) + rowsMoved(event) * STEP_MINUTES;
+    resizing.card.dataset.preview = minutes >= STEP_MINUTES ? minutes + " min" : "";
+  });
+
+  root.addEventListener("pointerup", function (event) {
+    if (!resizing) {
+      return;
+    }
+    var card = resizing.card;
+    var rows = rowsMoved(event);
+    resizing = null;
+    card.classList.remove("is-resizing");
+    delete card.dataset.preview;
+    if (rows !== 0) {
+      resize(card, Number(card.dataset.minutes) + rows * STEP_MINUTES);
+    }
+  });
+
+  root.addEventListener("pointercancel", function () {
+    if (resizing) {
+      resizing.card.classList.remove("is-resizing");
+      delete resizing.card.dataset.preview;
+      resizing = null;
+    }
+  });
+
   // --- dragging ---------------------------------------------------------------------
   function clearOver() {
     Array.prototype.forEach.call(root.querySelectorAll(".is-over"), function (element) {
@@ -421,7 +496,10 @@
 
   root.addEventListener("dragstart", function (event) {
     var card = event.target.closest && event.target.closest("[data-session]");
-    if (!card) {
+    if (!card || resizing) {
+      if (resizing) {
+        event.preventDefault();
+      }
       return;
     }
     cancel(true);
