@@ -159,6 +159,15 @@ def _day_of(session):  # type: ignore[no-untyped-def]
     return placement.starts_at.astimezone(session.edition.tz).date()
 
 
+def _carry_from_the_keyboard(page, title, day):  # type: ignore[no-untyped-def]
+    """ "Mover" on the session, Enter on the other day's tab: that day opens with it in hand."""
+    page.get_by_role("button", name=f"Mover «{title}»").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name=f"Llevar «{title}» a {day}").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#builder-status")).to_contain_text(f"«{title}» viene de otro día")
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_session_goes_to_another_day_by_dragging_or_from_the_keyboard(  # type: ignore[no-untyped-def]
     live_server, browser, width
@@ -182,12 +191,7 @@ def test_a_session_goes_to_another_day_by_dragging_or_from_the_keyboard(  # type
     )
 
     # From the keyboard, back to day 1: "Mover", then the day's tab, then arrows and Enter.
-    page.get_by_role("button", name="Mover «Primera»").focus()
-    page.keyboard.press("Enter")
-    day_one = page.get_by_role("link", name="Llevar «Primera» a Día 1")
-    day_one.focus()
-    page.keyboard.press("Enter")
-    expect(status).to_contain_text("«Primera» viene de otro día")
+    _carry_from_the_keyboard(page, "Primera", "Día 1")
     assert page.evaluate("document.activeElement.dataset.label") == "Sala A (Sede Centro), 09:00"
     page.keyboard.press("Enter")
     expect(status).to_have_text("«Primera»: 09:00–10:00, Sala A (cambio sin publicar).")
@@ -197,11 +201,7 @@ def test_a_session_goes_to_another_day_by_dragging_or_from_the_keyboard(  # type
     )
 
     # Escape on the new day leaves the session where it was.
-    page.get_by_role("button", name="Mover «Primera»").focus()
-    page.keyboard.press("Enter")
-    page.get_by_role("link", name="Llevar «Primera» a Día 2").focus()
-    page.keyboard.press("Enter")
-    expect(status).to_contain_text("«Primera» viene de otro día")
+    _carry_from_the_keyboard(page, "Primera", "Día 2")
     page.keyboard.press("Escape")
     expect(status).to_have_text("Movimiento cancelado.")
     expect(page.locator(".carried-card")).to_have_count(0)
