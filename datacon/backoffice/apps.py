@@ -12,6 +12,7 @@ class BackofficeConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from datacon.backoffice import permissions  # noqa: F401  (the named rules)
         from datacon.backoffice.roles import roles_ensure
 
         # Groups and their permissions follow the models after every migrate.

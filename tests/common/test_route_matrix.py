@@ -93,6 +93,11 @@ GRANTS: dict[str, set[str]] = {
     "policy.view": BACK_OFFICE_READERS,
     "policy.publish_document": ORGANISERS,
     "policy.edit_record": ORGANISERS,
+    # The platform's record screens ask the rule of the record's kind; the crawl reaches
+    # the first kind of their menu first, the policy's processes (policy.view / edit / delete).
+    "backoffice.view_catalogue_record": BACK_OFFICE_READERS,
+    "backoffice.edit_catalogue_record": ORGANISERS,
+    "backoffice.delete_catalogue_record": ORGANISERS,
     "consultation.view": BACK_OFFICE_READERS | {"moderator"},
     "consultation.moderate": CONSULTATION_STAFF,
     "consultation.answer": ORGANISERS,

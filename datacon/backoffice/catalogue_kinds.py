@@ -1,0 +1,173 @@
+"""The kinds of platform-wide records organisers keep in the back office.
+
+Each kind is one entry of configuration for the screens of
+datacon/backoffice/views/catalogue.py (see datacon/backoffice/catalogue.py);
+the menu shows them under their group's heading, in this order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from datacon.backoffice.catalogue import CatalogueKind
+from datacon.common.actor import Actor
+from datacon.policy import forms as policy_forms
+from datacon.policy.services import policy_record_delete, policy_record_save
+
+POLICY = _("Política nacional")
+POLICY_VIEW = "policy.view"
+POLICY_EDIT = "policy.edit_record"
+POLICY_DELETE = "policy.delete_record"
+
+
+def _policy_save(record: Model, actor: Actor) -> Model:
+    return policy_record_save(record=record, actor=actor)
+
+
+def _policy_delete(record: Any, actor: Actor) -> None:
+    policy_record_delete(instance=record, actor=actor)
+
+
+def _policy(
+    slug: str,
+    form: Any,
+    plural: Any,
+    new_title: Any,
+    ordering: tuple[str, ...],
+    related: tuple[str, ...],
+    columns: tuple[str, ...],
+    **extra: Any,
+) -> CatalogueKind:
+    """A record of the policy process: `policy.view` lists it, `policy.edit_record` and
+    `policy.delete_record` (its model's add_/change_/delete_ permission) write it."""
+    return CatalogueKind(
+        slug=slug,
+        form=form,
+        plural=plural,
+        new_title=new_title,
+        group=POLICY,
+        view_rule=POLICY_VIEW,
+        edit_rule=POLICY_EDIT,
+        delete_rule=POLICY_DELETE,
+        saver=extra.pop("saver", _policy_save),
+        deleter=_policy_delete,
+        ordering=ordering,
+        related=related,
+        columns=columns,
+        **extra,
+    )
+
+
+POLICY_KINDS: tuple[CatalogueKind, ...] = (
+    _policy(
+        "procesos",
+        policy_forms.ProcessRecordForm,
+        _("Procesos"),
+        _("Nuevo proceso"),
+        ("-created_at", "-id"),
+        (),
+        ("short_title", "title", "status"),
+    ),
+    _policy(
+        "reuniones",
+        policy_forms.MeetingRecordForm,
+        _("Reuniones"),
+        _("Nueva reunión"),
+        ("-starts_at", "-id"),
+        ("process",),
+        ("title", "process", "starts_at", "status"),
+    ),
+    _policy(
+        "acuerdos",
+        policy_forms.AgreementRecordForm,
+        _("Acuerdos"),
+        _("Nuevo acuerdo"),
+        ("-meeting__starts_at", "number"),
+        ("meeting",),
+        ("text", "meeting", "number", "status", "due_on"),
+    ),
+    _policy(
+        "gastos",
+        policy_forms.ExpenseRecordForm,
+        _("Gastos"),
+        _("Nuevo gasto"),
+        ("-spent_on", "-id"),
+        ("process",),
+        ("description", "process", "spent_on", "amount", "supplier"),
+    ),
+    _policy(
+        "compromisos",
+        policy_forms.CommitmentRecordForm,
+        _("Compromisos"),
+        _("Nuevo compromiso"),
+        ("code", "id"),
+        ("process",),
+        ("code", "title", "process", "starts_year"),
+    ),
+    _policy(
+        "avances",
+        policy_forms.ProgressReportRecordForm,
+        _("Avances de compromisos"),
+        _("Nuevo avance"),
+        ("-reported_on", "-id"),
+        ("commitment",),
+        ("commitment", "reported_on", "value"),
+    ),
+    _policy(
+        "valoraciones",
+        policy_forms.YearAssessmentRecordForm,
+        _("Valoraciones anuales"),
+        _("Nueva valoración anual"),
+        ("-year", "-id"),
+        ("process",),
+        ("process", "year", "published"),
+    ),
+    _policy(
+        "contactos",
+        policy_forms.ContactRecordForm,
+        _("Contactos responsables"),
+        _("Nuevo contacto"),
+        ("process", "order", "name"),
+        ("process",),
+        ("name", "process", "role", "order"),
+    ),
+    _policy(
+        "grupos",
+        policy_forms.GroupRecordForm,
+        _("Grupos de trabajo"),
+        _("Nuevo grupo"),
+        ("process", "order", "name"),
+        ("process",),
+        ("name", "process", "kind", "order"),
+    ),
+    _policy(
+        "documentos",
+        policy_forms.DocumentRecordForm,
+        _("Documentos"),
+        _("Nuevo documento"),
+        ("process", "order", "title"),
+        ("process",),
+        ("title", "process", "kind", "order"),
+    ),
+)
+
+KINDS: dict[str, CatalogueKind] = {kind.slug: kind for kind in (*POLICY_KINDS,)}
+POLICY_SLUGS = frozenset(kind.slug for kind in POLICY_KINDS)
+_BY_MODEL: dict[type[Model], CatalogueKind] = {kind.model: kind for kind in KINDS.values()}
+assert len(_BY_MODEL) == len(KINDS), "one kind per model: the rules find the kind by its model"
+
+
+def kind_of_record(record: Model | None) -> CatalogueKind | None:
+    """The kind a record is kept as (None for a record of no kind)."""
+    return _BY_MODEL.get(type(record)) if record is not None else None
+
+
+def kind_groups(kinds: list[CatalogueKind]) -> list[tuple[str, list[CatalogueKind]]]:
+    """The kinds under their menu headings, in the order of KINDS."""
+    groups: dict[str, list[CatalogueKind]] = {}
+    for kind in kinds:
+        groups.setdefault(str(kind.group), []).append(kind)
+    return list(groups.items())
