@@ -104,10 +104,13 @@ class CatalogueKind:
 
 
 class CatalogueForm(forms.ModelForm):  # type: ignore[type-arg]
-    """A record's form: dates and times typed with the browser's pickers."""
+    """A record's form: dates and times typed with the browser's pickers; the fields in
+    `Meta.optional` may stay empty (the service fills them: a goal's number...)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in getattr(getattr(type(self), "Meta", None), "optional", ()):
+            self.fields[name].required = False
         for form_field in self.fields.values():
             if isinstance(form_field, forms.DateTimeField):
                 form_field.widget = forms.DateTimeInput(

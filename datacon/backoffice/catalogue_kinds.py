@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
+from datacon.backoffice import catalogue_forms as f
 from datacon.backoffice.catalogue import CatalogueKind
 from datacon.common.actor import Actor
 from datacon.policy import forms as policy_forms
@@ -70,6 +71,42 @@ POLICY_KINDS: tuple[CatalogueKind, ...] = (
         ("-created_at", "-id"),
         (),
         ("short_title", "title", "status"),
+    ),
+    _policy(
+        "metas",
+        f.GoalForm,
+        _("Objetivos de los procesos"),
+        _("Nuevo objetivo"),
+        ("process", "number"),
+        ("process",),
+        ("text", "process", "number"),
+    ),
+    _policy(
+        "etapas",
+        f.StageForm,
+        _("Etapas"),
+        _("Nueva etapa"),
+        ("process", "order"),
+        ("process",),
+        ("name", "process", "order", "starts_on", "ends_on"),
+    ),
+    _policy(
+        "hitos",
+        f.MilestoneForm,
+        _("Hitos"),
+        _("Nuevo hito"),
+        ("-date", "-id"),
+        ("process", "stage"),
+        ("title", "process", "date", "stage"),
+    ),
+    _policy(
+        "ediciones-vinculadas",
+        f.ProcessEditionForm,
+        _("Ediciones vinculadas a un proceso"),
+        _("Vincular una edición"),
+        ("process", "edition__year"),
+        ("process", "edition"),
+        ("edition", "process", "relation"),
     ),
     _policy(
         "reuniones",
@@ -142,6 +179,37 @@ POLICY_KINDS: tuple[CatalogueKind, ...] = (
         ("process", "order", "name"),
         ("process",),
         ("name", "process", "kind", "order"),
+    ),
+    _policy(
+        "integrantes",
+        f.MembershipForm,
+        _("Integrantes de los grupos"),
+        _("Nuevo integrante"),
+        ("group__process", "group__order", "group__name", "id"),
+        ("group", "person", "organisation"),
+        ("person", "organisation", "group", "role", "starts_on", "ends_on"),
+        help_text=_(
+            "Quién forma parte de cada grupo de trabajo, con su nombre público; los datos "
+            "privados de las personas no se muestran aquí."
+        ),
+    ),
+    _policy(
+        "asistencias",
+        f.AttendanceForm,
+        _("Asistencia a las reuniones"),
+        _("Registrar una asistencia"),
+        ("-meeting__starts_at", "id"),
+        ("meeting", "person", "organisation"),
+        ("person", "organisation", "meeting", "status"),
+    ),
+    _policy(
+        "anexos",
+        f.AttachmentForm,
+        _("Documentos adjuntos a las reuniones"),
+        _("Adjuntar un documento"),
+        ("-meeting__starts_at", "order", "id"),
+        ("meeting",),
+        ("title", "meeting", "order"),
     ),
     _policy(
         "documentos",
