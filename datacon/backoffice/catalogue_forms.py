@@ -7,6 +7,9 @@ from __future__ import annotations
 from django import forms
 
 from datacon.backoffice.catalogue import CatalogueForm
+from datacon.opendata.models import PlatformOperator
+from datacon.people.models import Organisation, Person
+from datacon.people.models_privacy import PrivacyNotice
 from datacon.policy.models import (
     Attendance,
     Goal,
@@ -16,6 +19,7 @@ from datacon.policy.models import (
     ProcessEdition,
     Stage,
 )
+from datacon.sources.models import Source, SourcedFact
 
 _TEXT = forms.Textarea(attrs={"rows": 5})
 
@@ -75,3 +79,65 @@ class AttachmentForm(CatalogueForm):
     class Meta:
         model = MeetingAttachment
         fields = ("meeting", "title", "file", "url", "document", "order")
+
+
+# --- people, organisations and the platform's own records ---------------------------------
+
+
+class OrganisationForm(CatalogueForm):
+    class Meta:
+        model = Organisation
+        fields = ("name", "acronym", "slug", "kind", "website", "logo", "description")
+        widgets = {"description": _TEXT}
+
+
+PERSON_PUBLIC = ("public_name", "slug", "position", "organisation", "bio", "photo",
+                 "photo_consent", "website")  # fmt: skip
+
+
+class PersonForm(CatalogueForm):
+    """A person's public profile (what the program and the open data show)."""
+
+    class Meta:
+        model = Person
+        fields = PERSON_PUBLIC
+        widgets = {"bio": _TEXT}
+
+
+class PersonPrivateForm(CatalogueForm):
+    """The public profile and the private data (e-mail, gender), for accounts that see
+    personal data (`people.view_private_data`); never published."""
+
+    class Meta:
+        model = Person
+        fields = (*PERSON_PUBLIC, "email", "gender")
+        widgets = {"bio": _TEXT}
+
+
+class PrivacyNoticeForm(CatalogueForm):
+    class Meta:
+        model = PrivacyNotice
+        fields = ("edition", "responsible_body", "responsible_address", "short_text",
+                  "data_collected", "purposes", "legal_basis", "transfers", "retention",
+                  "arco_contact", "arco_procedure", "changes_summary")  # fmt: skip
+
+
+class PlatformOperatorForm(CatalogueForm):
+    class Meta:
+        model = PlatformOperator
+        fields = ("name", "email", "website")
+
+
+class SourceForm(CatalogueForm):
+    class Meta:
+        model = Source
+        fields = ("key", "kind", "title", "publisher", "url", "published")
+
+
+class SourcedFactForm(CatalogueForm):
+    class Meta:
+        model = SourcedFact
+        fields = ("key", "edition", "process", "session", "milestone", "category", "on_date",
+                  "text", "text_en", "source", "quote", "uncertain", "uncertain_why",
+                  "order")  # fmt: skip
+        widgets = {"text": _TEXT, "text_en": _TEXT}

@@ -14,9 +14,18 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice import catalogue_forms as f
 from datacon.backoffice.catalogue import CatalogueKind
+from datacon.backoffice.records import record_save_plain
 from datacon.common.actor import Actor
+from datacon.people.privacy_services import privacy_notice_save
+from datacon.people.services import organisation_save, person_save
 from datacon.policy import forms as policy_forms
 from datacon.policy.services import policy_record_delete, policy_record_save
+from datacon.sources.services import (
+    source_delete,
+    source_save,
+    sourced_fact_delete,
+    sourced_fact_save,
+)
 
 POLICY = _("Política nacional")
 POLICY_VIEW = "policy.view"
@@ -222,7 +231,138 @@ POLICY_KINDS: tuple[CatalogueKind, ...] = (
     ),
 )
 
-KINDS: dict[str, CatalogueKind] = {kind.slug: kind for kind in (*POLICY_KINDS,)}
+PEOPLE = _("Personas y organizaciones")
+PLATFORM = _("Plataforma")
+SOURCES = _("Fuentes del registro público")
+
+
+def _organisation_save(record: Any, actor: Actor) -> Model:
+    return organisation_save(organisation=record, actor=actor)
+
+
+def _person_save(record: Any, actor: Actor) -> Model:
+    return person_save(person=record, actor=actor)
+
+
+def _notice_save(record: Any, actor: Actor) -> Model:
+    return privacy_notice_save(notice=record, actor=actor)
+
+
+def _source_save(record: Any, actor: Actor) -> Model:
+    return source_save(source=record, actor=actor)
+
+
+def _source_delete(record: Any, actor: Actor) -> None:
+    source_delete(source=record, actor=actor)
+
+
+def _fact_save(record: Any, actor: Actor) -> Model:
+    return sourced_fact_save(fact=record, actor=actor)
+
+
+def _fact_delete(record: Any, actor: Actor) -> None:
+    sourced_fact_delete(fact=record, actor=actor)
+
+
+PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
+    # People and organisations are shared by every edition: any edition's organisers
+    # edit them (`people.edit`). They are not deleted here: sessions, memberships and
+    # registrations point at them.
+    CatalogueKind(
+        slug="organizaciones",
+        form=f.OrganisationForm,
+        plural=_("Organizaciones"),
+        new_title=_("Nueva organización"),
+        group=PEOPLE,
+        view_rule="people.edit",
+        edit_rule="people.edit",
+        saver=_organisation_save,
+        ordering=("name", "id"),
+        columns=("name", "acronym", "kind", "website"),
+    ),
+    CatalogueKind(
+        slug="personas",
+        form=f.PersonForm,
+        private_form=f.PersonPrivateForm,
+        plural=_("Personas (perfiles públicos)"),
+        new_title=_("Nueva persona"),
+        group=PEOPLE,
+        view_rule="people.edit",
+        edit_rule="people.edit",
+        saver=_person_save,
+        ordering=("public_name", "id"),
+        related=("organisation",),
+        columns=("public_name", "organisation", "position"),
+        help_text=_(
+            "El perfil público de quien participa en el programa. El correo y el género son "
+            "privados: solo los ve y cambia quien tiene acceso a datos personales."
+        ),
+    ),
+    CatalogueKind(
+        slug="avisos-de-privacidad",
+        form=f.PrivacyNoticeForm,
+        plural=_("Avisos de privacidad"),
+        new_title=_("Nuevo aviso (borrador)"),
+        group=PLATFORM,
+        view_rule="people.privacy_notices",
+        edit_rule="people.privacy_notices",
+        saver=_notice_save,
+        ordering=("edition__year", "-version", "-id"),
+        related=("edition",),
+        columns=("responsible_body", "edition", "version", "published_at"),
+        help_text=_(
+            "Un aviso publicado no se modifica: las personas aceptaron ese texto. Sin edición, "
+            "el aviso es el de la plataforma."
+        ),
+    ),
+    CatalogueKind(
+        slug="operador",
+        form=f.PlatformOperatorForm,
+        plural=_("Operador de la plataforma"),
+        new_title=_("Registrar el operador"),
+        group=PLATFORM,
+        view_rule="opendata.view",
+        edit_rule="opendata.edit_operator",
+        saver=record_save_plain,
+        single=True,
+        columns=("name", "email", "website"),
+        help_text=_(
+            "Quien publica los datos de toda la plataforma y atiende el catálogo de datos "
+            "abiertos. Mientras no se registre, se usa el de la configuración del servidor."
+        ),
+    ),
+    CatalogueKind(
+        slug="fuentes",
+        form=f.SourceForm,
+        plural=_("Fuentes"),
+        new_title=_("Nueva fuente"),
+        group=SOURCES,
+        view_rule="sources.edit_record",
+        edit_rule="sources.edit_record",
+        delete_rule="sources.delete_record",
+        saver=_source_save,
+        deleter=_source_delete,
+        ordering=("kind", "published", "title"),
+        columns=("title", "kind", "publisher", "published"),
+    ),
+    CatalogueKind(
+        slug="datos-con-fuente",
+        form=f.SourcedFactForm,
+        plural=_("Datos con fuente"),
+        new_title=_("Nuevo dato con fuente"),
+        group=SOURCES,
+        view_rule="sources.edit_record",
+        edit_rule="sources.edit_record",
+        delete_rule="sources.delete_record",
+        saver=_fact_save,
+        deleter=_fact_delete,
+        ordering=("edition__year", "process", "order", "id"),
+        related=("edition", "process", "source"),
+        columns=("text", "edition", "process", "category", "source"),
+    ),
+)
+
+KINDS: dict[str, CatalogueKind] = {kind.slug: kind for kind in (*POLICY_KINDS, *PLATFORM_KINDS)}
 POLICY_SLUGS = frozenset(kind.slug for kind in POLICY_KINDS)
 _BY_MODEL: dict[type[Model], CatalogueKind] = {kind.model: kind for kind in KINDS.values()}
 assert len(_BY_MODEL) == len(KINDS), "one kind per model: the rules find the kind by its model"

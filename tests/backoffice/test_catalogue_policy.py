@@ -77,7 +77,9 @@ CASES: dict[str, Callable[[], tuple[dict[str, Any], dict[str, Any]]]] = {
 
 
 @pytest.mark.parametrize("slug", sorted(CASES))
-def test_an_organiser_creates_edits_and_deletes_the_record(slug, organiser_client, organiser_user):
+def test_an_organiser_creates_edits_and_deletes_the_record(
+    slug, organiser_client, organiser_user, django_assert_max_num_queries
+):
     kind = KINDS[slug]
     data, change = CASES[slug]()
     base = f"/gestion/registros/{slug}/"
@@ -86,6 +88,8 @@ def test_an_organiser_creates_edits_and_deletes_the_record(slug, organiser_clien
     errors = response.context["form"].errors if response.status_code == 200 else {}
     assert (response.status_code, errors) == (302, {})
     record = kind.model._default_manager.get()
+    with django_assert_max_num_queries(12):
+        assert organiser_client.get(base).status_code == 200
     response = organiser_client.post(f"{base}{record.pk}/", data | change)
     errors = response.context["form"].errors if response.status_code == 200 else {}
     assert (response.status_code, errors) == (302, {})
