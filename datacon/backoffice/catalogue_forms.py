@@ -7,6 +7,13 @@ from __future__ import annotations
 from django import forms
 
 from datacon.backoffice.catalogue import CatalogueForm
+from datacon.demand.models import (
+    Institution,
+    InstitutionAlias,
+    ReuseDataset,
+    ReuseLink,
+    ReuseProject,
+)
 from datacon.opendata.models import PlatformOperator
 from datacon.people.models import Organisation, Person
 from datacon.people.models_privacy import PrivacyNotice
@@ -141,3 +148,39 @@ class SourcedFactForm(CatalogueForm):
                   "text", "text_en", "source", "quote", "uncertain", "uncertain_why",
                   "order")  # fmt: skip
         widgets = {"text": _TEXT, "text_en": _TEXT}
+
+
+# --- "¿Qué datos abrir?": reuse projects and the directory of institutions ------------------
+
+
+class ReuseProjectForm(CatalogueForm):
+    class Meta:
+        model = ReuseProject
+        fields = ("title", "slug", "kind", "sector", "summary", "description", "team",
+                  "organisations", "edition", "session", "is_published", "is_demo",
+                  "source_note")  # fmt: skip
+        widgets = {"description": _TEXT, "team": forms.Textarea(attrs={"rows": 3})}
+
+
+class ReuseLinkForm(CatalogueForm):
+    class Meta:
+        model = ReuseLink
+        fields = ("project", "label", "url", "order")
+
+
+class ReuseDatasetForm(CatalogueForm):
+    class Meta:
+        model = ReuseDataset
+        fields = ("project", "need", "title", "url", "order")
+
+
+class InstitutionForm(CatalogueForm):
+    class Meta:
+        model = Institution
+        fields = ("name", "acronym", "slug", "level", "state", "organisation")
+
+
+class InstitutionAliasForm(CatalogueForm):
+    class Meta:
+        model = InstitutionAlias
+        fields = ("institution", "name")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice import catalogue_forms as f
 from datacon.backoffice.catalogue import CatalogueKind
+from datacon.backoffice.catalogue_demand import DEMAND_KINDS
 from datacon.backoffice.records import record_save_plain
 from datacon.common.actor import Actor
 from datacon.people.privacy_services import privacy_notice_save
@@ -362,7 +363,9 @@ PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
     ),
 )
 
-KINDS: dict[str, CatalogueKind] = {kind.slug: kind for kind in (*POLICY_KINDS, *PLATFORM_KINDS)}
+KINDS: dict[str, CatalogueKind] = {
+    kind.slug: kind for kind in (*POLICY_KINDS, *PLATFORM_KINDS, *DEMAND_KINDS)
+}
 POLICY_SLUGS = frozenset(kind.slug for kind in POLICY_KINDS)
 _BY_MODEL: dict[type[Model], CatalogueKind] = {kind.model: kind for kind in KINDS.values()}
 assert len(_BY_MODEL) == len(KINDS), "one kind per model: the rules find the kind by its model"
