@@ -44,6 +44,22 @@ Saver = Callable[[Any, Actor], Model]
 Deleter = Callable[[Any, Actor], None]
 
 
+def _always(record: Any) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class CatalogueAction:
+    """A step of a record beyond saving it (publishing a privacy notice...): a button on the
+    record's screen, a POST through the service `run` under the kind's `edit_rule`."""
+
+    slug: str
+    label: str | Promise
+    run: Callable[[Any, Actor], Model]  # the record the screen shows afterwards
+    done: str | Promise
+    shown: Callable[[Any], bool] = _always
+
+
 @dataclass(frozen=True)
 class CatalogueKind:
     slug: str
@@ -62,6 +78,7 @@ class CatalogueKind:
     single: bool = False  # one record at most: "new" only while there is none
     private_form: type[forms.ModelForm] | None = None  # type: ignore[type-arg]
     help_text: str | Promise = ""
+    actions: tuple[CatalogueAction, ...] = ()
 
     @property
     def model(self) -> type[Model]:
@@ -80,6 +97,9 @@ class CatalogueKind:
         if self.single and self.model._default_manager.exists():
             return False
         return allowed(actor, self.edit_rule, self.model())
+
+    def action(self, slug: str) -> CatalogueAction | None:
+        return next((action for action in self.actions if action.slug == slug), None)
 
     def form_class(self, actor: Actor) -> type[forms.ModelForm]:  # type: ignore[type-arg]
         """The private form (personal data) only for accounts allowed to see it."""
@@ -133,6 +153,19 @@ def catalogue_submit(*, kind: CatalogueKind, form: Any, actor: Actor) -> Model |
         service_errors_to_form(form, error)
         return None
     return saved
+
+
+def catalogue_act(
+    *, kind: CatalogueKind, action: CatalogueAction, record: Model, actor: Actor
+) -> tuple[Model | None, list[str]]:
+    """Run a record's action through its service: (the record to show next, []), or
+    (None, the service's reasons)."""
+    try:
+        with unit_of_work(actor):
+            require(actor, kind.edit_rule, record)
+            return action.run(record, actor), []
+    except ValidationError as error:
+        return None, list(error.messages)
 
 
 def catalogue_delete(*, kind: CatalogueKind, record: Model, actor: Actor) -> list[str]:

@@ -13,11 +13,15 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from datacon.backoffice import catalogue_forms as f
-from datacon.backoffice.catalogue import CatalogueKind
+from datacon.backoffice.catalogue import CatalogueAction, CatalogueKind
 from datacon.backoffice.catalogue_demand import DEMAND_KINDS
 from datacon.backoffice.records import record_save_plain
 from datacon.common.actor import Actor
-from datacon.people.privacy_services import privacy_notice_save
+from datacon.people.privacy_services import (
+    privacy_notice_new_draft,
+    privacy_notice_publish,
+    privacy_notice_save,
+)
 from datacon.people.services import organisation_save, person_save
 from datacon.policy import forms as policy_forms
 from datacon.policy.services import policy_record_delete, policy_record_save
@@ -249,6 +253,32 @@ def _notice_save(record: Any, actor: Actor) -> Model:
     return privacy_notice_save(notice=record, actor=actor)
 
 
+def _notice_publish(record: Any, actor: Actor) -> Model:
+    return privacy_notice_publish(notice=record, actor=actor)
+
+
+def _notice_new_draft(record: Any, actor: Actor) -> Model:
+    return privacy_notice_new_draft(source=record, actor=actor)
+
+
+NOTICE_ACTIONS = (
+    CatalogueAction(
+        slug="publicar",
+        label=_("Publicar este aviso (versión siguiente)"),
+        run=_notice_publish,
+        done=_("Aviso publicado: es el vigente desde ahora."),
+        shown=lambda notice: not notice.is_published,
+    ),
+    CatalogueAction(
+        slug="nueva-version",
+        label=_("Crear una nueva versión (borrador copiado de este aviso)"),
+        run=_notice_new_draft,
+        done=_("Borrador creado: corríjalo y publíquelo."),
+        shown=lambda notice: notice.is_published,
+    ),
+)
+
+
 def _source_save(record: Any, actor: Actor) -> Model:
     return source_save(source=record, actor=actor)
 
@@ -311,6 +341,7 @@ PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
         ordering=("edition__year", "-version", "-id"),
         related=("edition",),
         columns=("responsible_body", "edition", "version", "published_at"),
+        actions=NOTICE_ACTIONS,
         help_text=_(
             "Un aviso publicado no se modifica: las personas aceptaron ese texto. Sin edición, "
             "el aviso es el de la plataforma."

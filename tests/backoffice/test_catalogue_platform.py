@@ -181,3 +181,35 @@ def test_one_operator_only(organiser_client):
     assert "/gestion/registros/operador/nuevo/" not in listing
     assert organiser_client.get("/gestion/registros/operador/nuevo/").status_code == 404
     assert PlatformOperator.objects.count() == 1
+
+
+def test_publish_a_notice_then_start_its_next_version(organiser_client, organiser_user):
+    data, _change = _notice()
+    organiser_client.post("/gestion/registros/avisos-de-privacidad/nuevo/", data)
+    draft = PrivacyNotice.objects.get()
+    url = f"/gestion/registros/avisos-de-privacidad/{draft.pk}/"
+    page = organiser_client.get(url).content.decode()
+    assert f'action="{url}accion/publicar/"' in page
+    assert "accion/nueva-version/" not in page
+    assert organiser_client.get(f"{url}accion/publicar/").status_code == 405
+    response = organiser_client.post(f"{url}accion/publicar/")
+    assert (response.status_code, response["Location"]) == (302, url)
+    draft.refresh_from_db()
+    assert (draft.version, draft.published_by) == (1, organiser_user)
+    response = organiser_client.post(f"{url}accion/publicar/")
+    assert response.status_code == 302
+    follow = organiser_client.get(url).content.decode()
+    assert "Este aviso ya está publicado (versión 1)." in follow
+    assert f'action="{url}accion/nueva-version/"' in follow
+    response = organiser_client.post(f"{url}accion/nueva-version/")
+    copy = PrivacyNotice.objects.exclude(pk=draft.pk).get()
+    assert response["Location"] == f"/gestion/registros/avisos-de-privacidad/{copy.pk}/"
+    assert (copy.version, copy.purposes) == (None, draft.purposes)
+    reader = _client(factories.read_only_staff_user())
+    assert (
+        reader.post(
+            f"/gestion/registros/avisos-de-privacidad/{copy.pk}/accion/publicar/"
+        ).status_code
+        == 403
+    )
+    assert organiser_client.post(f"{url}accion/desconocida/").status_code == 404

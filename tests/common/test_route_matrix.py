@@ -180,6 +180,10 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
         "/gestion/ediciones/2027-demo/programa/sesiones/0/mover/"
     ),
     "public:proposals_respond": lambda world: f"/cuenta/propuestas/{world['co_spoken']}/responder/",
+    # A button (POST) on a privacy notice's screen; the crawl opens only the first records.
+    "backoffice:catalogue_record_action": lambda world: (
+        f"/gestion/registros/avisos-de-privacidad/{_demo_notice()}/accion/publicar/"
+    ),
     "media": lambda world: "/media/no-existe.txt",
     "account_confirm_email": lambda world: "/cuentas/confirm-email/clave-falsa/",
     "account_reset_password_from_key": lambda world: "/cuentas/password/reset/key/1-clave/",
@@ -204,6 +208,16 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
         f"/consultas/{world['consultation']}/comentarios/{world['comment']}/apoyo/"
     ),
 }
+
+
+def _demo_notice() -> int:
+    """The demo edition's privacy notice (organised by the matrix's organiser only)."""
+    from datacon.people.models_privacy import PrivacyNotice
+
+    notice = PrivacyNotice.objects.filter(edition__slug="2027-demo").order_by("pk").first()
+    return notice.pk if notice is not None else 0
+
+
 # Heavy files (PDF, archives) are fetched by a few roles only: their access
 # is the same code path as the pages above them.
 HEAVY = re.compile(r"(\.pdf|\.zip)$")

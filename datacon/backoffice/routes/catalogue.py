@@ -19,4 +19,9 @@ urlpatterns = [
         views.catalogue_record_delete,
         name="catalogue_record_delete",
     ),
+    path(
+        "registros/<slug:kind>/<int:pk>/accion/<slug:action>/",
+        views.catalogue_record_action,
+        name="catalogue_record_action",
+    ),
 ]

@@ -15,14 +15,25 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotAllowed,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from datacon.backoffice.catalogue import CatalogueKind, catalogue_delete, catalogue_submit
+from datacon.backoffice.catalogue import (
+    CatalogueKind,
+    catalogue_act,
+    catalogue_delete,
+    catalogue_submit,
+)
 from datacon.backoffice.catalogue_kinds import KINDS, POLICY_SLUGS, kind_groups
 from datacon.common.access import allowed, rule_route
 from datacon.common.actor import Actor
@@ -148,6 +159,7 @@ def _edit(
             "record": None if creating else record,
             "form": form,
             "may_delete": may_delete,
+            "actions": [] if creating else [a for a in kind.actions if a.shown(record)],
         },
     )
 
@@ -192,6 +204,29 @@ def catalogue_record_delete(request: HttpRequest, kind: str, pk: int) -> HttpRes
         },
         status=409 if problems else 200,
     )
+
+
+@rule_route(EDIT, obj=record_from_url)
+def catalogue_record_action(
+    request: HttpRequest, kind: str, pk: int, action: str
+) -> HttpResponseBase:
+    """POST: a step of the record beyond saving it (publish a notice...), through its service."""
+    record_kind = CATALOGUE.kind(kind)
+    step = record_kind.action(action)
+    if step is None:
+        raise Http404("Acción desconocida")
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    record: Model = request.access_object  # type: ignore[attr-defined]
+    result, problems = catalogue_act(
+        kind=record_kind, action=step, record=record, actor=Actor.of(request.user)
+    )
+    for problem in problems:
+        messages.error(request, problem)
+    if result is not None:
+        messages.success(request, str(step.done))
+        record = result
+    return redirect(CATALOGUE.edit, kind=record_kind.slug, pk=record.pk)
 
 
 # --- the policy's older addresses: the same screens, the policy's kinds only ---------------
