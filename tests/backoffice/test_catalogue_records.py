@@ -133,3 +133,16 @@ def test_every_related_record_a_list_shows_is_loaded_with_it():
         if isinstance(kind.model._meta.get_field(name), ForeignKey) and name not in kind.related
     }
     assert missing == {}
+
+
+def test_the_confirmation_names_what_goes_with_the_record(organiser_client):
+    from tests.policy.factories import StageFactory
+
+    process = ProcessFactory(short_title="Política de salud")
+    StageFactory.create_batch(2, process=process)
+    page = organiser_client.get(f"/gestion/registros/procesos/{process.pk}/borrar/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "¿Borrar «Política de salud»?" in html
+    assert "Con él se borran también:" in html
+    assert "<li>Etapas: 2</li>" in html

@@ -32,6 +32,7 @@ from datacon.backoffice.catalogue import (
     CatalogueKind,
     catalogue_act,
     catalogue_delete,
+    catalogue_delete_preview,
     catalogue_submit,
 )
 from datacon.backoffice.catalogue_kinds import KINDS, POLICY_SLUGS, kind_groups
@@ -184,8 +185,8 @@ def catalogue_record_delete(request: HttpRequest, kind: str, pk: int) -> HttpRes
     """GET asks first, naming the record; POST deletes it through the kind's service."""
     record_kind = CATALOGUE.kind(kind)
     record: Model = request.access_object  # type: ignore[attr-defined]
-    problems: list[str] = []
-    if request.method == "POST":
+    also, problems = catalogue_delete_preview(record)
+    if request.method == "POST" and not problems:
         name = str(record)
         problems = catalogue_delete(kind=record_kind, record=record, actor=Actor.of(request.user))
         if not problems:
@@ -200,9 +201,10 @@ def catalogue_record_delete(request: HttpRequest, kind: str, pk: int) -> HttpRes
             "groups": _menu(Actor.of(request.user), CATALOGUE),
             "record": record,
             "problems": problems,
+            "also": also,
             "cancel": reverse(CATALOGUE.edit, kwargs={"kind": record_kind.slug, "pk": record.pk}),
         },
-        status=409 if problems else 200,
+        status=409 if problems and request.method == "POST" else 200,
     )
 
 
