@@ -110,8 +110,16 @@ class CatalogueKind:
         return self.form
 
     def column_labels(self) -> list[str]:
-        fields = [self.model._meta.get_field(name) for name in self.columns]
-        return [str(getattr(field, "verbose_name", field.name)) for field in fields]
+        return [self._label(name) for name in self.columns]
+
+    def _label(self, name: str) -> str:
+        field = self.model._meta.get_field(name)
+        label = str(getattr(field, "verbose_name", name))
+        related = field.related_model
+        if label == name.replace("_", " ") and isinstance(related, type):
+            # A relation without a label of its own (`process`): the related model's name.
+            return str(related._meta.verbose_name)
+        return label
 
     def row(self, record: Model) -> list[tuple[str, Any]]:
         """What the list shows of a record: (column label, value) per column."""

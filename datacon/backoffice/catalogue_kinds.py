@@ -394,6 +394,15 @@ PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
     ),
 )
 
+# The menu's order: the process and its plan, its groups and meetings, then accountability.
+POLICY_ORDER = (
+    "procesos", "metas", "etapas", "hitos", "ediciones-vinculadas", "contactos", "documentos",
+    "grupos", "integrantes", "reuniones", "asistencias", "anexos", "acuerdos", "compromisos",
+    "avances", "valoraciones", "gastos",
+)  # fmt: skip
+POLICY_KINDS = tuple(sorted(POLICY_KINDS, key=lambda kind: POLICY_ORDER.index(kind.slug)))
+assert len(POLICY_ORDER) == len(POLICY_KINDS)
+
 KINDS: dict[str, CatalogueKind] = {
     kind.slug: kind for kind in (*POLICY_KINDS, *PLATFORM_KINDS, *DEMAND_KINDS)
 }
