@@ -132,3 +132,10 @@ def test_a_second_institution_of_the_same_name_keeps_what_was_typed(organiser_cl
     assert response.status_code == 200
     assert "Ya existe una institución con ese nombre." in page
     assert 'value="SSA2"' in page
+
+
+def test_the_institutions_screen_links_each_one_to_its_record_screen(organiser_client):
+    institution = InstitutionFactory()
+    page = organiser_client.get("/gestion/demanda/instituciones/").content.decode()
+    assert f'href="/gestion/registros/instituciones/{institution.pk}/"' in page
+    assert "/admin/demand/institution/" not in page

@@ -178,3 +178,11 @@ def test_an_attachment_file_is_checked_by_its_content(organiser_client, settings
     )
     assert response.status_code == 302
     assert meeting.attachments.get().file.name.startswith("politica/reuniones/")
+
+
+def test_the_policy_home_sends_members_and_attendance_to_the_record_screens(organiser_client):
+    page = organiser_client.get("/gestion/politica/").content.decode()
+    for slug in ("metas", "etapas", "hitos", "ediciones-vinculadas", "integrantes",
+                 "asistencias", "anexos"):  # fmt: skip
+        assert f'href="/gestion/politica/registros/{slug}/"' in page
+    assert "/admin/policy/" not in page
