@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from datacon.backoffice.catalogue import CatalogueForm
+from datacon.consultation.models import Consultation
 from datacon.demand.models import (
     Institution,
     InstitutionAlias,
@@ -184,3 +185,15 @@ class InstitutionAliasForm(CatalogueForm):
     class Meta:
         model = InstitutionAlias
         fields = ("institution", "name")
+
+
+class ConsultationForm(CatalogueForm):
+    """A public consultation's setup (its comments are moderated and answered on their own
+    screens)."""
+
+    class Meta:
+        model = Consultation
+        fields = ("process", "version", "title", "slug", "status", "opens_on", "closes_on",
+                  "timezone", "description", "rules", "title_en", "description_en",
+                  "answering_group", "max_comment_length")  # fmt: skip
+        widgets = {"description": _TEXT, "rules": _TEXT, "description_en": _TEXT}

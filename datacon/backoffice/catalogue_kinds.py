@@ -17,6 +17,7 @@ from datacon.backoffice.catalogue import CatalogueAction, CatalogueKind
 from datacon.backoffice.catalogue_demand import DEMAND_KINDS
 from datacon.backoffice.records import record_save_plain
 from datacon.common.actor import Actor
+from datacon.consultation.services import consultation_delete, consultation_save
 from datacon.people.privacy_services import (
     privacy_notice_new_draft,
     privacy_notice_publish,
@@ -295,7 +296,34 @@ def _fact_delete(record: Any, actor: Actor) -> None:
     sourced_fact_delete(fact=record, actor=actor)
 
 
+def _consultation_save(record: Any, actor: Actor) -> Model:
+    return consultation_save(consultation=record, actor=actor)
+
+
+def _consultation_delete(record: Any, actor: Actor) -> None:
+    consultation_delete(consultation=record, actor=actor)
+
+
 PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
+    CatalogueKind(
+        slug="consultas",
+        form=f.ConsultationForm,
+        plural=_("Consultas públicas"),
+        new_title=_("Nueva consulta"),
+        group=_("Consultas públicas"),
+        view_rule="consultation.view",
+        edit_rule="consultation.edit_record",
+        delete_rule="consultation.delete_record",
+        saver=_consultation_save,
+        deleter=_consultation_delete,
+        ordering=("-opens_on", "-id"),
+        related=("process",),
+        columns=("title", "process", "status", "opens_on", "closes_on"),
+        help_text=_(
+            "La ficha de cada consulta; sus comentarios se moderan y responden en "
+            "«Consultas». Una consulta con comentarios no se borra."
+        ),
+    ),
     # People and organisations are shared by every edition: any edition's organisers
     # edit them (`people.edit`). They are not deleted here: sessions, memberships and
     # registrations point at them.
