@@ -93,8 +93,8 @@ GRANTS: dict[str, set[str]] = {
     "policy.view": BACK_OFFICE_READERS,
     "policy.publish_document": ORGANISERS,
     "policy.edit_record": ORGANISERS,
-    # The platform's record screens ask the rule of the record's kind; the crawl reaches
-    # the first kind of their menu first, the policy's processes (policy.view / edit / delete).
+    # The platform's record screens ask the rule of the record's kind: checked on the
+    # policy's processes (PINNED below), the other kinds in tests/backoffice/test_catalogue_*.
     "backoffice.view_catalogue_record": BACK_OFFICE_READERS,
     "backoffice.edit_catalogue_record": ORGANISERS,
     "backoffice.delete_catalogue_record": ORGANISERS,
@@ -206,6 +206,28 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
     ),
     "public:consultation_support": lambda world: (
         f"/consultas/{world['consultation']}/comentarios/{world['comment']}/apoyo/"
+    ),
+}
+
+
+def _demo_process() -> int:
+    from datacon.policy.models import Process
+
+    process = Process.objects.order_by("pk").first()
+    return process.pk if process is not None else 0
+
+
+# The platform's record screens (/gestion/registros/<kind>/) ask the rule of the kind in
+# the URL; many pages link them, so the matrix checks them on one kind, whatever the crawl
+# meets first: the policy's processes (policy.view, policy.edit_record, delete_record).
+PINNED: dict[str, Callable[[Any], str]] = {
+    "backoffice:catalogue_records": lambda world: "/gestion/registros/procesos/",
+    "backoffice:catalogue_record_new": lambda world: "/gestion/registros/procesos/nuevo/",
+    "backoffice:catalogue_record_edit": lambda world: (
+        f"/gestion/registros/procesos/{_demo_process()}/"
+    ),
+    "backoffice:catalogue_record_delete": lambda world: (
+        f"/gestion/registros/procesos/{_demo_process()}/borrar/"
     ),
 }
 
@@ -450,6 +472,8 @@ def urls(world, django_db_blocker) -> dict[str, str]:  # type: ignore[no-untyped
             _crawl(_client(users[role]), starts, found, 60)
         for name, url_of in UNLINKED.items():
             found.setdefault(name, url_of(world))
+        for name, url_of in PINNED.items():
+            found[name] = url_of(world)
         for route in routes:
             literal = _literal(route.pattern)
             if literal is not None:
