@@ -1,6 +1,7 @@
 """Organisers' and reviewers' screens beyond the Django admin, one module per capability."""
 
 from datacon.backoffice.routes import (
+    catalogue,
     certificates,
     conference,
     consultation,
@@ -28,4 +29,5 @@ urlpatterns = [
     *contributions.urlpatterns,
     *certificates.urlpatterns,
     *feedback.urlpatterns,
+    *catalogue.urlpatterns,
 ]

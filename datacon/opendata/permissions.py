@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import rules
 
+from datacon.common.staff_rules import staff_edits_record
 from datacon.editions.permissions import reads_back_office
 
 rules.add_perm("opendata.view", reads_back_office)
+# The platform's operator (one record: publisher and contact point of the catalogue):
+# the add_/change_platformoperator permission the organisers' group holds.
+rules.add_perm("opendata.edit_operator", staff_edits_record)

@@ -444,6 +444,13 @@ RECORD_SAVERS: dict[type[Model], Callable[[Any, Actor], Model]] = {
     Contact: lambda record, actor: contact_save(contact=record, actor=actor),
     Group: lambda record, actor: group_save(group=record, actor=actor),
     Document: lambda record, actor: document_save(document=record, actor=actor),
+    Goal: lambda record, actor: goal_save(goal=record, actor=actor),
+    Stage: lambda record, actor: stage_save(stage=record, actor=actor),
+    Milestone: lambda record, actor: milestone_save(milestone=record, actor=actor),
+    ProcessEdition: lambda record, actor: process_edition_save(link=record, actor=actor),
+    Membership: lambda record, actor: membership_save(membership=record, actor=actor),
+    Attendance: lambda record, actor: attendance_save(attendance=record, actor=actor),
+    MeetingAttachment: lambda record, actor: attachment_save(attachment=record, actor=actor),
 }
 
 

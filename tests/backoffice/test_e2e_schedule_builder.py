@@ -172,7 +172,7 @@ def _carry_from_the_keyboard(page, title, day):  # type: ignore[no-untyped-def]
 def test_a_session_goes_to_another_day_by_dragging_or_from_the_keyboard(  # type: ignore[no-untyped-def]
     live_server, browser, width
 ):
-    edition, room_a, room_b, sessions = _world()
+    edition, _room_a, room_b, sessions = _world()
     page = _signed_in_page(browser, live_server, factories.organiser_user(), width)
     page.goto(f"{live_server.url}/gestion/ediciones/{edition.slug}/programa/")
     status = page.locator("#builder-status")

@@ -95,6 +95,11 @@ GRANTS: dict[str, set[str]] = {
     "policy.view": BACK_OFFICE_READERS,
     "policy.publish_document": ORGANISERS,
     "policy.edit_record": ORGANISERS,
+    # The platform's record screens ask the rule of the record's kind: checked on the
+    # policy's processes (PINNED below), the other kinds in tests/backoffice/test_catalogue_*.
+    "backoffice.view_catalogue_record": BACK_OFFICE_READERS,
+    "backoffice.edit_catalogue_record": ORGANISERS,
+    "backoffice.delete_catalogue_record": ORGANISERS,
     "consultation.view": BACK_OFFICE_READERS | {"moderator"},
     "consultation.moderate": CONSULTATION_STAFF,
     "consultation.answer": ORGANISERS,
@@ -177,6 +182,10 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
         "/gestion/ediciones/2027-demo/programa/sesiones/0/mover/"
     ),
     "public:proposals_respond": lambda world: f"/cuenta/propuestas/{world['co_spoken']}/responder/",
+    # A button (POST) on a privacy notice's screen; the crawl opens only the first records.
+    "backoffice:catalogue_record_action": lambda world: (
+        f"/gestion/registros/avisos-de-privacidad/{_demo_notice()}/accion/publicar/"
+    ),
     "media": lambda world: "/media/no-existe.txt",
     "account_confirm_email": lambda world: "/cuentas/confirm-email/clave-falsa/",
     "account_reset_password_from_key": lambda world: "/cuentas/password/reset/key/1-clave/",
@@ -201,6 +210,38 @@ UNLINKED: dict[str, Callable[[Any], str]] = {
         f"/consultas/{world['consultation']}/comentarios/{world['comment']}/apoyo/"
     ),
 }
+
+
+def _demo_process() -> int:
+    from datacon.policy.models import Process
+
+    process = Process.objects.order_by("pk").first()
+    return process.pk if process is not None else 0
+
+
+# The platform's record screens (/gestion/registros/<kind>/) ask the rule of the kind in
+# the URL; many pages link them, so the matrix checks them on one kind, whatever the crawl
+# meets first: the policy's processes (policy.view, policy.edit_record, delete_record).
+PINNED: dict[str, Callable[[Any], str]] = {
+    "backoffice:catalogue_records": lambda world: "/gestion/registros/procesos/",
+    "backoffice:catalogue_record_new": lambda world: "/gestion/registros/procesos/nuevo/",
+    "backoffice:catalogue_record_edit": lambda world: (
+        f"/gestion/registros/procesos/{_demo_process()}/"
+    ),
+    "backoffice:catalogue_record_delete": lambda world: (
+        f"/gestion/registros/procesos/{_demo_process()}/borrar/"
+    ),
+}
+
+
+def _demo_notice() -> int:
+    """The demo edition's privacy notice (organised by the matrix's organiser only)."""
+    from datacon.people.models_privacy import PrivacyNotice
+
+    notice = PrivacyNotice.objects.filter(edition__slug="2027-demo").order_by("pk").first()
+    return notice.pk if notice is not None else 0
+
+
 # Heavy files (PDF, archives) are fetched by a few roles only: their access
 # is the same code path as the pages above them.
 HEAVY = re.compile(r"(\.pdf|\.zip)$")
@@ -433,6 +474,8 @@ def urls(world, django_db_blocker) -> dict[str, str]:  # type: ignore[no-untyped
             _crawl(_client(users[role]), starts, found, 60)
         for name, url_of in UNLINKED.items():
             found.setdefault(name, url_of(world))
+        for name, url_of in PINNED.items():
+            found[name] = url_of(world)
         for route in routes:
             literal = _literal(route.pattern)
             if literal is not None:

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
+from datacon.backoffice.views import catalogue as records
 from datacon.backoffice.views import policy as views
-from datacon.backoffice.views import policy_records as records
 
 urlpatterns = [
     path("politica/", views.policy_home, name="policy_home"),
