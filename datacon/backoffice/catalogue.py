@@ -27,16 +27,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django import forms
-from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import ValidationError
-from django.db import router
 from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from datacon.backoffice.deletion import protected_message
 from datacon.common.access import allowed, require
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
@@ -178,31 +177,6 @@ def catalogue_act(
         return None, list(error.messages)
 
 
-def catalogue_delete_preview(record: Model) -> tuple[list[tuple[str, int]], list[str]]:
-    """What deleting the record takes with it ((plural name, count) per kind of record),
-    and the records that hold it (a PROTECTed reference: then nothing is deleted)."""
-    collector = NestedObjects(using=router.db_for_write(type(record)))
-    collector.collect([record])
-    # django-stubs types the keys as labels; they are the models.
-    collected = cast(dict[type[Model], set[Model]], collector.model_objs)
-    also = [
-        (str(model._meta.verbose_name_plural), len(objects))
-        for model, objects in collected.items()
-        if objects and model is not type(record)
-    ]
-    holders = sorted({str(obj) for obj in collector.protected})
-    return sorted(also), [_protected_message(holders)] if holders else []
-
-
-def _protected_message(holders: list[str]) -> str:
-    shown = ", ".join(f"«{name}»" for name in holders[:5])
-    if len(holders) > 5:
-        shown += " " + _("y %(n)s más") % {"n": len(holders) - 5}
-    return _("No se puede borrar: otros registros lo usan (%(records)s). Cámbielos primero.") % {
-        "records": shown
-    }
-
-
 def catalogue_delete(*, kind: CatalogueKind, record: Model, actor: Actor) -> list[str]:
     """Delete the record through the kind's service; the reasons it was not deleted
     (records that still need it, the service's refusal), or [] when it was."""
@@ -213,7 +187,7 @@ def catalogue_delete(*, kind: CatalogueKind, record: Model, actor: Actor) -> lis
             require(actor, kind.delete_rule, record)
             kind.deleter(record, actor)
     except (ProtectedError, RestrictedError) as error:
-        return [_protected_message(sorted({str(obj) for obj in error.args[1]}))]
+        return [protected_message(sorted({str(obj) for obj in error.args[1]}))]
     except ValidationError as error:
         return list(error.messages)
     return []

@@ -11,10 +11,10 @@ a `RecordKind` (datacon/backoffice/record_kinds.py) that says:
   only records the edit screen opens: another edition's is a 404);
 * `service`: the service that saves one record (it opens the unit of work and
   checks its own rule; `record_save_plain` when the model has none);
-* `deletable`: whether the edit screen offers to delete the record. Deleting
-  goes through `record_delete` (rule, unit of work, audit) and is refused, with
-  what still depends on the record, when it would take other records with it
-  (a venue with rooms, a question with answers) or is protected.
+* `deletable`: whether the edit screen offers to delete the record. The
+  confirmation lists what goes with it and refuses when other records hold it
+  (datacon/backoffice/deletion.py); deleting goes through `record_remove`
+  (rule, unit of work, audit).
 
 Saving runs in one unit of work: the rule, the service, then the form's
 many-to-many choices. A service's `ValidationError` is shown on the form with
@@ -25,16 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from django import forms
-from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import router
-from django.db.models import Model, QuerySet
+from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from datacon.backoffice.deletion import protected_message
 from datacon.common.access import require
 from datacon.common.actor import Actor
 from datacon.common.forms import service_errors_to_form
@@ -143,33 +142,13 @@ def record_submit(*, kind: RecordKind, edition: Edition, form: Any, actor: Actor
     return saved
 
 
-def record_dependents(record: Model) -> list[str]:
-    """What deleting the record would take with it or is protected by it, as "N name"
-    lines; empty when the record stands alone (its many-to-many links aside)."""
-    collector = NestedObjects(using=router.db_for_write(type(record)))
-    collector.collect([record])
-    counts: dict[str, int] = {}
-    # django-stubs types these as strings; they are model classes and instances.
-    collected: dict[type[Model], set[Model]] = cast(Any, collector.model_objs)
-    for model, instances in collected.items():
-        if model._meta.auto_created:
-            continue  # a many-to-many link row goes with the record
-        others = [instance for instance in instances if instance != record]
-        if others:
-            counts[str(model._meta.verbose_name_plural)] = len(others)
-    protected: set[Model] = cast(Any, collector.protected)
-    for instance in protected:
-        name = str(type(instance)._meta.verbose_name_plural)
-        counts[name] = counts.get(name, 0) + 1
-    return [f"{count} {name}" for name, count in sorted(counts.items())]
-
-
-def record_delete(*, kind: RecordKind, edition: Edition, record: Model, actor: Actor) -> list[str]:
+def record_remove(*, kind: RecordKind, edition: Edition, record: Model, actor: Actor) -> list[str]:
     """Delete a record of the edition through the unit of work (rule, audit, public scopes);
-    the records still depending on it instead, when there are any (nothing is deleted)."""
-    with unit_of_work(actor) as work:
-        require(actor, kind.rule, edition)
-        dependents = record_dependents(record)
-        if not dependents:
+    the reasons it was not deleted (records that still hold it), [] when it was."""
+    try:
+        with unit_of_work(actor) as work:
+            require(actor, kind.rule, edition)
             work.delete(record)
-    return dependents
+    except (ProtectedError, RestrictedError) as error:
+        return [protected_message(sorted({str(obj) for obj in error.args[1]}))]
+    return []

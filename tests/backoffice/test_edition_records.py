@@ -464,20 +464,30 @@ def test_an_organiser_deletes_a_record_after_confirming_and_it_is_audited(setup)
     assert entry is not None and entry.changes["deleted"]["name"] == "Eje que sobra"
 
 
-def test_a_record_others_depend_on_is_not_deleted_and_the_page_says_what_depends(setup):  # type: ignore[no-untyped-def]
+def test_the_confirmation_says_what_goes_with_the_record(setup):  # type: ignore[no-untyped-def]
     edition, client, venue = setup["edition"], setup["organiser"], setup["venue"]
     factories.RoomFactory(venue=venue, name="Sala 1")
     factories.RoomFactory(venue=venue, name="Sala 2")
-    response = client.post(_delete_url(edition, "sedes", venue.pk))
-    assert response.status_code == 409
-    assert "2 salas" in response.content.decode()
-    assert (
+    confirm = client.get(_delete_url(edition, "sedes", venue.pk)).content.decode()
+    assert "<li>Salas: 2</li>" in confirm
+    assert client.post(_delete_url(edition, "sedes", venue.pk)).status_code == 302
+    remaining = (
         Venue.objects.filter(pk=venue.pk).count(),
         Room.objects.filter(venue=venue).count(),
-    ) == (
-        1,
-        2,
     )
+    assert remaining == (0, 0)
+
+
+def test_a_record_other_records_hold_is_not_deleted_and_the_page_names_them(setup):  # type: ignore[no-untyped-def]
+    edition, client, session_type = setup["edition"], setup["organiser"], setup["late_type"]
+    factories.SessionFactory(edition=edition, session_type=session_type, title="Charla inaugural")
+    url = _delete_url(edition, "tipos-de-sesion", session_type.pk)
+    confirm = client.get(url).content.decode()
+    assert ("otros registros lo usan" in confirm, "Sí, borrar" in confirm) == (True, False)
+    response = client.post(url)
+    assert response.status_code == 409
+    assert "Charla inaugural" in response.content.decode()
+    assert SessionType.objects.filter(pk=session_type.pk).count() == 1
 
 
 def test_deleting_is_refused_to_another_editions_organiser_and_absent_for_sessions(setup):  # type: ignore[no-untyped-def]

@@ -32,10 +32,10 @@ from datacon.backoffice.catalogue import (
     CatalogueKind,
     catalogue_act,
     catalogue_delete,
-    catalogue_delete_preview,
     catalogue_submit,
 )
 from datacon.backoffice.catalogue_kinds import KINDS, POLICY_SLUGS, kind_groups
+from datacon.backoffice.deletion import deletion_preview
 from datacon.common.access import allowed, rule_route
 from datacon.common.actor import Actor
 
@@ -185,7 +185,7 @@ def catalogue_record_delete(request: HttpRequest, kind: str, pk: int) -> HttpRes
     """GET asks first, naming the record; POST deletes it through the kind's service."""
     record_kind = CATALOGUE.kind(kind)
     record: Model = request.access_object  # type: ignore[attr-defined]
-    also, problems = catalogue_delete_preview(record)
+    also, problems = deletion_preview(record)
     if request.method == "POST" and not problems:
         name = str(record)
         problems = catalogue_delete(kind=record_kind, record=record, actor=Actor.of(request.user))

@@ -20,8 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from datacon.backoffice.deletion import deletion_preview
 from datacon.backoffice.record_kinds import EDITION_SETTINGS, KINDS
-from datacon.backoffice.records import RecordKind, record_delete, record_form, record_submit
+from datacon.backoffice.records import RecordKind, record_form, record_remove, record_submit
 from datacon.common.access import require, rule_route
 from datacon.common.actor import Actor
 from datacon.common.bilingual import english_name
@@ -191,13 +192,13 @@ def edition_record_delete(
         raise Http404("Este tipo de registro no se borra aquí")
     record = get_object_or_404(record_kind.records(current), pk=pk)
     done = _list_url(current, record_kind)
-    dependents: list[str] = []
-    if request.method == "POST":
+    also, problems = deletion_preview(record)
+    if request.method == "POST" and not problems:
         name = str(record)
-        dependents = record_delete(
+        problems = record_remove(
             kind=record_kind, edition=current, record=record, actor=Actor.of(request.user)
         )
-        if not dependents:
+        if not problems:
             messages.success(request, _("Registro borrado: «%(record)s».") % {"record": name})
             return redirect(done)
     return render(
@@ -208,11 +209,12 @@ def edition_record_delete(
             "kind": record_kind,
             "kinds": KINDS.values(),
             "record": record,
-            "dependents": dependents,
+            "also": also,
+            "problems": problems,
             "cancel": done,
             "section": "configuration",
         },
-        status=409 if dependents else 200,
+        status=409 if problems and request.method == "POST" else 200,
     )
 
 
