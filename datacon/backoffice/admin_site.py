@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from datacon.common.access import allowed
@@ -39,7 +40,9 @@ class RepairAdminSite(admin.AdminSite):
 
         @wraps(protected)
         def refuse_signed_in(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if request.user.is_authenticated and not self.has_permission(request):
+            # Its log-out stays open (Django sends it back to the index, refused there).
+            logout = request.path == reverse("admin:logout", current_app=self.name)
+            if request.user.is_authenticated and not logout and not self.has_permission(request):
                 raise PermissionDenied(ENTER)
             return protected(request, *args, **kwargs)
 

@@ -65,3 +65,9 @@ def test_no_screen_outside_the_admin_sends_organisers_to_it() -> None:
             if ADMIN_URL.search(line) and "perms.admin.enter" not in line:
                 offenders.append(f"{relative}:{number}")
     assert offenders == []
+
+
+def test_the_admins_log_out_stays_open_to_a_refused_account() -> None:
+    client = _organiser()
+    response = client.post("/admin/logout/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
