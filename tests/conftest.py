@@ -19,6 +19,17 @@ from tests import factories
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """With workers (`-n 2`), a test module runs whole on one worker (`--dist loadfile`)
+    instead of test by test on any (`load`, xdist's default for -n).
+
+    Many modules build their data once (the demo and the route matrix's crawl,
+    module-scoped fixtures, seconds each); split over two workers, both built it.
+    """
+    if getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadfile"
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(settings) -> None:  # type: ignore[no-untyped-def]
     """Each test gets its own cache namespace.
