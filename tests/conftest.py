@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection, reset_queries
@@ -16,6 +17,17 @@ from django.test.utils import CaptureQueriesContext
 from tests import factories
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With workers (`-n 2`), a test module runs whole on one worker (`--dist loadfile`)
+    instead of test by test on any (`load`, xdist's default for -n).
+
+    Many modules build their data once (the demo and the route matrix's crawl,
+    module-scoped fixtures, seconds each); split over two workers, both built it.
+    """
+    if getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadfile"
 
 
 @pytest.fixture(autouse=True)
@@ -206,7 +218,7 @@ def public_writes_go_through_the_unit_of_work() -> Iterator[None]:
 
 
 @contextmanager
-def _demo_for_module(django_db_blocker, *, with_demo_users: bool) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _demo_for_module(django_db_blocker, *, with_demo_users: bool) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     """The demo (real 2021–2024 editions and the fictional 2027 one), loaded once per module.
 
     Loading it takes seconds; loading it for each of hundreds of page tests made
@@ -226,19 +238,34 @@ def _demo_for_module(django_db_blocker, *, with_demo_users: bool) -> Iterator[No
         atomic.__enter__()
         atomic._from_testcase = True  # type: ignore[attr-defined]  # lets durable blocks nest
         try:
-            demo_load(with_demo_users=with_demo_users)
-            yield
+            yield demo_load(with_demo_users=with_demo_users)
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    with _demo_for_module(django_db_blocker, with_demo_users=False):
-        yield
+def demo_data(django_db_setup, django_db_blocker) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """The report of the module's demo load (what the first load on an empty database did)."""
+    with _demo_for_module(django_db_blocker, with_demo_users=False) as report:
+        yield report
+
+
+@pytest.fixture(scope="module")
+def demo_users_data(django_db_setup, django_db_blocker) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """As demo_data, with the demo's accounts (`demo_load(with_demo_users=True)`).
+    A module uses one of the two, never both (each opens its own module transaction)."""
+    with _demo_for_module(django_db_blocker, with_demo_users=True) as report:
+        yield report
 
 
 @pytest.fixture
-def demo(demo_data, db) -> None:  # type: ignore[no-untyped-def]
-    """The demo data for one test (see _demo_for_module)."""
+def demo(demo_data, db) -> Any:  # type: ignore[no-untyped-def]
+    """The demo data for one test (see _demo_for_module); the module's first load's report."""
+    return demo_data
+
+
+@pytest.fixture
+def demo_users(demo_users_data, db) -> Any:  # type: ignore[no-untyped-def]
+    """The demo with its accounts for one test; the module's first load's report."""
+    return demo_users_data

@@ -10,8 +10,7 @@ from datacon.demo.loader import demo_load
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_issues_constancias_on_the_fictional_edition_only_and_once():
-    demo_load(with_demo_users=False)
+def test_demo_issues_constancias_on_the_fictional_edition_only_and_once(demo):
     editions = set(Certificate.objects.values_list("edition__slug", flat=True))
     assert editions == {"2027-demo"}
     attendance = list(

@@ -30,7 +30,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.common.test_route_matrix import _route_name, world  # noqa: F401 - a fixture
+from tests.common.route_urls import route_name
+from tests.common.test_route_matrix import world  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +137,7 @@ def _forms_of(client: Client, starts: list[str]) -> Iterator[Form]:
     actions: set[str] = set()
     while queue and budget > 0:
         path = queue.popleft()
-        name = _route_name(path)
+        name = route_name(path)
         if name is None or visits.get(name, 0) >= 2:
             continue
         visits[name] = visits.get(name, 0) + 1
@@ -147,7 +148,7 @@ def _forms_of(client: Client, starts: list[str]) -> Iterator[Form]:
         parser = _Forms(path)
         parser.feed(response.content.decode("utf-8", "replace"))
         for form in parser.forms:
-            action_route = _route_name(urlsplit(form.action).path) or form.action
+            action_route = route_name(urlsplit(form.action).path) or form.action
             if action_route not in actions and not form.action.startswith(OUT_OF_SCOPE):
                 actions.add(action_route)
                 yield form

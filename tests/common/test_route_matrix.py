@@ -26,16 +26,16 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
-from django.urls import Resolver404, resolve
 
 from datacon.common.access import Audience
+from tests.common.route_urls import Links, admin_urls, api_urls, literal_path, route_name
 from tests.common.test_route_declarations import Route, project_routes
 
 pytestmark = pytest.mark.django_db
@@ -259,33 +259,17 @@ ANY_OUTCOME_FOR_EVERYONE = {
 }
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and ((tag == "a" and name == "href") or (tag == "form" and name == "action")):
-                self.found.append(value)
-
-
-def _route_name(path: str) -> str | None:
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return None
-    return match.view_name
-
-
-def _crawl(client: Client, starts: list[str], found: dict[str, str], budget: int) -> None:
-    """Follow same-site links breadth first; keep the first URL seen for each route."""
+def _crawl(
+    client: Client, starts: list[str], found: dict[str, str], budget: int, answers: dict[str, str]
+) -> None:
+    """Follow same-site links breadth first; keep the first URL seen for each route,
+    and the outcome of every page fetched (`answers`, by path)."""
     queue = deque(starts)
     seen: set[str] = set(starts)
     visits: dict[str, int] = {}
     while queue and budget > 0:
         path = queue.popleft()
-        name = _route_name(path)
+        name = route_name(path)
         if name is None or visits.get(name, 0) >= 2:
             continue
         visits[name] = visits.get(name, 0) + 1
@@ -294,9 +278,10 @@ def _crawl(client: Client, starts: list[str], found: dict[str, str], budget: int
             continue
         budget -= 1
         response = client.get(path)
+        answers.setdefault(path, _outcome(response))
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
-        parser = _Links()
+        parser = Links()
         parser.feed(response.content.decode("utf-8", "replace"))
         for link in parser.found:
             parts = urlsplit(link)
@@ -415,74 +400,79 @@ def _client(user: Any) -> Client:
     return client
 
 
-_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
-
-
-def _literal(pattern: str) -> str | None:
-    """The path of a pattern without parameters ("api/v1/^editions/$" -> "/api/v1/editions/")."""
-    if _PARAMETER.search(pattern):
-        return None
-    return "/" + pattern.replace("^", "").replace("$", "")
-
-
-def _api_details(client: Client, routes: list[Route], found: dict[str, str]) -> None:
-    """A detail route of the API gets the lookup value of the first record of its list."""
-    for route in routes:
-        if not route.name.startswith("api:") or route.name in found:
-            continue
-        match = re.fullmatch(r"(.*)\(\?P<(\w+)>[^)]*\)/(.*)", route.pattern)
-        if not match:
-            continue
-        base, key, rest = match.groups()
-        listing = client.get("/" + base.replace("^", "")).json()
-        records = listing.get("results", listing) if isinstance(listing, dict) else listing
-        if records:
-            value = records[0][key if key != "pk" else "id"]
-            found[route.name] = "/" + base.replace("^", "") + f"{value}/" + rest.replace("$", "")
-
-
-def _admin_objects(routes: list[Route], found: dict[str, str]) -> None:
-    """Admin pages of one object get the model's first object (or a missing one)."""
-    from django.apps import apps
-
-    for route in routes:
-        match = re.fullmatch(r"admin:(\w+?)_(\w+)_(change|delete|history)", route.name)
-        if not match or route.name in found or "<path:object_id>" not in route.pattern:
-            continue
-        app_label, model_name, _page = match.groups()
-        model = apps.get_model(app_label, model_name)
-        first = model._default_manager.order_by("pk").values_list("pk", flat=True).first()
-        found[route.name] = route.pattern.replace("<path:object_id>", str(first or 0)).join(
-            ["/", ""]
-        )
+@dataclass
+class Crawl:
+    urls: dict[str, str]  # route name -> the URL the matrix tries it at
+    # role -> path -> outcome of the GET the crawl made as that role: the same data
+    # (the module's demo and world) and the same request the matrix would make again.
+    answers: dict[str, dict[str, str]]
 
 
 @pytest.fixture(scope="module")
-def urls(world, django_db_blocker) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def crawl(world, django_db_blocker) -> Crawl:  # type: ignore[no-untyped-def]
     found: dict[str, str] = {}
+    answers: dict[str, dict[str, str]] = {role: {} for role in ROLES}
     users = world["users"]
     routes = _matrix_routes()
     with django_db_blocker.unblock():
-        _crawl(_client(users["superuser"]), ["/", "/gestion/", "/admin/"], found, 900)
-        _crawl(_client(None), ["/cuentas/login/", "/cuentas/signup/"], found, 30)
+        _crawl(
+            _client(users["superuser"]),
+            ["/", "/gestion/", "/admin/"],
+            found,
+            900,
+            answers["superuser"],
+        )
+        _crawl(
+            _client(None), ["/cuentas/login/", "/cuentas/signup/"], found, 30, answers["anonymous"]
+        )
         for role, starts in (
             ("proposer", ["/cuenta/", "/cuenta/propuestas/"]),
             ("attendee", ["/cuenta/", "/ediciones/2027-demo/registro/talleres/"]),
             ("reviewer", ["/gestion/revision/"]),
             ("citizen", ["/cuenta/", "/consultas/"]),
         ):
-            _crawl(_client(users[role]), starts, found, 60)
+            _crawl(_client(users[role]), starts, found, 60, answers[role])
         for name, url_of in UNLINKED.items():
             found.setdefault(name, url_of(world))
         for name, url_of in PINNED.items():
             found[name] = url_of(world)
         for route in routes:
-            literal = _literal(route.pattern)
+            literal = literal_path(route.pattern)
             if literal is not None:
                 found.setdefault(route.name, literal)
-        _api_details(_client(None), routes, found)
-        _admin_objects(routes, found)
-    return found
+        api_urls(_client(None), routes, found)
+        admin_urls(routes, found)
+    return Crawl(urls=found, answers=answers)
+
+
+@pytest.fixture(scope="module")
+def urls(crawl) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return crawl.urls
+
+
+@pytest.fixture(scope="module")
+def public_answers(crawl, django_db_blocker) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    """Every public route's page as an anonymous visitor gets it, fetched once for the
+    anonymous role's check and the privacy scan: path -> (outcome, text of a 200 page).
+
+    Asked for inside those tests (request.getfixturevalue), so the pages are fetched
+    with the test's own cache namespace (isolated_cache) like the rest of the test."""
+    client = _client(None)
+    answers: dict[str, tuple[str, str | None]] = {}
+    with django_db_blocker.unblock():
+        for route in _matrix_routes():
+            path = crawl.urls.get(route.name)
+            access = route.access
+            if path is None or access is None or access.audience != Audience.PUBLIC:
+                continue
+            if HEAVY.search(path):
+                continue
+            response = client.get(path)
+            text = None
+            if response.status_code == 200 and not response.streaming:
+                text = response.content.decode("utf-8", "replace")
+            answers[path] = (_outcome(response), text)
+    return answers
 
 
 def _outcome(response: Any) -> str:
@@ -541,8 +531,16 @@ def test_every_route_has_a_url_and_every_rule_a_grant(urls):  # type: ignore[no-
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_gets_what_each_route_declares(role, world, urls, django_db_blocker):  # type: ignore[no-untyped-def]
+def test_each_role_gets_what_each_route_declares(role, world, crawl, django_db_blocker, request):  # type: ignore[no-untyped-def]
+    """A page already fetched as this role is not fetched again: its outcome is the
+    crawl's (the superuser's crawl covers most routes) or, for an anonymous visitor,
+    that of `public_answers` (shared with the privacy scan)."""
     client = _client(world["users"][role])
+    urls = crawl.urls
+    answered = dict(crawl.answers[role])
+    if role == "anonymous":
+        public = request.getfixturevalue("public_answers")
+        answered |= {path: outcome for path, (outcome, _text) in public.items()}
     wrong: list[str] = []
     checked = 0
     with django_db_blocker.unblock():
@@ -552,7 +550,7 @@ def test_each_role_gets_what_each_route_declares(role, world, urls, django_db_bl
                 continue
             if HEAVY.search(path) and role not in HEAVY_ROLES:
                 continue
-            got = _outcome(client.get(path))
+            got = answered[path] if path in answered else _outcome(client.get(path))
             expected = _expected(route, role)
             checked += 1
             if got not in expected:
@@ -561,7 +559,7 @@ def test_each_role_gets_what_each_route_declares(role, world, urls, django_db_bl
     assert checked >= 300
 
 
-def test_no_public_answer_shows_private_data(world, urls, django_db_blocker):  # type: ignore[no-untyped-def]
+def test_no_public_answer_shows_private_data(world, urls, django_db_blocker, request):  # type: ignore[no-untyped-def]
     """A privacy scan of every public and link route, as an anonymous visitor sees it:
     no account's e-mail, no person's private e-mail or declared gender, and no name
     of someone who never agreed to appear (pending or declined everywhere)."""
@@ -584,7 +582,7 @@ def test_no_public_answer_shows_private_data(world, urls, django_db_blocker):  #
         # The demo consultation tells visitors which demonstration account to use.
         emails -= {"ciudadania@datacon.demo"}
         emails.discard("")
-        client = _client(None)
+        public = request.getfixturevalue("public_answers")
         leaks: list[str] = []
         scanned = 0
         for route in _matrix_routes():
@@ -594,10 +592,9 @@ def test_no_public_answer_shows_private_data(world, urls, django_db_blocker):  #
                 continue
             if access.audience != Audience.PUBLIC or HEAVY.search(path):
                 continue
-            response = client.get(path)
-            if response.status_code != 200 or response.streaming:
+            _outcome_of_path, text = public[path]
+            if text is None:  # not a 200 page, or streamed
                 continue
-            text = response.content.decode("utf-8", "replace")
             scanned += 1
             leaks += [f"{path}: {email}" for email in emails if email in text]
             leaks += [f"{path}: {name}" for name in never_agreed if name in text]

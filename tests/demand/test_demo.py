@@ -14,8 +14,7 @@ from datacon.demo.loader import demo_load
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_seed_facts_labelled_demo_records_and_the_sample():
-    demo_load(with_demo_users=False)
+def test_demo_loads_seed_facts_labelled_demo_records_and_the_sample(demo):
     facts = InformationNeed.objects.filter(is_demo=False)
     assert set(facts.values_list("slug", flat=True)) == {
         "necesidades-estrategicas-derechos-humanos",
@@ -50,8 +49,7 @@ def test_demo_loads_seed_facts_labelled_demo_records_and_the_sample():
     assert AnalysisRun.objects.filter(is_current=True).count() == 1
 
 
-def test_demo_is_idempotent():
-    demo_load(with_demo_users=False)
+def test_demo_is_idempotent(demo):
     counts = (
         InformationNeed.objects.count(),
         InformationRequest.objects.count(),

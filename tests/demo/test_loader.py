@@ -34,8 +34,7 @@ MEMORIA_2021 = [
 ]  # fmt: skip
 
 
-def test_demo_load_2021_has_the_memoria_sessions_exactly():
-    demo_load(with_demo_users=False)
+def test_demo_load_2021_has_the_memoria_sessions_exactly(demo_users):
     sessions = (
         Session.objects.filter(edition__year=2021).select_related("session_type").order_by("code")
     )
@@ -47,8 +46,7 @@ def test_demo_load_2021_has_the_memoria_sessions_exactly():
     assert {s.day for s in sessions} == {dt.date(2021, 5, 11), dt.date(2021, 5, 12)}
 
 
-def test_demo_load_2021_sessions_by_type_match_the_memoria():
-    demo_load(with_demo_users=False)
+def test_demo_load_2021_sessions_by_type_match_the_memoria(demo_users):
     figures = edition_figures(edition=Edition.objects.get(year=2021))
     assert dict(figures.sessions_by_type) == {
         "Ceremonia": 2,
@@ -59,8 +57,7 @@ def test_demo_load_2021_sessions_by_type_match_the_memoria():
     }
 
 
-def test_demo_load_2024_program_has_two_days_in_order():
-    demo_load(with_demo_users=False)
+def test_demo_load_2024_program_has_two_days_in_order(demo_users):
     sessions = (
         Session.objects.filter(edition__year=2024).select_related("session_type").order_by("code")
     )
@@ -76,8 +73,7 @@ def test_demo_load_2024_program_has_two_days_in_order():
     assert all(s.starts_at is None for s in sessions)  # the concept note gives no times
 
 
-def test_demo_load_2022_has_its_three_venues():
-    demo_load(with_demo_users=False)
+def test_demo_load_2022_has_its_three_venues(demo_users):
     venues = Venue.objects.filter(edition__year=2022).order_by("order")
     assert [(v.name, v.get_state_display()) for v in venues] == [
         ("Nuevo León", "Nuevo León"),
@@ -86,8 +82,8 @@ def test_demo_load_2022_has_its_three_venues():
     ]
 
 
-def test_demo_load_twice_changes_nothing():
-    first = demo_load(with_demo_users=True)
+def test_demo_load_twice_changes_nothing(demo_users):
+    first = demo_users  # the module's load, on an empty database
     snapshot = (
         list(Session.objects.order_by("pk").values()),
         list(Edition.objects.order_by("pk").values()),
@@ -103,8 +99,7 @@ def test_demo_load_twice_changes_nothing():
     )
 
 
-def test_demo_load_2021_puts_parallel_sessions_in_the_first_free_channel():
-    demo_load(with_demo_users=False)
+def test_demo_load_2021_puts_parallel_sessions_in_the_first_free_channel(demo_users):
     sessions = Session.objects.filter(edition__year=2021).select_related("room").order_by("code")
     channels = {s.code: s.room.name for s in sessions if s.room is not None}
     expected = dict.fromkeys((code for code, *_rest in MEMORIA_2021), "Transmisión 1")

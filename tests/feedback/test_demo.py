@@ -17,10 +17,9 @@ from datacon.program.models import Session
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_shows_feedback_on_the_fictional_edition_only_and_loads_once():
+def test_demo_shows_feedback_on_the_fictional_edition_only_and_loads_once(demo):
     from django.contrib.auth import get_user_model
 
-    demo_load(with_demo_users=False)
     counts = (
         SessionRating.objects.count(),
         SurveyResponse.objects.count(),

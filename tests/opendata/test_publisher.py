@@ -12,7 +12,6 @@ from django.conf import settings
 
 from datacon.common.actor import Actor
 from datacon.common.write import unit_of_work
-from datacon.demo.loader import demo_load
 from datacon.editions.models import Edition
 from datacon.opendata.models import PlatformOperator
 from datacon.opendata.selectors import platform_operator
@@ -33,8 +32,7 @@ def _publisher_name(graph: rdflib.Graph, dataset: rdflib.URIRef) -> str:
     return str(graph.value(graph.value(dataset, DCT.publisher), FOAF.name))
 
 
-def test_each_edition_is_published_by_its_organiser_and_the_rest_by_the_operator(client):
-    demo_load(with_demo_users=False)
+def test_each_edition_is_published_by_its_organiser_and_the_rest_by_the_operator(demo, client):  # type: ignore[no-untyped-def]
     graph = _catalogue(client)
     base = settings.DATACON_PUBLIC_URL
     organisers = {
@@ -58,8 +56,7 @@ def test_each_edition_is_published_by_its_organiser_and_the_rest_by_the_operator
         assert str(graph.value(contact, VCARD.hasEmail)) == "mailto:datos@datacon.local", dataset
 
 
-def test_organisers_record_the_operator_and_every_output_follows(client, organiser_user):  # type: ignore[no-untyped-def]
-    demo_load(with_demo_users=False)
+def test_organisers_record_the_operator_and_every_output_follows(demo, client, organiser_user):  # type: ignore[no-untyped-def]
     assert platform_operator().pk is None  # from the settings until recorded
     with unit_of_work(Actor.of(organiser_user)) as work:  # what the admin does
         work.save(

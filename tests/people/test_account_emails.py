@@ -5,7 +5,6 @@ from django.core import mail
 from django.test import Client
 
 from datacon.common.models import OutboundEmail
-from datacon.demo.loader import demo_load
 from tests.proposals.test_flow import signup_and_verify
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +15,8 @@ def _bodies(email: str) -> list[str]:
     return bodies + list(OutboundEmail.objects.filter(to=email).values_list("body_text", flat=True))
 
 
-def test_signup_verification_email_is_in_spanish_with_usted():
-    demo_load(with_demo_users=False)  # the sign-up form asks to accept the current privacy notice
+def test_signup_verification_email_is_in_spanish_with_usted(demo):
+    # The demo (loaded once for the module): the sign-up form asks to accept its privacy notice.
     signup_and_verify(Client(), "nueva.cuenta@example.org")
     (body,) = _bodies("nueva.cuenta@example.org")
     assert "Para confirmar que la dirección es suya, abra este enlace:" in body
@@ -25,8 +24,7 @@ def test_signup_verification_email_is_in_spanish_with_usted():
     assert "vete a" not in body and "Estás" not in body
 
 
-def test_password_reset_email_is_in_spanish_with_usted():
-    demo_load(with_demo_users=False)
+def test_password_reset_email_is_in_spanish_with_usted(demo):
     signup_and_verify(Client(), "olvido@example.org")
     mail.outbox.clear()
     OutboundEmail.objects.all().delete()

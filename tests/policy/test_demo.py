@@ -12,8 +12,8 @@ from datacon.policy.models import Group, Milestone, Process, Stage
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_the_real_process_and_is_idempotent():
-    first = demo_load(with_demo_users=True)
+def test_demo_loads_the_real_process_and_is_idempotent(demo_users):
+    first = demo_users  # the module's load, on an empty database
     assert first.created["process"] == 1
     second = demo_load(with_demo_users=True)
     assert second.created == {}
@@ -47,8 +47,7 @@ def test_demo_loads_the_real_process_and_is_idempotent():
     assert process.edition_links.filter(edition__year=2021, relation="origin").exists()
 
 
-def test_demo_consultation_has_the_done_means_story(client):
-    demo_load(with_demo_users=True)
+def test_demo_consultation_has_the_done_means_story(demo_users, client):
     closed = Consultation.objects.get(slug="consulta-de-demostracion-borrador-v1")
     assert Comment.objects.filter(consultation=closed, status="hidden").count() == 1
     assert (
@@ -65,8 +64,7 @@ def test_demo_consultation_has_the_done_means_story(client):
     assert opened.phase == "open"
 
 
-def test_every_fictional_record_says_so():
-    demo_load(with_demo_users=True)
+def test_every_fictional_record_says_so(demo_users):
     process = Process.objects.get(slug="abramos-mexico")
     assert all("ficticio" in e.description for e in process.expenses.all())
     assert all("ficticia" in c.title for c in Consultation.objects.all())

@@ -15,8 +15,7 @@ from datacon.proposals.models import Call, Proposal, ReviewAssignment
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_call_is_open_with_reviewers_proponent_and_proposals():
-    demo_load()
+def test_demo_call_is_open_with_reviewers_proponent_and_proposals(demo_users):
     call = Call.objects.get(edition__slug="2027-demo")
     assert call.is_open()
     assert call.closes_at >= timezone.now() + dt.timedelta(days=29)
@@ -45,8 +44,7 @@ def test_demo_call_is_open_with_reviewers_proponent_and_proposals():
     assert OutboundEmail.objects.filter(status="draft").count() == 3
 
 
-def test_demo_load_twice_changes_nothing():
-    demo_load()
+def test_demo_load_twice_changes_nothing(demo_users):
     counts = (
         Proposal.objects.count(),
         ReviewAssignment.objects.count(),
@@ -61,8 +59,7 @@ def test_demo_load_twice_changes_nothing():
     ) == counts
 
 
-def test_demo_accounts_can_sign_in_and_use_their_screens():
-    demo_load()
+def test_demo_accounts_can_sign_in_and_use_their_screens(demo_users):
     reviewer = Client()
     assert reviewer.login(username="revisora1@datacon.demo", password="datacon-demo-2021")
     queue = reviewer.get("/gestion/revision/").content.decode()

@@ -15,10 +15,9 @@ from datacon.registration.selectors import WindowState, registration_window
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_open_registration_a_three_seat_workshop_and_notices():
+def test_demo_has_open_registration_a_three_seat_workshop_and_notices(demo):
     from django.utils import timezone
 
-    demo_load(with_demo_users=False)
     config = RegistrationSettings.objects.select_related("edition").get(edition__slug="2027-demo")
     assert registration_window(config=config, now=timezone.now()) == WindowState.OPEN
     seats = SessionSeats.objects.select_related("session").get(session__edition__slug="2027-demo")
@@ -33,8 +32,7 @@ def test_demo_has_open_registration_a_three_seat_workshop_and_notices():
     assert (edition_notice.version, platform_notice.version) == (1, 1)
 
 
-def test_demo_registration_loads_only_once():
-    demo_load(with_demo_users=False)
+def test_demo_registration_loads_only_once(demo):
     counts = (
         Registration.objects.count(),
         SessionSignup.objects.count(),

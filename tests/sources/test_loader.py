@@ -30,15 +30,13 @@ def _supported_entries() -> list[tuple[str, str]]:
     return entries
 
 
-def test_every_supported_entry_is_loaded_with_its_source_and_quote():
-    demo_load(with_demo_users=False)
+def test_every_supported_entry_is_loaded_with_its_source_and_quote(demo):
     loaded = sorted(SourcedFact.objects.values_list("source__url", "quote"))
     assert loaded == sorted(_supported_entries())
     assert SourcedFact.objects.count() == 68
 
 
-def test_uncertain_entries_stay_uncertain_with_a_reason():
-    demo_load(with_demo_users=False)
+def test_uncertain_entries_stay_uncertain_with_a_reason(demo):
     uncertain_in_file = sum(
         1
         for edition in PRESS_FACTS["editions"].values()
@@ -57,16 +55,14 @@ def test_uncertain_entries_stay_uncertain_with_a_reason():
     assert list(uncertain.filter(uncertain_why="")) == []
 
 
-def test_loading_twice_changes_nothing():
-    demo_load(with_demo_users=False)
+def test_loading_twice_changes_nothing(demo):
     assert sources_load() == {}
     second = demo_load(with_demo_users=False)
     assert second.created == {}
     assert second.updated == {}
 
 
-def test_2021_opening_and_closing_are_public_roles_linked_to_the_sessions():
-    demo_load(with_demo_users=False)
+def test_2021_opening_and_closing_are_public_roles_linked_to_the_sessions(demo):
     opening = SourcedFact.objects.get(key="2021-sesion-01")
     closing = SourcedFact.objects.get(key="2021-sesion-02")
     assert (opening.session.code, opening.session.title) == ("S0101", "Inauguración")
@@ -76,8 +72,7 @@ def test_2021_opening_and_closing_are_public_roles_linked_to_the_sessions():
     assert closing.source.published == "2021-05-15"
 
 
-def test_2022_and_2023_facts_create_no_session():
-    demo_load(with_demo_users=False)
+def test_2022_and_2023_facts_create_no_session(demo):
     for year in (2022, 2023):
         edition = Edition.objects.get(year=year)
         assert edition.sessions.count() == 0
@@ -87,8 +82,7 @@ def test_2022_and_2023_facts_create_no_session():
     assert venues.source.publisher == "Reporte Índigo"
 
 
-def test_policy_milestones_carry_their_sources():
-    demo_load(with_demo_users=False)
+def test_policy_milestones_carry_their_sources(demo):
     dates = {
         str(m.date): sorted(f.source.key for f in m.sourced_facts.all())
         for m in Milestone.objects.filter(
@@ -102,14 +96,12 @@ def test_policy_milestones_carry_their_sources():
     }
 
 
-def test_no_fact_is_about_the_fictional_edition():
-    demo_load(with_demo_users=False)
+def test_no_fact_is_about_the_fictional_edition(demo):
     assert Edition.objects.get(year=2027).is_demo is True
     assert SourcedFact.objects.filter(edition__is_demo=True).count() == 0
 
 
-def test_seeds_are_named_sources():
-    demo_load(with_demo_users=False)
+def test_seeds_are_named_sources(demo):
     seeds = Source.objects.filter(kind="seed")
     assert sorted(seeds.values_list("key", flat=True)) == [
         "semilla-abramos-mexico",
