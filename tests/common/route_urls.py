@@ -5,7 +5,10 @@ path of a route without parameters, and the first record's page of API and admin
 from __future__ import annotations
 
 import re
+from collections import deque
 from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit
 
 from django.test import Client
 from django.urls import Resolver404, resolve
@@ -72,3 +75,49 @@ def admin_urls(routes: list[Route], found: dict[str, str]) -> None:
         found[route.name] = route.pattern.replace("<path:object_id>", str(first or 0)).join(
             ["/", ""]
         )
+
+
+# Exports: fetched by the roles that need them only (their bytes are what matters).
+HEAVY = re.compile(r"(\.pdf|\.zip)$")
+
+
+def outcome(response: Any) -> str:
+    status = response.status_code
+    if status in (301, 302, 303, 307, 308):
+        location = response["Location"]
+        return "login" if "/login/" in location else "ok"
+    if status in (200, 204, 304, 405):
+        return "ok"
+    return {403: "refused", 404: "hidden"}.get(status, f"status {status}")
+
+
+def crawl_links(
+    client: Client, starts: list[str], found: dict[str, str], budget: int, answers: dict[str, str]
+) -> None:
+    """Follow same-site links breadth first; keep the first URL seen for each route,
+    and the outcome of every page fetched (`answers`, by path)."""
+    queue = deque(starts)
+    seen: set[str] = set(starts)
+    visits: dict[str, int] = {}
+    while queue and budget > 0:
+        path = queue.popleft()
+        name = route_name(path)
+        if name is None or visits.get(name, 0) >= 2:
+            continue
+        visits[name] = visits.get(name, 0) + 1
+        found.setdefault(name, path)
+        if HEAVY.search(path) or path.startswith(("/cuentas/logout", "/en/")):
+            continue
+        budget -= 1
+        response = client.get(path)
+        answers.setdefault(path, outcome(response))
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        parser = Links()
+        parser.feed(response.content.decode("utf-8", "replace"))
+        for link in parser.found:
+            parts = urlsplit(link)
+            if parts.netloc or not parts.path.startswith("/") or parts.path in seen:
+                continue
+            seen.add(parts.path)
+            queue.append(parts.path)

@@ -24,18 +24,23 @@ change of who may do what shows up here, on purpose.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from datacon.common.access import Audience
-from tests.common.route_urls import Links, admin_urls, api_urls, literal_path, route_name
+from tests.common.route_urls import (
+    HEAVY,
+    admin_urls,
+    api_urls,
+    crawl_links,
+    literal_path,
+    outcome,
+)
 from tests.common.test_route_declarations import Route, project_routes
 
 pytestmark = pytest.mark.django_db
@@ -244,7 +249,6 @@ def _demo_notice() -> int:
 
 # Heavy files (PDF, archives) are fetched by a few roles only: their access
 # is the same code path as the pages above them.
-HEAVY = re.compile(r"(\.pdf|\.zip)$")
 HEAVY_ROLES = ("anonymous", "attendee", "superuser")
 # Answers that depend on the secret or the record, not on who asks.
 ANY_OUTCOME_FOR_EVERYONE = {
@@ -257,38 +261,6 @@ ANY_OUTCOME_FOR_EVERYONE = {
     "account_confirm_email": {"ok", "hidden"},
     "account_reset_password_from_key": {"ok"},
 }
-
-
-def _crawl(
-    client: Client, starts: list[str], found: dict[str, str], budget: int, answers: dict[str, str]
-) -> None:
-    """Follow same-site links breadth first; keep the first URL seen for each route,
-    and the outcome of every page fetched (`answers`, by path)."""
-    queue = deque(starts)
-    seen: set[str] = set(starts)
-    visits: dict[str, int] = {}
-    while queue and budget > 0:
-        path = queue.popleft()
-        name = route_name(path)
-        if name is None or visits.get(name, 0) >= 2:
-            continue
-        visits[name] = visits.get(name, 0) + 1
-        found.setdefault(name, path)
-        if HEAVY.search(path) or path.startswith(("/cuentas/logout", "/en/")):
-            continue
-        budget -= 1
-        response = client.get(path)
-        answers.setdefault(path, _outcome(response))
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-            continue
-        parser = Links()
-        parser.feed(response.content.decode("utf-8", "replace"))
-        for link in parser.found:
-            parts = urlsplit(link)
-            if parts.netloc or not parts.path.startswith("/") or parts.path in seen:
-                continue
-            seen.add(parts.path)
-            queue.append(parts.path)
 
 
 def _user(email: str, **extra: Any) -> Any:
@@ -415,14 +387,14 @@ def crawl(world, django_db_blocker) -> Crawl:  # type: ignore[no-untyped-def]
     users = world["users"]
     routes = _matrix_routes()
     with django_db_blocker.unblock():
-        _crawl(
+        crawl_links(
             _client(users["superuser"]),
             ["/", "/gestion/", "/admin/"],
             found,
             900,
             answers["superuser"],
         )
-        _crawl(
+        crawl_links(
             _client(None), ["/cuentas/login/", "/cuentas/signup/"], found, 30, answers["anonymous"]
         )
         for role, starts in (
@@ -431,7 +403,7 @@ def crawl(world, django_db_blocker) -> Crawl:  # type: ignore[no-untyped-def]
             ("reviewer", ["/gestion/revision/"]),
             ("citizen", ["/cuenta/", "/consultas/"]),
         ):
-            _crawl(_client(users[role]), starts, found, 60, answers[role])
+            crawl_links(_client(users[role]), starts, found, 60, answers[role])
         for name, url_of in UNLINKED.items():
             found.setdefault(name, url_of(world))
         for name, url_of in PINNED.items():
@@ -471,18 +443,8 @@ def public_answers(crawl, django_db_blocker) -> dict[str, tuple[str, str | None]
             text = None
             if response.status_code == 200 and not response.streaming:
                 text = response.content.decode("utf-8", "replace")
-            answers[path] = (_outcome(response), text)
+            answers[path] = (outcome(response), text)
     return answers
-
-
-def _outcome(response: Any) -> str:
-    status = response.status_code
-    if status in (301, 302, 303, 307, 308):
-        location = response["Location"]
-        return "login" if "/login/" in location else "ok"
-    if status in (200, 204, 304, 405):
-        return "ok"
-    return {403: "refused", 404: "hidden"}.get(status, f"status {status}")
 
 
 def _expected(route: Route, role: str) -> set[str]:
@@ -550,7 +512,7 @@ def test_each_role_gets_what_each_route_declares(role, world, crawl, django_db_b
                 continue
             if HEAVY.search(path) and role not in HEAVY_ROLES:
                 continue
-            got = answered[path] if path in answered else _outcome(client.get(path))
+            got = answered[path] if path in answered else outcome(client.get(path))
             expected = _expected(route, role)
             checked += 1
             if got not in expected:
