@@ -35,6 +35,7 @@ from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from datacon.backoffice.cells import record_row
 from datacon.backoffice.deletion import protected_message
 from datacon.common.access import allowed, require
 from datacon.common.actor import Actor
@@ -122,14 +123,7 @@ class CatalogueKind:
 
     def row(self, record: Model) -> list[tuple[str, Any]]:
         """What the list shows of a record: (column label, value) per column."""
-        values = []
-        for label, name in zip(self.column_labels(), self.columns, strict=True):
-            display = getattr(record, f"get_{name}_display", None)
-            value = display() if callable(display) else getattr(record, name)
-            if isinstance(value, bool):
-                value = "✓" if value else "—"
-            values.append((label, "" if value is None else value))
-        return values
+        return record_row(record, self.columns, self.column_labels())
 
 
 class CatalogueForm(forms.ModelForm):  # type: ignore[type-arg]

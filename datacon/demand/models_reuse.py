@@ -95,7 +95,12 @@ class ReuseProject(TimeStampedModel):
 
 
 class ReuseLink(models.Model):
-    project = models.ForeignKey(ReuseProject, on_delete=models.CASCADE, related_name="links")
+    project = models.ForeignKey(
+        ReuseProject,
+        verbose_name=_("proyecto de reúso"),
+        on_delete=models.CASCADE,
+        related_name="links",
+    )
     label = models.CharField(_("texto del enlace"), max_length=120)
     url = models.URLField(_("dirección"), max_length=500)
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
@@ -115,7 +120,12 @@ class ReuseLink(models.Model):
 class ReuseDataset(models.Model):
     """A dataset a project uses: an entry of the registry, an external dataset, or both."""
 
-    project = models.ForeignKey(ReuseProject, on_delete=models.CASCADE, related_name="datasets")
+    project = models.ForeignKey(
+        ReuseProject,
+        verbose_name=_("proyecto de reúso"),
+        on_delete=models.CASCADE,
+        related_name="datasets",
+    )
     need = models.ForeignKey(
         InformationNeed,
         verbose_name=_("necesidad del registro"),

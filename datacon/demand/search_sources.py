@@ -27,7 +27,10 @@ def need_documents() -> Iterator[SearchItem]:
 
 def topic_documents() -> Iterator[SearchItem]:
     for topic in topics_current():
-        terms = ", ".join(str(term) for term in topic.terms or [])
+        # The analysis stores [term, weight] pairs; readers search the words only.
+        terms = ", ".join(
+            str(term[0] if isinstance(term, list | tuple) else term) for term in topic.terms or []
+        )
         yield SearchItem(
             key=str(topic.pk),
             title=topic.label,

@@ -135,7 +135,9 @@ class Process(TimeStampedModel):
 
 
 class Goal(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="goals")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="goals"
+    )
     number = models.PositiveSmallIntegerField(_("número"))
     text = models.TextField(_("objetivo"))
 
@@ -165,7 +167,9 @@ class EditionRelation(models.TextChoices):
 
 
 class ProcessEdition(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="edition_links")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="edition_links"
+    )
     edition = models.ForeignKey(
         Edition,
         verbose_name=_("edición"),
@@ -201,7 +205,9 @@ class StageState(models.TextChoices):
 
 
 class Stage(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="stages")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="stages"
+    )
     order = models.PositiveSmallIntegerField(_("orden"))
     name = models.CharField(_("nombre"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("descripción"), blank=True, help_text=_("Markdown."))
@@ -249,7 +255,9 @@ class Stage(TimeStampedModel):
 
 
 class Milestone(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="milestones")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="milestones"
+    )
     stage = models.ForeignKey(
         Stage,
         verbose_name=_("etapa"),
@@ -286,7 +294,9 @@ class GroupKind(models.TextChoices):
 
 
 class Group(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="groups")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="groups"
+    )
     name = models.CharField(_("nombre"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("identificador en URL"), max_length=80, blank=True)
     kind = models.CharField(_("tipo"), max_length=12, choices=GroupKind.choices)
@@ -338,7 +348,12 @@ class MemberRole(models.TextChoices):
 
 
 class Membership(TimeStampedModel):
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    group = models.ForeignKey(
+        Group,
+        verbose_name=_("grupo de trabajo"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
     person = models.ForeignKey(
         Person,
         verbose_name=_("persona"),

@@ -37,7 +37,9 @@ class ExpenseConcept(models.TextChoices):
 
 
 class Expense(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="expenses")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="expenses"
+    )
     stage = models.ForeignKey(
         Stage,
         verbose_name=_("etapa"),
@@ -93,7 +95,9 @@ class Expense(TimeStampedModel):
 class Contact(TimeStampedModel):
     """Who answers for the process. Only institutional, public contact details."""
 
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="contacts")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="contacts"
+    )
     name = models.CharField(_("nombre o área"), max_length=200, validators=[validate_single_line])
     role = models.CharField(_("responsabilidad"), max_length=250, blank=True)
     organisation = models.ForeignKey(
@@ -132,7 +136,9 @@ class CommitmentSource(models.TextChoices):
 
 
 class Commitment(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="commitments")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="commitments"
+    )
     code = models.CharField(_("clave"), max_length=30, help_text=_("Por ejemplo: C-2021-01."))
     title = models.CharField(_("compromiso"), max_length=300)
     description = models.TextField(_("descripción"), blank=True, help_text=_("Markdown."))
@@ -229,7 +235,10 @@ class Commitment(TimeStampedModel):
 
 class ProgressReport(TimeStampedModel):
     commitment = models.ForeignKey(
-        Commitment, on_delete=models.CASCADE, related_name="progress_reports"
+        Commitment,
+        verbose_name=_("compromiso"),
+        on_delete=models.CASCADE,
+        related_name="progress_reports",
     )
     reported_on = models.DateField(_("fecha de corte"))
     value = models.DecimalField(_("valor alcanzado"), max_digits=14, decimal_places=2)
@@ -271,7 +280,9 @@ class ProgressReport(TimeStampedModel):
 class YearAssessment(TimeStampedModel):
     """The year-end assessment the memoria asks for (seed 003)."""
 
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="assessments")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="assessments"
+    )
     year = models.PositiveSmallIntegerField(_("año"))
     summary = models.TextField(_("valoración"), help_text=_("Markdown."))
     published = models.BooleanField(_("publicada"), default=False)

@@ -30,7 +30,9 @@ class DocumentKind(models.TextChoices):
 
 
 class Document(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="documents")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="documents"
+    )
     title = models.CharField(_("título"), max_length=250)
     slug = models.SlugField(_("identificador en URL"), max_length=80, blank=True)
     kind = models.CharField(_("tipo"), max_length=12, choices=DocumentKind.choices)

@@ -38,7 +38,9 @@ class MeetingStatus(models.TextChoices):
 
 
 class Meeting(TimeStampedModel):
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="meetings")
+    process = models.ForeignKey(
+        Process, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="meetings"
+    )
     group = models.ForeignKey(
         Group,
         verbose_name=_("grupo"),
@@ -125,7 +127,9 @@ class AttendanceStatus(models.TextChoices):
 
 
 class Attendance(TimeStampedModel):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("reunión"), on_delete=models.CASCADE, related_name="attendances"
+    )
     person = models.ForeignKey(
         Person,
         verbose_name=_("persona"),
@@ -187,7 +191,9 @@ OPEN_AGREEMENT_STATUSES = (AgreementStatus.PENDING, AgreementStatus.IN_PROGRESS)
 
 
 class Agreement(TimeStampedModel):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agreements")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("reunión"), on_delete=models.CASCADE, related_name="agreements"
+    )
     number = models.PositiveSmallIntegerField(
         _("número"), blank=True, help_text=_("Déjelo vacío para asignar el siguiente.")
     )
@@ -281,7 +287,9 @@ class Agreement(TimeStampedModel):
 class MeetingAttachment(TimeStampedModel):
     """A document attached to a meeting: an uploaded file, a link, or a process document."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("reunión"), on_delete=models.CASCADE, related_name="attachments"
+    )
     title = models.CharField(_("título"), max_length=250)
     file = models.FileField(
         _("archivo"),

@@ -261,7 +261,9 @@ class ParticipationQuerySet(models.QuerySet["Participation"]):
 
 
 class Participation(TimeStampedModel):
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="participations")
+    session = models.ForeignKey(
+        Session, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="participations"
+    )
     person = models.ForeignKey(
         Person, verbose_name=_("persona"), on_delete=models.PROTECT, related_name="participations"
     )
@@ -312,7 +314,9 @@ class MaterialKind(models.TextChoices):
 
 
 class Material(TimeStampedModel):
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="materials")
+    session = models.ForeignKey(
+        Session, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="materials"
+    )
     kind = models.CharField(_("tipo"), max_length=12, choices=MaterialKind.choices)
     title = models.CharField(_("título"), max_length=200, blank=True)
     body = models.TextField(_("texto"), blank=True, help_text=_("Markdown; para relatorías."))

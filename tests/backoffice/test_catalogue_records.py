@@ -26,13 +26,14 @@ def test_the_menu_links_the_records_under_their_headings(organiser_client):
     page = organiser_client.get("/gestion/").content.decode()
     assert 'href="/gestion/registros/"' in page
     home = organiser_client.get("/gestion/registros/").content.decode()
-    assert "data-collapse-narrow" in home
+    assert '<details class="bo-subnav-menu" open>' in home  # the index is the list of kinds
     assert "Política nacional" in home
     for kind in ("procesos", "reuniones", "gastos", "documentos"):
         assert f'href="/gestion/registros/{kind}/"' in home
     listing = organiser_client.get("/gestion/registros/gastos/").content.decode()
     assert 'href="/gestion/registros/gastos/nuevo/"' in listing
     assert 'aria-current="page">Gastos</a>' in listing
+    assert '<details class="bo-subnav-menu">' in listing  # the list comes first
 
 
 def test_create_edit_and_delete_an_expense(organiser_client, organiser_user):

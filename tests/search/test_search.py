@@ -213,3 +213,19 @@ def test_the_english_version_is_found_and_shown_on_the_english_site():
     untranslated = client.get("/en/buscar/", {"q": "subterránea"}).content.decode()
     assert 'lang="es-MX">S0102 · Mapas del agua subterránea</a>' in untranslated
     assert [group.kind for group in search_everything(query="rivers").groups] == ["session"]
+
+
+def test_a_request_topic_is_found_by_its_words_never_shown_with_their_weights():
+    """The analysis stores [term, weight] pairs: the result read «'agua', 0.0835 , …»."""
+    run = AnalysisRun.objects.create(is_current=True, status="done")
+    RequestTopic.objects.create(
+        run=run, number=1, label="Tema hídrico", terms=[["acuífero", 0.0835], ["pozo", 0.0815]]
+    )
+    index_rebuild_all()
+    html = Client().get("/buscar/", {"q": "acuifero"}).content.decode()
+    assert ("Tema hídrico" in html, "acuífero, pozo" in html, "0.08" in html) == (True, True, False)
+
+
+def test_the_english_site_says_what_to_try_when_nothing_is_found():
+    html = Client().get("/en/buscar/", {"q": "water"}).content.decode()
+    assert "try the Spanish words too" in html
