@@ -181,7 +181,7 @@ def catalogue_delete(*, kind: CatalogueKind, record: Model, actor: Actor) -> lis
             require(actor, kind.delete_rule, record)
             kind.deleter(record, actor)
     except (ProtectedError, RestrictedError) as error:
-        return [protected_message(sorted({str(obj) for obj in error.args[1]}))]
+        return [protected_message(error.args[1])]
     except ValidationError as error:
         return list(error.messages)
     return []

@@ -23,7 +23,12 @@ from datacon.people.privacy_services import (
     privacy_notice_publish,
     privacy_notice_save,
 )
-from datacon.people.services import organisation_save, person_save
+from datacon.people.services import (
+    organisation_delete,
+    organisation_save,
+    person_delete,
+    person_save,
+)
 from datacon.policy import forms as policy_forms
 from datacon.policy.services import policy_record_delete, policy_record_save
 from datacon.sources.services import (
@@ -250,6 +255,14 @@ def _person_save(record: Any, actor: Actor) -> Model:
     return person_save(person=record, actor=actor)
 
 
+def _organisation_delete(record: Any, actor: Actor) -> None:
+    organisation_delete(organisation=record, actor=actor)
+
+
+def _person_delete(record: Any, actor: Actor) -> None:
+    person_delete(person=record, actor=actor)
+
+
 def _notice_save(record: Any, actor: Actor) -> Model:
     return privacy_notice_save(notice=record, actor=actor)
 
@@ -325,8 +338,8 @@ PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
         ),
     ),
     # People and organisations are shared by every edition: any edition's organisers
-    # edit them (`people.edit`). They are not deleted here: sessions, memberships and
-    # registrations point at them.
+    # edit them (`people.edit`) and delete one entered by mistake (`people.delete`); one
+    # that sessions, memberships or registrations point at is kept, and the screen says so.
     CatalogueKind(
         slug="organizaciones",
         form=f.OrganisationForm,
@@ -336,6 +349,8 @@ PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
         view_rule="people.edit",
         edit_rule="people.edit",
         saver=_organisation_save,
+        delete_rule="people.delete",
+        deleter=_organisation_delete,
         ordering=("name", "id"),
         columns=("name", "acronym", "kind", "website"),
     ),
@@ -349,6 +364,8 @@ PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
         view_rule="people.edit",
         edit_rule="people.edit",
         saver=_person_save,
+        delete_rule="people.delete",
+        deleter=_person_delete,
         ordering=("public_name", "id"),
         related=("organisation",),
         columns=("public_name", "organisation", "position"),

@@ -144,5 +144,5 @@ def record_remove(*, kind: RecordKind, edition: Edition, record: Model, actor: A
             require(actor, kind.rule, edition)
             work.delete(record)
     except (ProtectedError, RestrictedError) as error:
-        return [protected_message(sorted({str(obj) for obj in error.args[1]}))]
+        return [protected_message(error.args[1])]
     return []

@@ -105,6 +105,9 @@ rules.add_perm("editions.manage_roles", organises)
 # them (datacon.people.services; declared here, where the predicate lives, because
 # people is below editions and never imports it).
 rules.add_perm("people.edit", organises)
+# ...and delete one entered by mistake; one the program, a membership or a registration
+# still points at is kept (PROTECT: the screen names them).
+rules.add_perm("people.delete", organises)
 
 
 @rules.predicate(name="manages_privacy_notices")

@@ -21,6 +21,7 @@ from datacon.common.write import unit_of_work
 from datacon.people.models import Organisation, PeopleAction, Person
 
 EDIT = "people.edit"
+DELETE = "people.delete"
 
 
 def organisation_save(*, organisation: Organisation, actor: Actor) -> Organisation:
@@ -54,6 +55,20 @@ def person_save(*, person: Person, actor: Actor) -> Person:
         if not person.slug:
             person.slug = unique_slug_for(person, person.public_name)
         return work.save(person)
+
+
+def organisation_delete(*, organisation: Organisation, actor: Actor) -> None:
+    """Delete an organisation entered by mistake (a referenced one raises ProtectedError)."""
+    with unit_of_work(actor) as work:
+        require(actor, DELETE)
+        work.delete(organisation)
+
+
+def person_delete(*, person: Person, actor: Actor) -> None:
+    """Delete a profile entered by mistake (one in the program raises ProtectedError)."""
+    with unit_of_work(actor) as work:
+        require(actor, DELETE)
+        work.delete(person)
 
 
 def person_create(

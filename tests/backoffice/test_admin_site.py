@@ -71,3 +71,10 @@ def test_the_admins_log_out_stays_open_to_a_refused_account() -> None:
     client = _organiser()
     response = client.post("/admin/logout/")
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_the_refusal_page_speaks_to_a_signed_in_organiser_and_leads_back_to_the_back_office() -> (
+    None
+):
+    html = _organiser().get("/admin/").content.decode()
+    assert ('href="/gestion/"' in html, "entre con su cuenta" in html) == (True, False)

@@ -116,13 +116,24 @@ def test_read_only_staff_get_403(slug):
     assert reader.post(f"/gestion/registros/{slug}/nuevo/", data).status_code == 403
 
 
-def test_people_and_organisations_are_not_deleted_here(organiser_client):
-    person = factories.PersonFactory()
-    page = organiser_client.get(f"/gestion/registros/personas/{person.pk}/").content.decode()
-    assert "/borrar/" not in page
-    response = organiser_client.get(f"/gestion/registros/personas/{person.pk}/borrar/")
-    assert response.status_code == 403
-    assert Person.objects.filter(pk=person.pk).exists()
+def test_a_profile_entered_by_mistake_is_deleted_one_in_the_program_is_kept(organiser_client):
+    """With the admin closed, a duplicate profile had no way out (QA)."""
+    mistake = factories.PersonFactory(public_name="Perfil duplicado")
+    page = organiser_client.get(f"/gestion/registros/personas/{mistake.pk}/").content.decode()
+    assert f"/gestion/registros/personas/{mistake.pk}/borrar/" in page
+    assert (
+        organiser_client.post(f"/gestion/registros/personas/{mistake.pk}/borrar/").status_code
+        == 302
+    )
+    assert Person.objects.filter(pk=mistake.pk).exists() is False
+    speaker = factories.ParticipationFactory().person
+    response = organiser_client.post(f"/gestion/registros/personas/{speaker.pk}/borrar/")
+    assert response.status_code == 409
+    assert "Participaciones: «" in response.content.decode()
+    assert Person.objects.filter(pk=speaker.pk).exists()
+    organisation = factories.OrganisationFactory()
+    url = f"/gestion/registros/organizaciones/{organisation.pk}/borrar/"
+    assert organiser_client.post(url).status_code == 302
 
 
 def test_private_data_only_for_accounts_that_see_it(organiser_client):
@@ -149,7 +160,10 @@ def test_a_source_cited_by_a_fact_is_not_deleted(organiser_client):
     response = organiser_client.post(f"/gestion/registros/fuentes/{source.pk}/borrar/")
     page = response.content.decode()
     assert response.status_code == 409
-    assert "No se puede borrar: otros registros lo usan («La ley se publicó.»)" in page
+    assert (
+        "No se puede borrar: otros registros lo usan (Datos con fuente: «La ley se publicó.»)"
+        in page
+    )
     assert Source.objects.filter(pk=source.pk).exists()
     unused = Source.objects.create(key="otra", kind="official", title="Otra")
     response = organiser_client.post(f"/gestion/registros/fuentes/{unused.pk}/borrar/")
