@@ -81,6 +81,9 @@ class CatalogueKind:
     private_form: type[forms.ModelForm] | None = None  # type: ignore[type-arg]
     help_text: str | Promise = ""
     actions: tuple[CatalogueAction, ...] = ()
+    # Why a stored record may no longer be changed (a published privacy notice), or "":
+    # its screen then shows it read-only, with the reason and its actions.
+    locked: Callable[[Any], str | Promise] = lambda record: ""
 
     @property
     def model(self) -> type[Model]:

@@ -387,6 +387,14 @@ PLATFORM_KINDS: tuple[CatalogueKind, ...] = (
         related=("edition",),
         columns=("responsible_body", "edition", "version", "published_at"),
         actions=NOTICE_ACTIONS,
+        locked=lambda notice: (
+            _(
+                "Este aviso ya está publicado: las personas aceptaron este texto y no se cambia. "
+                "Para cambiarlo, cree una nueva versión."
+            )
+            if notice.is_published
+            else ""
+        ),
         help_text=_(
             "Un aviso publicado no se modifica: las personas aceptaron ese texto. Sin edición, "
             "el aviso es el de la plataforma."

@@ -182,8 +182,13 @@ def test_a_published_notice_keeps_its_text(organiser_client):
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Un aviso publicado no se puede modificar" in page
-    assert "Cambiado a escondidas." in page
+    # Shown read-only from the start (it looked editable until saved), with the way on.
+    assert "Este aviso ya está publicado" in page
+    assert ('<button type="submit">Guardar</button>' in page, "Cambiado a escondidas." in page) == (
+        False,
+        False,
+    )
+    assert 'name="retention"' in page and "disabled" in page.split('name="retention"', 1)[1][:300]
     notice.refresh_from_db()
     assert notice.retention == ""
 

@@ -133,8 +133,11 @@ def _edit(
     if creating and not kind.may_add(Actor.of(request.user)):
         raise Http404("Este tipo de registro no se crea aquí")
     actor = Actor.of(request.user)
+    locked = "" if creating else str(kind.locked(record))
     form = kind.form_class(actor)(request.POST or None, request.FILES or None, instance=record)
-    if request.method == "POST" and form.is_valid():
+    for field in form.fields.values() if locked else ():
+        field.disabled = True  # shown as it stands; a POST changes nothing
+    if request.method == "POST" and not locked and form.is_valid():
         saved = catalogue_submit(kind=kind, form=form, actor=actor)
         if saved is not None:
             messages.success(
@@ -160,6 +163,7 @@ def _edit(
             "record": None if creating else record,
             "form": form,
             "may_delete": may_delete,
+            "locked": locked,
             "actions": [] if creating else [a for a in kind.actions if a.shown(record)],
         },
     )
