@@ -211,6 +211,14 @@ def builder_state(*, edition: Edition, sync: bool = True) -> BuilderState:
 # --- writing placements ---------------------------------------------------------
 
 
+def differs_from_published(placement: SessionPlacement) -> bool:
+    """Whether the placement is a change still to publish: it differs from what the session
+    holds (the last published values; none for a session never published). A move undone,
+    or made back to where the session is published, leaves nothing pending."""
+    published = Session.objects.values(*_PLACEMENT_FIELDS).get(pk=placement.session_id)
+    return any(getattr(placement, name) != published[name] for name in _PLACEMENT_FIELDS)
+
+
 def _placement_for(session: Session) -> SessionPlacement:
     placement = SessionPlacement.objects.select_for_update().filter(session=session).first()
     if placement is None:
@@ -274,7 +282,7 @@ def placement_set(
             raise PlacementRefused(hard)
         if conflicts and not accept_warnings:
             raise PlacementNeedsConfirmation(conflicts)
-        placement.pending = True
+        placement.pending = differs_from_published(placement)
         placement.updated_by = work.actor.account
         work.save(
             placement,
@@ -306,6 +314,6 @@ def placement_clear_for(
     placement = _placement_for(session)
     placement.starts_at = placement.ends_at = None
     placement.venue = placement.room = None
-    placement.pending = True
+    placement.pending = differs_from_published(placement)
     placement.updated_by = work.actor.account
     work.save(placement, action=action, summary=str(session)[:300])

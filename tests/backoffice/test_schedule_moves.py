@@ -308,3 +308,28 @@ def test_a_session_made_public_outside_the_builder_counts_as_a_change_to_publish
     assert tree.xpath('string(//div[@class="schedule-bar"]//span[contains(@class, "badge")])') == (
         "Sin cambios pendientes"
     )
+
+
+def test_a_move_back_to_the_published_place_leaves_nothing_pending(organiser_client, world):
+    """After an undo back to the published version the builder said "Sin cambios
+    pendientes" while the card said "cambio pendiente" and the message "(cambio sin
+    publicar)" (QA)."""
+    moved = _move(organiser_client, world, world["first"], 10, world["a"]).json()
+    assert moved["message"] == "«Primera»: 10:00–11:00, Sala A (cambio sin publicar)."
+    schedule_publish(edition=world["edition"], actor=factories.SYSTEM)
+    away = _move(organiser_client, world, world["first"], 15, world["b"]).json()
+    assert SessionPlacement.objects.get(session=world["first"]).pending is True
+    back = organiser_client.post(
+        _url(world, world["first"]), {**away["previous"], "deshacer": "1"}
+    ).json()
+    assert back["message"] == (
+        "Movimiento deshecho. S0101 «Primera»: 10:00–11:00, Sala A (como en la versión publicada)."
+    )
+    assert SessionPlacement.objects.get(session=world["first"]).pending is False
+    page = organiser_client.get(f"/gestion/ediciones/{world['edition'].slug}/programa/")
+    assert "cambio pendiente" not in page.content.decode()
+    # A session never published and taken off the grid again: nothing to publish either.
+    _move(organiser_client, world, world["second"], 12, world["b"])
+    gone = organiser_client.post(_url(world, world["second"]), {"quitar": "1"}).json()
+    assert gone["message"] == "«Segunda» salió del programa."
+    assert SessionPlacement.objects.get(session=world["second"]).pending is False

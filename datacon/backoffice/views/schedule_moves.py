@@ -25,7 +25,7 @@ from datacon.common.actor import Actor
 from datacon.editions.selectors import edition_from_url
 from datacon.program.builder import conflict_data, day_parity, placement_position
 from datacon.program.forms import PlacementForm
-from datacon.program.models import ProgramAction, Session
+from datacon.program.models import ProgramAction, Session, SessionPlacement
 from datacon.program.schedule import (
     PlacementNeedsConfirmation,
     PlacementRefused,
@@ -60,6 +60,13 @@ def _answer(
     return JsonResponse(data, status=status)
 
 
+def _pending(session: Session) -> bool:
+    """Whether the move left a change to publish (an undo may bring it back as published)."""
+    return bool(
+        SessionPlacement.objects.filter(session=session).values_list("pending", flat=True).first()
+    )
+
+
 @rule_route(SCHEDULE, obj=edition_from_url)
 @require_POST
 def move(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
@@ -80,7 +87,11 @@ def move(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
             actor=actor,
             action=ProgramAction.SCHEDULE_UNDO if undo else ProgramAction.SCHEDULE_UNPLACE,
         )
-        message = _("%(session)s salió del programa (cambio sin publicar).") % {"session": label}
+        message = (
+            _("%(session)s salió del programa (cambio sin publicar).")
+            if _pending(session)
+            else _("%(session)s salió del programa.")
+        ) % {"session": label}
         if undo:
             message = _("Movimiento deshecho. %(message)s") % {"message": message}
         return _answer(
@@ -147,7 +158,11 @@ def move(request: HttpRequest, edition: str, pk: int) -> HttpResponseBase:
         )
     local_start, local_end = starts.astimezone(current.tz), ends.astimezone(current.tz)
     place_label = room.name if room else venue.name
-    message = _("%(session)s: %(start)s–%(end)s, %(place)s (cambio sin publicar).") % {
+    message = (
+        _("%(session)s: %(start)s–%(end)s, %(place)s (cambio sin publicar).")
+        if _pending(session)
+        else _("%(session)s: %(start)s–%(end)s, %(place)s (como en la versión publicada).")
+    ) % {
         "session": label,
         "start": local_start.strftime("%H:%M"),
         "end": local_end.strftime("%H:%M"),
