@@ -39,7 +39,7 @@ from datacon.backoffice.cells import record_row
 from datacon.backoffice.deletion import protected_message
 from datacon.common.access import allowed, require
 from datacon.common.actor import Actor
-from datacon.common.forms import service_errors_to_form
+from datacon.common.forms import model_form_save
 from datacon.common.write import unit_of_work
 
 Saver = Callable[[Any, Actor], Model]
@@ -149,16 +149,7 @@ class CatalogueForm(forms.ModelForm):  # type: ignore[type-arg]
 def catalogue_submit(*, kind: CatalogueKind, form: Any, actor: Actor) -> Model | None:
     """Save a bound, valid form through the kind's service; None (errors on the form) when
     the service refuses it."""
-    record = form.save(commit=False)
-    try:
-        with unit_of_work(actor):
-            require(actor, kind.edit_rule, record)
-            saved = kind.saver(record, actor)
-            form.save_m2m()
-    except ValidationError as error:
-        service_errors_to_form(form, error)
-        return None
-    return saved
+    return model_form_save(form, actor=actor, rule=kind.edit_rule, service=kind.saver)
 
 
 def catalogue_act(

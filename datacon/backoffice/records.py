@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -37,7 +37,7 @@ from datacon.backoffice.cells import record_row
 from datacon.backoffice.deletion import protected_message
 from datacon.common.access import require
 from datacon.common.actor import Actor
-from datacon.common.forms import service_errors_to_form
+from datacon.common.forms import model_form_save
 from datacon.common.write import unit_of_work
 from datacon.editions.models import Edition
 
@@ -124,16 +124,7 @@ def record_form(kind: RecordKind, edition: Edition, record: Model, data: Any, fi
 def record_submit(*, kind: RecordKind, edition: Edition, form: Any, actor: Actor) -> Model | None:
     """Save a bound, valid form through the kind's service; None (errors on the form) when
     the service refuses it."""
-    record = form.save(commit=False)
-    try:
-        with unit_of_work(actor):
-            require(actor, kind.rule, edition)
-            saved = kind.service(record, actor)
-            form.save_m2m()
-    except ValidationError as error:
-        service_errors_to_form(form, error)
-        return None
-    return saved
+    return model_form_save(form, actor=actor, rule=kind.rule, service=kind.service, on=edition)
 
 
 def record_remove(*, kind: RecordKind, edition: Edition, record: Model, actor: Actor) -> list[str]:

@@ -7,11 +7,17 @@ with it filled is refused with a neutral message and keeps nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+
+from datacon.common.access import require
+from datacon.common.actor import Actor
+from datacon.common.write import unit_of_work
 
 HONEYPOT_FIELD = "sitio_web_confirmacion"
 
@@ -63,3 +69,27 @@ def service_errors_to_form(
         else:
             for message in messages:
                 form.add_error(None, message)
+
+
+def model_form_save(
+    form: Any,
+    *,
+    actor: Actor,
+    rule: str,
+    service: Callable[[Any, Actor], Model],
+    on: Model | None = None,
+) -> Model | None:
+    """Save a bound, valid model form through a service, in one unit of work: the named
+    rule (asked on `on`, or on the record), the service, then the form's many-to-many
+    choices. A service's refusal (`ValidationError`) is shown on the form, which keeps
+    what was typed, and None is returned. Both back-office record mechanisms use it."""
+    record = form.save(commit=False)
+    try:
+        with unit_of_work(actor):
+            require(actor, rule, record if on is None else on)
+            saved = service(record, actor)
+            form.save_m2m()
+    except ValidationError as error:
+        service_errors_to_form(form, error)
+        return None
+    return saved
