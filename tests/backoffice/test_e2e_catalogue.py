@@ -4,30 +4,18 @@ comes first (it started below the fold on a desktop), opens with the keyboard, a
 list fits the screen; on the index the kinds are the page and stay open."""
 
 import pytest
-from django.test import Client
 
 from tests import factories
+from tests.browser import signed_in_page
 from tests.policy.factories import ExpenseFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _signed_in_page(browser, live_server, user, width):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 800})
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    return page
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_kinds_list_comes_first_and_the_index_shows_every_kind(live_server, browser, width):
     ExpenseFactory(description="Servidores del portal")
-    page = _signed_in_page(browser, live_server, factories.organiser_user(), width)
+    page = signed_in_page(browser, live_server, factories.organiser_user(), width)
     page.goto(f"{live_server.url}/gestion/registros/gastos/")
     menu = page.locator(".bo-catalogue-menu .bo-subnav-menu")
     people = menu.get_by_role("link", name="Personas (perfiles públicos)")

@@ -2,25 +2,13 @@
 back office (on a phone), and that person then opens the edition's check-in page."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from datacon.editions.models_access import EditionDuty, EditionRole
 from tests import factories
+from tests.browser import signed_in_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _signed_in_page(browser, live_server, user, width):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 800})
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _fits(page) -> bool:  # type: ignore[no-untyped-def]
@@ -34,10 +22,10 @@ def test_grant_the_checkin_duty_and_the_person_reaches_the_checkin_page(live_ser
     staff = factories.UserFactory(email="puerta.norte@example.org")
     checkin_url = f"{live_server.url}/gestion/registro/{edition.slug}/acceso/"
 
-    door = _signed_in_page(browser, live_server, staff, 360)
+    door = signed_in_page(browser, live_server, staff, 360)
     assert door.goto(checkin_url).status == 403
 
-    desk = _signed_in_page(browser, live_server, organiser, 360)
+    desk = signed_in_page(browser, live_server, organiser, 360)
     desk.goto(f"{live_server.url}/gestion/")
     desk.get_by_text("Menú de gestión").click()  # on a phone the menu opens first
     desk.get_by_role("link", name="Funciones por edición").click()

@@ -5,26 +5,18 @@ undoes the moves, on a desktop screen and on a phone."""
 import datetime as dt
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from datacon.common.models import AuditEntry
 from datacon.program.models import Session, SessionPlacement
 from tests import factories
+from tests.browser import signed_in_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _signed_in_page(browser, live_server, user, width):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 900})
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    return page
+    return signed_in_page(browser, live_server, user, width, height=900)
 
 
 def _world():  # type: ignore[no-untyped-def]

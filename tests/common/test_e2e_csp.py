@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from datacon.common.versions import CONFERENCE, public_version_bump
 from datacon.consultation.models import Comment, Consultation
@@ -17,6 +16,7 @@ from datacon.editions.models import Venue
 from datacon.people.models import Organisation, Person
 from datacon.policy.models import Process
 from datacon.program.models import Material, Session
+from tests.browser import sign_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -93,14 +93,6 @@ def _backoffice_paths() -> list[str]:
 ADMIN_PATHS = ("/admin/", "/admin/program/session/", "/admin/program/session/add/")
 
 
-def _sign_in(context, live_server, user) -> None:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def _visit(page: Any, url: str, problems: list[str]) -> None:
     console: list[str] = []
     handler = lambda message: console.append(message.text)  # noqa: E731
@@ -128,10 +120,10 @@ def test_main_pages_report_no_csp_violation(live_server, browser):
         for path in _public_paths():
             _visit(page, f"{live_server.url}{path}", problems)
         organiser = get_user_model().objects.get(email=DEMO_ORGANISER_EMAIL)
-        _sign_in(context, live_server, organiser)
+        sign_in(context, live_server, organiser)
         for path in _backoffice_paths():
             _visit(page, f"{live_server.url}{path}", problems)
-        _sign_in(context, live_server, UserFactory(is_staff=True, is_superuser=True))
+        sign_in(context, live_server, UserFactory(is_staff=True, is_superuser=True))
         for path in ADMIN_PATHS:
             _visit(page, f"{live_server.url}{path}", problems)
         # A video's player, embedded when the visitor asks for it (frame-src).

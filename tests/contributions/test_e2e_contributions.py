@@ -3,27 +3,15 @@ proposes a video link with its source on a phone, the edition's organiser accept
 in the back office, and the edition's page shows it with the credit the person chose."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from datacon.contributions.models import Contribution, ContributionStatus
 from datacon.editions.models_access import EditionDuty, EditionRole
 from tests import factories
+from tests.browser import signed_in_page
 from tests.contributions.factories import past_edition
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _signed_in_page(browser, live_server, user, width):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 800})
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _fits(page) -> bool:  # type: ignore[no-untyped-def]
@@ -37,7 +25,7 @@ def test_propose_review_and_publish_with_credit(live_server, browser):
     EditionRole.objects.create(edition=edition, user=organiser, duty=EditionDuty.ORGANISER)
 
     # A person proposes on a 360 px phone.
-    phone = _signed_in_page(browser, live_server, contributor, 360)
+    phone = signed_in_page(browser, live_server, contributor, 360)
     phone.goto(f"{live_server.url}/ediciones/{edition.slug}/")
     phone.get_by_role("link", name="Aportar al registro").click()
     phone.wait_for_url(f"**/ediciones/{edition.slug}/aportar/")
@@ -66,7 +54,7 @@ def test_propose_review_and_publish_with_credit(live_server, browser):
     assert (contribution.created_by_id, contribution.credit_name) == (contributor.pk, "Ana Pérez")
 
     # The edition's organiser accepts it in the back office.
-    desk = _signed_in_page(browser, live_server, organiser, 1280)
+    desk = signed_in_page(browser, live_server, organiser, 1280)
     desk.goto(f"{live_server.url}/gestion/")
     desk.get_by_role("link", name="Aportaciones al registro").click()
     desk.get_by_role("link", name=edition.title).click()

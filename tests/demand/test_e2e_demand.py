@@ -9,22 +9,14 @@ import csv
 import io
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from datacon.demand.models import InformationNeed
 from datacon.demo.loader import demo_load
 from tests import factories
+from tests.browser import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in(page, live_server, user) -> None:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_promote_a_repeated_question_support_it_and_find_it_in_the_csv(live_server, browser):
@@ -33,7 +25,7 @@ def test_promote_a_repeated_question_support_it_and_find_it_in_the_csv(live_serv
     staff = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
     page = staff.new_page()
     page.set_default_timeout(15_000)
-    _sign_in(page, live_server, organiser)
+    sign_in(page.context, live_server, organiser)
 
     page.goto(f"{live_server.url}/demanda/solicitudes/")
     assert "243" in page.locator(".figures").inner_text()
@@ -50,7 +42,7 @@ def test_promote_a_repeated_question_support_it_and_find_it_in_the_csv(live_serv
     member_context = browser.new_context(locale="es-MX", viewport={"width": 375, "height": 800})
     member = member_context.new_page()
     member.set_default_timeout(15_000)
-    _sign_in(member, live_server, factories.UserFactory())
+    sign_in(member.context, live_server, factories.UserFactory())
     member.goto(f"{live_server.url}/demanda/necesidades/{need.slug}/")
     assert question[:40] in member.locator("section[aria-labelledby=what-title]").inner_text()
     member.get_by_role("button", name="Apoyar: yo también la necesito").click()
@@ -71,7 +63,7 @@ def test_promote_a_repeated_question_support_it_and_find_it_in_the_csv(live_serv
 
 def test_need_page_support_button_works_with_the_keyboard(live_server, page):
     demo_load(with_demo_users=False)
-    _sign_in(page, live_server, factories.UserFactory())
+    sign_in(page.context, live_server, factories.UserFactory())
     page.goto(f"{live_server.url}/demanda/necesidades/demo-calidad-agua-por-colonia/")
     button = page.get_by_role("button", name="Apoyar: yo también la necesito")
     button.focus()

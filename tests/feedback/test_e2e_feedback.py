@@ -5,26 +5,14 @@ ratings exist, without knowing who wrote the comments."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from datacon.common.actor import Actor
 from datacon.feedback.services import session_rate
+from tests.browser import signed_in_page
 from tests.feedback.factories import attendee, past_edition, session_on, speaker_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _signed_in_page(browser, live_server, user, width):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 800})
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _fits(page) -> bool:  # type: ignore[no-untyped-def]
@@ -41,7 +29,7 @@ def test_attendee_rates_and_the_speaker_sees_the_aggregate_from_five(live_server
     me = attendee(edition)
 
     # The attendee rates on a phone, from the session's page.
-    phone = _signed_in_page(browser, live_server, me, 360)
+    phone = signed_in_page(browser, live_server, me, 360)
     phone.goto(f"{live_server.url}{session.get_absolute_url()}")
     phone.get_by_role("link", name="Calificar").click()
     phone.wait_for_url("**/calificar/")
@@ -53,7 +41,7 @@ def test_attendee_rates_and_the_speaker_sees_the_aggregate_from_five(live_server
     expect(phone.get_by_label("5 · Muy buena")).to_be_checked()
 
     # Four ratings: the speaker sees neither the average nor the comments.
-    desk = _signed_in_page(browser, live_server, speaker, 360)
+    desk = signed_in_page(browser, live_server, speaker, 360)
     desk.goto(f"{live_server.url}/cuenta/")
     desk.get_by_role("link", name="Opiniones sobre mis sesiones").click()
     desk.get_by_role("link", name=f"{session.code} · {session.title}").click()

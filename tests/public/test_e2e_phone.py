@@ -16,12 +16,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.test import Client
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 
 from datacon.demo.loader import demo_load
 from tests import factories
+from tests.browser import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -49,18 +49,10 @@ NOT_PAGES = (
 SKIP_PREFIXES = ("/admin/", "/api/", "/cuentas/logout", "/media/", "/static/", "/en/")
 
 
-def _sign_in(context, live_server, user) -> None:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def _phone(browser, live_server, user=None, width=PHONE):  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 800})
     if user is not None:
-        _sign_in(context, live_server, user)
+        sign_in(context, live_server, user)
     page = context.new_page()
     # generous: the machine running the suite may be busy; a failure is not a timeout
     page.set_default_timeout(60_000)
@@ -218,7 +210,7 @@ def test_back_office_menu_is_open_on_a_desktop_and_without_javascript(live_serve
     context = browser.new_context(
         locale="es-MX", viewport={"width": 360, "height": 800}, java_script_enabled=False
     )
-    _sign_in(context, live_server, organiser)
+    sign_in(context, live_server, organiser)
     page = context.new_page()
     page.goto(f"{live_server.url}/gestion/")
     assert (
