@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
+from tests.demo_snapshot import DemoSnapshots, demo_for_module
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -217,51 +217,30 @@ def public_writes_go_through_the_unit_of_work() -> Iterator[None]:
 # --- the demo, loaded once per module ---------------------------------------------------------
 
 
-@contextmanager
-def _demo_for_module(django_db_blocker, *, with_demo_users: bool) -> Iterator[Any]:  # type: ignore[no-untyped-def]
-    """The demo (real 2021–2024 editions and the fictional 2027 one), loaded once per module.
-
-    Loading it takes seconds; loading it for each of hundreds of page tests made
-    the suite minutes slower. It is loaded inside a transaction that stays open
-    for the module and is rolled back at its end, so every test still starts
-    from the same data (each test's own transaction is a savepoint inside it,
-    as Django's TestCase.setUpTestData does) and no other module ever sees it.
-    Every test of a module that uses it sees the demo, so a module mixes it only
-    with tests that do not depend on an empty database.
-    """
-    from django.db import transaction
-
-    from datacon.demo.loader import demo_load
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        atomic._from_testcase = True  # type: ignore[attr-defined]  # lets durable blocks nest
-        try:
-            yield demo_load(with_demo_users=with_demo_users)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+@pytest.fixture(scope="session")
+def demo_snapshots(tmp_path_factory) -> DemoSnapshots:  # type: ignore[no-untyped-def]
+    """This worker's copies of the loaded demo (tests/demo_snapshot.py)."""
+    return DemoSnapshots(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+def demo_data(django_db_setup, django_db_blocker, demo_snapshots) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     """The report of the module's demo load (what the first load on an empty database did)."""
-    with _demo_for_module(django_db_blocker, with_demo_users=False) as report:
+    with demo_for_module(django_db_blocker, demo_snapshots, with_demo_users=False) as report:
         yield report
 
 
 @pytest.fixture(scope="module")
-def demo_users_data(django_db_setup, django_db_blocker) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+def demo_users_data(django_db_setup, django_db_blocker, demo_snapshots) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     """As demo_data, with the demo's accounts (`demo_load(with_demo_users=True)`).
-    A module uses one of the two, never both (each opens its own module transaction)."""
-    with _demo_for_module(django_db_blocker, with_demo_users=True) as report:
+    A module uses one of the two, never both (each replaces the other's database)."""
+    with demo_for_module(django_db_blocker, demo_snapshots, with_demo_users=True) as report:
         yield report
 
 
 @pytest.fixture
 def demo(demo_data, db) -> Any:  # type: ignore[no-untyped-def]
-    """The demo data for one test (see _demo_for_module); the module's first load's report."""
+    """The demo data for one test (see tests/demo_snapshot.py: demo_for_module); the module's first load's report."""
     return demo_data
 
 
@@ -269,3 +248,12 @@ def demo(demo_data, db) -> Any:  # type: ignore[no-untyped-def]
 def demo_users(demo_users_data, db) -> Any:  # type: ignore[no-untyped-def]
     """The demo with its accounts for one test; the module's first load's report."""
     return demo_users_data
+
+
+@pytest.fixture
+def load_demo(demo_snapshots) -> Any:  # type: ignore[no-untyped-def]
+    """`load_demo(with_demo_users=...)` for tests outside a transaction (live-server and
+    other transactional tests): the demo committed to the database, the files it wrote
+    in this test's MEDIA_ROOT, and the report of the loader's run (tests/demo_snapshot.py).
+    A test of the loader itself calls datacon.demo.loader.demo_load."""
+    return demo_snapshots.load

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from datacon.common.versions import CONFERENCE, public_version_bump
 from datacon.consultation.models import Comment, Consultation
-from datacon.demo.loader import DEMO_ORGANISER_EMAIL, demo_load
+from datacon.demo.loader import DEMO_ORGANISER_EMAIL
 from datacon.editions.models import Venue
 from datacon.people.models import Organisation, Person
 from datacon.policy.models import Process
@@ -109,8 +109,8 @@ def _visit(page: Any, url: str, problems: list[str]) -> None:
     problems.extend(f"{url}: {item}" for item in blocked)
 
 
-def test_main_pages_report_no_csp_violation(live_server, browser):
-    demo_load()
+def test_main_pages_report_no_csp_violation(load_demo, live_server, browser):
+    load_demo(with_demo_users=True)
     context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
     context.add_init_script(LISTEN)
     page = context.new_page()

@@ -12,15 +12,16 @@ import pytest
 from playwright.sync_api import expect
 
 from datacon.demand.models import InformationNeed
-from datacon.demo.loader import demo_load
 from tests import factories
 from tests.browser import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_promote_a_repeated_question_support_it_and_find_it_in_the_csv(live_server, browser):
-    demo_load(with_demo_users=False)
+def test_promote_a_repeated_question_support_it_and_find_it_in_the_csv(
+    load_demo, live_server, browser
+):
+    load_demo(with_demo_users=False)
     organiser = factories.organiser_user()
     staff = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
     page = staff.new_page()
@@ -61,8 +62,8 @@ def test_promote_a_repeated_question_support_it_and_find_it_in_the_csv(live_serv
     member_context.close()
 
 
-def test_need_page_support_button_works_with_the_keyboard(live_server, page):
-    demo_load(with_demo_users=False)
+def test_need_page_support_button_works_with_the_keyboard(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     sign_in(page.context, live_server, factories.UserFactory())
     page.goto(f"{live_server.url}/demanda/necesidades/demo-calidad-agua-por-colonia/")
     button = page.get_by_role("button", name="Apoyar: yo también la necesito")
@@ -71,8 +72,8 @@ def test_need_page_support_button_works_with_the_keyboard(live_server, page):
     expect(page.locator(".need-aside")).to_contain_text("Usted apoya esta necesidad.")
 
 
-def test_demand_pages_fit_a_phone(live_server, page):
-    demo_load(with_demo_users=False)
+def test_demand_pages_fit_a_phone(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     page.set_viewport_size({"width": 375, "height": 800})
     for path in (
         "/demanda/",

@@ -25,10 +25,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
-from datacon.demo.loader import demo_load
+from tests.demo_snapshot import demo_for_module
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -44,19 +43,11 @@ DAY_ONLY = ("2024",)  # a day, no times
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The demo data, loaded once for the module's tests and rolled back after them
-    (each test's own transaction is a savepoint inside this one)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        atomic._from_testcase = True  # type: ignore[attr-defined]  # lets durable blocks nest
-        try:
-            demo_load(with_demo_users=False)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+def demo(django_db_setup, django_db_blocker, demo_snapshots) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The demo data, there for the module's tests and gone after them
+    (tests/demo_snapshot.py: demo_for_module)."""
+    with demo_for_module(django_db_blocker, demo_snapshots, with_demo_users=False):
+        yield
 
 
 def get(path: str, **headers: str) -> Any:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from datacon.demo.loader import demo_load
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_memorias_compared_fit_the_screen_and_chart_one_measure_each(
-    live_server, browser, width, tmp_path
+    load_demo, live_server, browser, width, tmp_path
 ):
-    demo_load(with_demo_users=False)
+    load_demo(with_demo_users=False)
     context = browser.new_context(locale="es-MX", viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(f"{live_server.url}/memorias/")

@@ -2,14 +2,13 @@
 
 import pytest
 
-from datacon.demo.loader import demo_load
 from datacon.opendata.archive import archive_edition
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_archive_browses_from_disk_in_chromium(page, tmp_path):
-    demo_load(with_demo_users=False)
+def test_archive_browses_from_disk_in_chromium(load_demo, page, tmp_path):
+    load_demo(with_demo_users=False)
     folder = tmp_path / "archivo"
     archive_edition(slug="2021", folder=folder)
     page.goto((folder / "index.html").as_uri())
@@ -41,8 +40,8 @@ def test_archive_browses_from_disk_in_chromium(page, tmp_path):
     assert (folder / "ediciones" / "2021" / "memoria.pdf").read_bytes().startswith(b"%PDF-")
 
 
-def test_program_selection_builds_calendar_link(live_server, page):
-    demo_load(with_demo_users=False)
+def test_program_selection_builds_calendar_link(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     page.goto(f"{live_server.url}/ediciones/2021/programa/")
     card = page.locator(".session-card", has=page.locator("text=S0203"))
     card.get_by_label("Añadir a mi selección").check()
@@ -72,8 +71,8 @@ def test_program_selection_builds_calendar_link(live_server, page):
         "/ediciones/2021/datos/",
     ],
 )
-def test_pages_fit_a_phone_screen(live_server, page, path):
-    demo_load(with_demo_users=False)
+def test_pages_fit_a_phone_screen(load_demo, live_server, page, path):
+    load_demo(with_demo_users=False)
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{live_server.url}{path}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from datacon.demo.loader import DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD, demo_load
+from datacon.demo.loader import DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD
 from datacon.program.models import ScheduleVersion
 from datacon.proposals.models import Proposal
 
@@ -19,8 +19,8 @@ def _form_submit(page, field):
     return page.locator(f"form:has([name={field}]) button[type=submit]").first
 
 
-def test_proponent_signs_up_submits_fixes_an_error_and_edits(live_server, page):
-    demo_load()
+def test_proponent_signs_up_submits_fixes_an_error_and_edits(load_demo, live_server, page):
+    load_demo(with_demo_users=True)
     page.goto(f"{live_server.url}/ediciones/2027-demo/convocatoria/")
     page.get_by_role("link", name="Crear una cuenta para proponer").click()
     page.locator("input[name=email]").fill("nueva@example.org")
@@ -69,8 +69,10 @@ def test_proponent_signs_up_submits_fixes_an_error_and_edits(live_server, page):
     )
 
 
-def test_organiser_places_a_session_sees_the_double_booking_and_publishes(live_server, page):
-    demo_load()
+def test_organiser_places_a_session_sees_the_double_booking_and_publishes(
+    load_demo, live_server, page
+):
+    load_demo(with_demo_users=True)
     page.goto(f"{live_server.url}/cuentas/login/?next=/gestion/ediciones/2027-demo/programa/")
     page.locator("input[name=login]").fill(DEMO_ORGANISER_EMAIL)
     page.locator("input[name=password]").fill(DEMO_ORGANISER_PASSWORD)

@@ -19,7 +19,6 @@ import pytest
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 
-from datacon.demo.loader import demo_load
 from tests import factories
 from tests.browser import sign_in
 
@@ -106,9 +105,9 @@ def _crawl_widths(page, base: str, starts: list[str]) -> tuple[dict[str, int], i
     return widths, len(visits)
 
 
-def test_no_page_of_the_site_is_wider_than_a_360_px_phone(live_server, browser):
+def test_no_page_of_the_site_is_wider_than_a_360_px_phone(load_demo, live_server, browser):
     started = time.monotonic()
-    demo_load(with_demo_users=False)
+    load_demo(with_demo_users=False)
     organiser = factories.organiser_user()
     page = _phone(browser, live_server, organiser)
     print(f"demo loaded in {time.monotonic() - started:.0f} s")
@@ -134,8 +133,10 @@ CARD_CELLS = """row => [...row.children]
 
 
 @pytest.mark.parametrize("width", [360, 390])
-def test_wide_tables_become_cards_led_by_the_column_that_matters(live_server, browser, width):
-    demo_load(with_demo_users=False)
+def test_wide_tables_become_cards_led_by_the_column_that_matters(
+    load_demo, live_server, browser, width
+):
+    load_demo(with_demo_users=False)
     page = _phone(browser, live_server, width=width)
     checks = (
         ("/politica/abramos-mexico/transparencia/", "table.expenses", [r"\$[\d,]+\.\d\d"]),
@@ -161,8 +162,8 @@ def test_wide_tables_become_cards_led_by_the_column_that_matters(live_server, br
     page.context.close()
 
 
-def test_wide_tables_stay_tables_on_a_desktop(live_server, page):
-    demo_load(with_demo_users=False)
+def test_wide_tables_stay_tables_on_a_desktop(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     page.goto(f"{live_server.url}/politica/abramos-mexico/transparencia/")
     assert page.locator("table.expenses").evaluate("t => getComputedStyle(t).display") == "table"
     assert page.locator("table.expenses thead").is_visible() is True

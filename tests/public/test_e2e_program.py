@@ -2,13 +2,11 @@
 
 import pytest
 
-from datacon.demo.loader import demo_load
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_program_filter_by_type_and_follow_a_session_link(live_server, page):
-    demo_load(with_demo_users=False)
+def test_program_filter_by_type_and_follow_a_session_link(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     page.goto(f"{live_server.url}/ediciones/2021/programa/")
     assert page.locator(".session-card").count() == 17
     parallel = page.locator("li.slot", has=page.locator("text=S0103"))
@@ -25,8 +23,8 @@ def test_program_filter_by_type_and_follow_a_session_link(live_server, page):
     assert "miércoles 12 de mayo de 2021" in page.locator(".facts").inner_text()
 
 
-def test_program_side_by_side_on_desktop_and_stacked_on_phone(live_server, page):
-    demo_load(with_demo_users=False)
+def test_program_side_by_side_on_desktop_and_stacked_on_phone(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     page.goto(f"{live_server.url}/ediciones/2021/programa/")
     cards = page.locator("li.slot", has=page.locator("text=S0103")).locator(".session-card")
     boxes = [cards.nth(i).bounding_box() for i in range(3)]
@@ -36,8 +34,8 @@ def test_program_side_by_side_on_desktop_and_stacked_on_phone(live_server, page)
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # stacked on a phone
 
 
-def test_language_switch_to_english_and_back(live_server, page):
-    demo_load(with_demo_users=False)
+def test_language_switch_to_english_and_back(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     page.goto(f"{live_server.url}/ediciones/2021/programa/")
     page.get_by_role("link", name="English").click()
     page.wait_for_url("**/en/ediciones/2021/programa/")
@@ -48,8 +46,8 @@ def test_language_switch_to_english_and_back(live_server, page):
     assert page.locator("h1").inner_text() == "Programa"
 
 
-def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_content(live_server, page):
-    demo_load(with_demo_users=False)
+def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_content(load_demo, live_server, page):
+    load_demo(with_demo_users=False)
     page.goto(f"{live_server.url}/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Saltar al contenido"

@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
 from datacon.common.models import OutboundEmail
-from datacon.demo.loader import DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD, demo_load
+from datacon.demo.loader import DEMO_ORGANISER_EMAIL, DEMO_ORGANISER_PASSWORD
 from datacon.registration.models import Registration, SessionSignup
 from tests.registration.factories import attendee_user, register
 
@@ -31,9 +31,9 @@ def _login(page, base: str, email: str, password: str) -> None:
 
 
 def test_new_person_registers_takes_a_workshop_seat_checks_in_and_deletes_the_account(
-    live_server, page, browser, settings
+    load_demo, live_server, page, browser, settings
 ):
-    demo_load(with_demo_users=True)
+    load_demo(with_demo_users=True)
     base = live_server.url
     # E-mails link to the public address (as scripts/demo.py sets it from where it serves).
     settings.DATACON_PUBLIC_URL = base
@@ -48,7 +48,10 @@ def test_new_person_registers_takes_a_workshop_seat_checks_in_and_deletes_the_ac
     page.fill("input[name=password1]", NEW_PASSWORD)
     page.fill("input[name=password2]", NEW_PASSWORD)
     page.locator("main button[type=submit]").click()
-    assert "Para crear la cuenta debe aceptar el aviso de privacidad." in page.content()
+    # Waits for the answer to the submission (page.content() mid-navigation reads "").
+    expect(page.locator("main")).to_contain_text(
+        "Para crear la cuenta debe aceptar el aviso de privacidad."
+    )
     page.fill("input[name=password1]", NEW_PASSWORD)
     page.fill("input[name=password2]", NEW_PASSWORD)
     page.get_by_label(re.compile("He leído y acepto")).check()
