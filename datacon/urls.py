@@ -10,11 +10,10 @@ from datacon.common.views import favicon, healthz, media_file
 
 # Who may reach the routes of other projects' apps (ours declare it on each view,
 # see datacon.common.access); read by the route × role matrix. Keys are URL names
-# ("namespace:name"); "admin:*" covers the whole Django admin.
+# ("namespace:name"). The Django admin's views declare their own (superusers only:
+# datacon/backoffice/admin_site.py), except its open log-in and log-out pages, declared here
+# (an entry here comes before what a view declares).
 THIRD_PARTY_ACCESS: dict[str, Access] = {
-    # The Django admin is for superusers' repairs only (datacon/backoffice/admin_site.py):
-    # organisers work in /gestion/.
-    "admin:*": Access(Audience.RULE, "admin.enter", private=True),
     # The admin's own log-in and log-out pages are open, like allauth's.
     "admin:login": Access(Audience.PUBLIC, private=True),
     "admin:logout": Access(Audience.PUBLIC, private=True),

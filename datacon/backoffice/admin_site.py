@@ -20,11 +20,16 @@ from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from datacon.common.access import allowed
+from datacon.common.access import Access, Audience, allowed
 from datacon.common.actor import Actor
 
 ViewT = TypeVar("ViewT", bound=Callable[..., HttpResponseBase])
 ENTER = "admin.enter"  # datacon/backoffice/permissions.py
+# Who may reach a route the admin built (datacon.common.access). Django's admin wraps each
+# of its views so that every request goes through the site's admin_view (the gate below);
+# `admin_route_access` tells such routes by that wrapper. Its open log-in and log-out pages
+# are declared in datacon.urls.THIRD_PARTY_ACCESS.
+GATE = Access(Audience.RULE, ENTER, private=True)
 
 
 class RepairAdminSite(admin.AdminSite):
@@ -46,4 +51,17 @@ class RepairAdminSite(admin.AdminSite):
                 raise PermissionDenied(ENTER)
             return protected(request, *args, **kwargs)
 
+        # A ModelAdmin URL that calls admin_view itself (the user's password form) gets
+        # this view as its callback: it declares the gate like our own routes do.
+        refuse_signed_in.access = GATE  # type: ignore[attr-defined]
         return cast(ViewT, refuse_signed_in)
+
+
+def admin_route_access(view: Callable[..., Any]) -> Access | None:
+    """GATE for a URL callback that Django's admin built around one of its views (it calls
+    the site's admin_view on each request); None for any other view, including one a
+    ModelAdmin added to its URLs without that wrapper."""
+    site = getattr(view, "admin_site", None)
+    if site is None:
+        site = getattr(getattr(view, "model_admin", None), "admin_site", None)
+    return GATE if isinstance(site, RepairAdminSite) else None

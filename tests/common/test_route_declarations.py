@@ -15,6 +15,7 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from datacon.backoffice.admin_site import admin_route_access
 from datacon.common.access import Access, access_of
 from datacon.urls import THIRD_PARTY_ACCESS
 
@@ -27,11 +28,11 @@ class Route:
 
     @property
     def access(self) -> Access | None:
-        declared = access_of(self.callback)
-        if declared is not None:
-            return declared
         if self.name in THIRD_PARTY_ACCESS:
             return THIRD_PARTY_ACCESS[self.name]
+        declared = access_of(self.callback) or admin_route_access(self.callback)
+        if declared is not None:
+            return declared
         namespace = self.name.split(":", 1)[0] + ":*" if ":" in self.name else ""
         return THIRD_PARTY_ACCESS.get(namespace)
 
