@@ -32,7 +32,6 @@ from functools import cache
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from datacon.demand.analysis.corpus import Corpus
 
@@ -244,6 +243,10 @@ def _merge(components: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.nd
         (np.ones(half, dtype=np.int8), (inverse[:half], inverse[half:])),
         shape=(len(nodes), len(nodes)),
     )
+    # Imported here: SciPy's graph module (and the linear algebra under it) is a third of a
+    # second that every process loading the URLs would pay (see topics_fit).
+    from scipy.sparse.csgraph import connected_components
+
     _n, joined = connected_components(graph, directed=False)
     # The new label of each joined component: its smallest old label.
     smallest = np.full(joined.max() + 1, np.iinfo(np.int64).max, dtype=np.int64)

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.decomposition import NMF, MiniBatchNMF
-from sklearn.exceptions import ConvergenceWarning
 
 from datacon.demand.analysis.corpus import Corpus
 
@@ -126,6 +124,12 @@ def topics_fit(
         return TopicModel(
             matrix, terms, empty, np.zeros(n_docs), np.zeros((0, n_terms)), np.zeros(0, int)
         )
+    # scikit-learn (with SciPy's statistics and pandas behind it) takes three seconds to
+    # import: imported here, only the analysis pays it, not every process that loads the
+    # URLs (each app server worker, each management command) because a view imports this.
+    from sklearn.decomposition import NMF, MiniBatchNMF
+    from sklearn.exceptions import ConvergenceWarning
+
     with warnings.catch_warnings(), np.errstate(invalid="ignore"):
         # Few iterations on large data are deliberate (see docs/demand.md); the loss
         # reported for float32 data can round below zero (a harmless sqrt warning).
