@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,15 +21,64 @@ from tests.demo_snapshot import DemoSnapshots, demo_for_module
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+# Seconds each test module took in a recent whole run (setup, call and teardown of its
+# tests): the order in which workers take modules. Refresh it with
+# `DATACON_RECORD_DURATIONS=1 python3 scripts/test.py --no-lint`; a stale or missing
+# entry only makes the two workers finish less together, never changes a result.
+MODULE_DURATIONS = Path(__file__).with_name("module_durations.json")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """With workers (`-n 2`), a test module runs whole on one worker (`--dist loadfile`)
     instead of test by test on any (`load`, xdist's default for -n).
 
     Many modules build their data once (the demo and the route matrix's crawl,
     module-scoped fixtures, seconds each); split over two workers, both built it.
+    Modules are handed out longest first (pytest_collection_modifyitems), so the
+    short ones fill the end and both workers finish about together; xdist's own
+    order (most tests first) left a two-minute browser module for the end.
     """
     if getattr(config.option, "dist", "no") == "load":
         config.option.dist = "loadfile"
+        config.option.loadscopereorder = False
+    if os.environ.get("DATACON_RECORD_DURATIONS") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(_DurationRecorder(), "datacon-durations")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Longest modules first, each module's tests in their own order (a stable sort)."""
+    known: dict[str, float] = {}
+    if MODULE_DURATIONS.exists():
+        known = json.loads(MODULE_DURATIONS.read_text(encoding="utf-8"))
+    counts: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        counts[module] = counts.get(module, 0) + 1
+
+    def longest_first(item: pytest.Item) -> tuple[float, str]:
+        module = item.nodeid.split("::", 1)[0]
+        # A module not measured yet: about half a second per test, the suite's mean.
+        return (-known.get(module, 0.5 * counts[module]), module)
+
+    items.sort(key=longest_first)
+
+
+class _DurationRecorder:
+    """Adds up each module's seconds as reports arrive (from every worker) and writes
+    MODULE_DURATIONS at the end of a run that passed."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        module = report.nodeid.split("::", 1)[0]
+        self.seconds[module] = self.seconds.get(module, 0.0) + report.duration
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if exitstatus != 0:
+            return
+        rounded = {module: round(seconds, 1) for module, seconds in sorted(self.seconds.items())}
+        MODULE_DURATIONS.write_text(json.dumps(rounded, indent=1) + "\n", encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)
@@ -127,6 +178,20 @@ def browser() -> Iterator:  # type: ignore[type-arg]
         )
         yield browser
         browser.close()
+    # A request Chromium still had open is served by one of the live server's threads;
+    # that thread closes the shared in-memory database connection when it ends. Let it
+    # end now, while the live server (stopped after this, see live_server below) still
+    # allows sharing the connection, instead of raising in the thread afterwards.
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server, browser):  # type: ignore[no-untyped-def]
+    """pytest-django's live server, stopped only after the browser is closed (fixtures
+    are torn down in the reverse order of their setup)."""
+    return live_server
 
 
 @pytest.fixture
