@@ -65,7 +65,7 @@ def main() -> None:
     if args.no_serve:
         return
     address = f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}"
-    say(f"Sitio en {public_url}/   (administración: {public_url}/admin/)")
+    say(f"Sitio en {public_url}/   (gestión de la organización: {public_url}/gestion/)")
     say(
         "Cuenta de organizadora: organizadora@datacon.demo / datacon-demo-2021   (Ctrl+C para salir)"
     )
