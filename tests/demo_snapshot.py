@@ -168,9 +168,7 @@ class DemoSnapshots:
         copy = self.postgres.get(key)
         if copy is None:
             folder = self.folder / f"media-pg-{int(with_demo_users)}-{int(key[1])}"
-            with override_settings(MEDIA_ROOT=folder):
-                report = demo_load(with_demo_users=with_demo_users)
-            folder.mkdir(parents=True, exist_ok=True)
+            report = self._run_loader(with_demo_users, folder)
             rows, sequences = postgres_copy()
             copy = _PostgresCopy(rows=rows, sequences=sequences, media=folder, report=report)
             self.postgres[key] = copy
@@ -180,12 +178,18 @@ class DemoSnapshots:
             shutil.copytree(copy.media, Path(settings.MEDIA_ROOT), dirs_exist_ok=True)
         return copy.report
 
-    def _take(self, with_demo_users: bool) -> _Copy:
-        """Run the real loader on the database as it is, and keep the result."""
-        media = self.folder / f"media-{'users' if with_demo_users else 'public'}"
+    @staticmethod
+    def _run_loader(with_demo_users: bool, media: Path) -> Any:
+        """The real loader on the database as it is, its files written under `media`."""
         with override_settings(MEDIA_ROOT=media):
             report = demo_load(with_demo_users=with_demo_users)
         media.mkdir(parents=True, exist_ok=True)
+        return report
+
+    def _take(self, with_demo_users: bool) -> _Copy:
+        """Run the real loader on the database as it is, and keep the result."""
+        media = self.folder / f"media-{'users' if with_demo_users else 'public'}"
+        report = self._run_loader(with_demo_users, media)
         copy = _Copy(database=database_copy(), media=media, report=report)
         self.copies[with_demo_users] = copy
         return copy
